@@ -1,0 +1,44 @@
+package io.cityfin.common.config;
+
+import java.time.Clock;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+import io.cityfin.common.period.CityClock;
+import io.cityfin.common.problem.ProblemWebExceptionHandler;
+import io.cityfin.common.http.OpenApiDocuments;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The shared web defaults: the city clock, problem answers for every error, and the published contracts. */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+public class CityfinWebAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock cityClock() {
+        return CityClock.system();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ProblemWebExceptionHandler problemWebExceptionHandler(JsonMapper jsonMapper) {
+        return new ProblemWebExceptionHandler(jsonMapper);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    OpenApiDocuments openApiDocuments() {
+        return OpenApiDocuments.fromClasspath(getClass().getClassLoader());
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> openApiRoutes(OpenApiDocuments documents) {
+        return documents.routes();
+    }
+}

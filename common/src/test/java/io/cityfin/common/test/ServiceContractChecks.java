@@ -1,0 +1,143 @@
+package io.cityfin.common.test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * What every domain service must show, run against the whole app on real PostgreSQL: the indicator contract,
+ * problem answers for bad parameters and unknown routes, the published contracts, and the management port.
+ * A service's {@code <Name>ServiceIT} extends this and adds its own checks.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"management.server.port=0", "cityfin.demo-data=false"})
+@AutoConfigureWebTestClient
+@WithPostgres
+public abstract class ServiceContractChecks {
+
+    @Autowired
+    protected WebTestClient web;
+
+    @Autowired
+    protected DatabaseClient database;
+
+    @LocalManagementPort
+    protected int managementPort;
+
+    @Value("${spring.application.name}")
+    protected String applicationName;
+
+    @Test
+    void answersTheIndicatorContractForAPeriod() {
+        web.get().uri("/indicators?period=2022-09").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.period").isEqualTo("2022-09")
+                .jsonPath("$.region").isEqualTo("361000")
+                .jsonPath("$.yearElapsedPct").isEqualTo(74.79)
+                .jsonPath("$.generatedAt").isNotEmpty()
+                .jsonPath("$.indicators").isArray();
+    }
+
+    @Test
+    void readsAQuarterForOneRegion() {
+        web.get().uri("/indicators?period=2022-Q2&region=361002").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.period").isEqualTo("2022-Q2")
+                .jsonPath("$.region").isEqualTo("361002")
+                .jsonPath("$.yearElapsedPct").isEqualTo(49.59);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "period=2022-13, period, INVALID_PERIOD",
+            "period=2022-09-D4, period, INVALID_PERIOD",
+            "period=2099-01, period, PERIOD_IN_FUTURE",
+            "period=2022-09&region=999999, region, UNKNOWN_REGION",
+            "region=361002, period, MISSING_PARAMETER"})
+    void refusesABadParameterWithAProblemNamingIt(String query, String parameter, String code) {
+        web.get().uri("/indicators?" + query).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status").isEqualTo(400)
+                .jsonPath("$.errors[0].parameter").isEqualTo(parameter)
+                .jsonPath("$.errors[0].code").isEqualTo(code);
+    }
+
+    @Test
+    void answersAnUnknownRouteWithAProblem() {
+        web.get().uri("/no-such-resource").accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(404);
+    }
+
+    @Test
+    void answersAWrongMethodWithAProblem() {
+        web.post().uri("/indicators?period=2022-09").contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
+                .expectStatus().isEqualTo(405)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void publishesItsContractsWithoutAToken() {
+        web.get().uri("/openapi/").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.documents[?(@ == '/openapi/indicators.yaml')]").exists()
+                .jsonPath("$.documents[?(@ == '/openapi/" + applicationName + ".yaml')]").exists();
+        web.get().uri("/openapi/" + applicationName + ".yaml").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).value(yaml -> assertThat(yaml).startsWith("openapi: 3"));
+    }
+
+    @Test
+    void runsOnItsOwnPostgresDatabase() {
+        String name = database.sql("select current_database()").map(row -> row.get(0, String.class)).one().block();
+
+        assertThat(name).isEqualTo(PostgresTestDatabase.get().name());
+    }
+
+    @Test
+    void reportsReadinessIncludingTheDatabaseOnTheManagementPort() {
+        management().get().uri("/actuator/health/readiness").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("UP")
+                .jsonPath("$.components.r2dbc.status").isEqualTo("UP");
+        management().get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void exposesPrometheusMetricsOnTheManagementPort() {
+        web.get().uri("/indicators?period=2022-09").exchange().expectStatus().isOk();
+
+        management().get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).value(text -> assertThat(text)
+                        .contains("http_server_requests_seconds_bucket")
+                        .contains("jvm_memory_used_bytes")
+                        .contains("application=\"" + applicationName + "\""));
+    }
+
+    @Test
+    void keepsActuatorOffThePublicPort() {
+        web.get().uri("/actuator/health").exchange().expectStatus().isNotFound();
+    }
+
+    protected WebTestClient management() {
+        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort).build();
+    }
+}

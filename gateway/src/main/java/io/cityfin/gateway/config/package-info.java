@@ -1,0 +1,5 @@
+/** The gateway's typed settings. */
+@NullMarked
+package io.cityfin.gateway.config;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,27 @@
+package io.cityfin.gateway.fallback.web;
+
+import java.util.List;
+
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+
+import io.cityfin.common.problem.NotFoundException;
+import io.cityfin.common.problem.ProblemException;
+import reactor.core.publisher.Mono;
+
+/** Where a route's circuit breaker forwards when its service is down, slow or shed: a 503 problem naming it. */
+@RestController
+class FallbackController {
+
+    @RequestMapping("/fallback/{service}")
+    Mono<Void> unavailable(@PathVariable("service") String service, ServerWebExchange exchange) {
+        if (exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR) == null) {
+            return Mono.error(new NotFoundException("No resource at /fallback/" + service + "."));
+        }
+        return Mono.error(new ProblemException(503, "Service unavailable",
+                service + " is unavailable; try again shortly.", List.of()));
+    }
+}

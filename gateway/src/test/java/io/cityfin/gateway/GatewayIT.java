@@ -1,0 +1,195 @@
+package io.cityfin.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** The gateway on a real port in front of five stub services on real ports: routing, fan-out, fallbacks. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"management.server.port=0", "cityfin.gateway.fan-out-timeout=700ms"})
+@AutoConfigureWebTestClient(timeout = "20s")
+@SuppressWarnings("unchecked")
+class GatewayIT {
+
+    static final Map<String, StubService> SERVICES = new LinkedHashMap<>();
+
+    static {
+        for (String name : List.of("credit-service", "insurance-service", "capital-market-service", "platform-service", "risk-service")) {
+            SERVICES.put(name, new StubService(name));
+        }
+    }
+
+    @Autowired
+    WebTestClient web;
+
+    @LocalManagementPort
+    int managementPort;
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        SERVICES.forEach((name, stub) -> registry.add("cityfin.gateway.services." + name, stub::url));
+    }
+
+    @AfterEach
+    void restartStubs() {
+        SERVICES.values().forEach(StubService::restart);
+    }
+
+    @AfterAll
+    static void stopStubs() {
+        SERVICES.values().forEach(StubService::stop);
+    }
+
+    @Test
+    void routesEachPublicPrefixToItsServiceWithThePrefixStripped() {
+        Map<String, String> prefixes = Map.of("credit-service", "credit", "insurance-service", "insurance",
+                "capital-market-service", "capital-market", "platform-service", "platform", "risk-service", "risk");
+
+        prefixes.forEach((service, prefix) -> {
+            web.get().uri("/api/v1/" + prefix + "/indicators?period=2022-09&region=361002").exchange()
+                    .expectStatus().isOk()
+                    .expectBody().jsonPath("$.indicators[0].code").isEqualTo(SERVICES.get(service).indicatorCode());
+
+            assertThat(SERVICES.get(service).lastRequest()).isEqualTo("/indicators?period=2022-09&region=361002");
+        });
+    }
+
+    @Test
+    void passesAServicesProblemAnswerThrough() {
+        web.get().uri("/api/v1/credit/no-such-thing").exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").isEqualTo("credit-service has no no-such-thing");
+    }
+
+    @Test
+    void answersARouteToAStoppedServiceWithA503ProblemNamingIt() {
+        SERVICES.get("insurance-service").stop();
+
+        web.get().uri("/api/v1/insurance/indicators?period=2022-09").exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("insurance-service"));
+    }
+
+    @Test
+    void mergesTheFiveServicesIndicatorsWithAStatusPerSource() {
+        web.get().uri("/api/v1/indicators?period=2022-09").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.period").isEqualTo("2022-09")
+                .jsonPath("$.region").isEqualTo("361000")
+                .jsonPath("$.yearElapsedPct").isEqualTo(74.79)
+                .jsonPath("$.indicators.length()").isEqualTo(5)
+                .jsonPath("$.indicators[0].code").isEqualTo("CREDIT_SERVICE_STUB")
+                .jsonPath("$.indicators[0].value").isEqualTo(316587000000.00)
+                .jsonPath("$.indicators[0].previousYearValue").doesNotExist()
+                .jsonPath("$.sources.length()").isEqualTo(5)
+                .jsonPath("$.sources[*].status").value(statuses -> assertThat((List<Object>) statuses).containsOnly("OK"))
+                .jsonPath("$.sources[*].service").value(names -> assertThat((List<Object>) names).containsExactlyElementsOf(List.copyOf(SERVICES.keySet())))
+                .jsonPath("$.sources[0].detail").isEmpty()
+                .jsonPath("$.sources[0].servedFromCacheAt").isEmpty();
+    }
+
+    @Test
+    void keepsAnsweringWhenAServiceIsDownAndSaysWhich() {
+        SERVICES.get("risk-service").stop();
+        long started = System.nanoTime();
+
+        web.get().uri("/api/v1/indicators?period=2022-09").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.indicators.length()").isEqualTo(4)
+                .jsonPath("$.sources[4].service").isEqualTo("risk-service")
+                .jsonPath("$.sources[4].status").isEqualTo("UNAVAILABLE")
+                .jsonPath("$.sources[4].detail").isEqualTo("not reachable: connection refused")
+                .jsonPath("$.sources[0].status").isEqualTo("OK");
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void marksASlowServiceUnavailableAfterItsTimeout() {
+        SERVICES.get("capital-market-service").slowDown(Duration.ofSeconds(3));
+
+        web.get().uri("/api/v1/indicators?period=2022-09&region=361002").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.region").isEqualTo("361002")
+                .jsonPath("$.sources[2].status").isEqualTo("UNAVAILABLE")
+                .jsonPath("$.sources[2].detail").isEqualTo("timeout after 700ms")
+                .jsonPath("$.indicators.length()").isEqualTo(4);
+    }
+
+    @Test
+    void refusesABadPeriodBeforeAskingAnyService() {
+        SERVICES.get("credit-service").restart();
+        String before = SERVICES.get("credit-service").lastRequest();
+
+        web.get().uri("/api/v1/indicators?period=2022-13").exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[0].parameter").isEqualTo("period")
+                .jsonPath("$.errors[0].code").isEqualTo("INVALID_PERIOD");
+
+        assertThat(SERVICES.get("credit-service").lastRequest()).isEqualTo(before);
+    }
+
+    @Test
+    void answersAnUnknownPathWithAProblem() {
+        web.get().uri("/api/v2/nothing").accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void doesNotServeTheFallbackToCallers() {
+        web.get().uri("/fallback/credit-service").exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void publishesTheIndicatorContract() {
+        web.get().uri("/openapi/indicators.yaml").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).value(yaml -> assertThat(yaml).contains("/api/v1/indicators"));
+    }
+
+    @Test
+    void exposesServerAndClientMetricsOnTheManagementPort() {
+        web.get().uri("/api/v1/indicators?period=2022-09").exchange().expectStatus().isOk();
+
+        WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort).build()
+                .get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).value(text -> assertThat(text)
+                        .contains("http_server_requests_seconds_bucket")
+                        .contains("http_client_requests_seconds_count")
+                        .contains("uri=\"/indicators\"")
+                        .contains("jvm_memory_used_bytes")
+                        .contains("resilience4j_circuitbreaker_state"));
+    }
+
+    @Test
+    void isReadyOnTheManagementPort() {
+        WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort).build()
+                .get().uri("/actuator/health/readiness").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP");
+    }
+}

@@ -1,0 +1,86 @@
+package io.cityfin.gateway;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+
+/**
+ * A stand-in for one domain service on a real port: answers the indicator contract with one indicator named
+ * after the service, echoes any other path as a problem 404, can be slowed down, stopped and restarted.
+ */
+final class StubService {
+
+    private final String name;
+    private final AtomicReference<Duration> delay = new AtomicReference<>(Duration.ZERO);
+    private final AtomicReference<String> lastRequest = new AtomicReference<>("");
+    private final int port;
+    private DisposableServer server;
+
+    StubService(String name) {
+        this.name = name;
+        this.server = bind(0);
+        this.port = server.port();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    String lastRequest() {
+        return lastRequest.get();
+    }
+
+    String indicatorCode() {
+        return name.toUpperCase().replace('-', '_') + "_STUB";
+    }
+
+    void slowDown(Duration by) {
+        delay.set(by);
+    }
+
+    void stop() {
+        server.disposeNow();
+    }
+
+    void restart() {
+        delay.set(Duration.ZERO);
+        if (server.isDisposed()) {
+            server = bind(port);
+        }
+    }
+
+    private DisposableServer bind(int onPort) {
+        // The channel group makes stop() close open keep-alive connections too, as a stopped process would.
+        return HttpServer.create().host("127.0.0.1").port(onPort)
+                .channelGroup(new DefaultChannelGroup(GlobalEventExecutor.INSTANCE))
+                .route(routes -> routes
+                        .get("/indicators", (request, response) -> {
+                            lastRequest.set(request.uri());
+                            return response.header("Content-Type", "application/json")
+                                    .sendString(Mono.delay(delay.get()).thenReturn(indicatorSet()));
+                        })
+                        .route(request -> true, (request, response) -> {
+                            lastRequest.set(request.uri());
+                            return response.status(404).header("Content-Type", "application/problem+json")
+                                    .sendString(Mono.just("{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,"
+                                            + "\"detail\":\"" + name + " has no " + request.path() + "\",\"instance\":\"/" + request.path() + "\"}"));
+                        }))
+                .bindNow();
+    }
+
+    private String indicatorSet() {
+        return """
+                {"period":"2022-09","region":"361000","generatedAt":"2022-10-08T09:00:00Z","yearElapsedPct":74.79,
+                 "indicators":[{"code":"%s","nameZh":"桩","nameEn":"Stub of %s","unit":"CNY","kind":"STOCK",
+                  "value":316587000000.00,"yearStartValue":280243000000.00,"changeSinceYearStart":36344000000.00,
+                  "growthSinceYearStartPct":12.97,"previousYearValue":null,"yoyChange":null,"yoyPct":null,"target":null,
+                  "targetProgressPct":null,"onTrack":null,"reportingInstitutions":31,"expectedInstitutions":31,
+                  "complete":true,"suppressed":false,"source":"%s"}]}
+                """.formatted(indicatorCode(), name, name);
+    }
+}

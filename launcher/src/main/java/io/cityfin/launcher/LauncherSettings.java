@@ -1,0 +1,78 @@
+package io.cityfin.launcher;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the launcher reads from its environment; every value has a local default.
+ *
+ * @param repoRoot the folder holding the modules (the working directory; {@code ./cityfin} changes into it)
+ * @param externalDatabase the server from {@code CITYFIN_DB_URL}, or {@code null} for the embedded one
+ * @param portBase the gateway's public port; the services take the next five, management ports are public + 1000
+ * @param demoData passed to every app as {@code CITYFIN_DEMO_DATA}
+ */
+record LauncherSettings(Path repoRoot, Path dataDir, @Nullable DatabaseUrl externalDatabase, int embeddedDbPort,
+        int portBase, String demoData, List<String> javaOptions, Duration startTimeout, @Nullable String adminApiKey) {
+
+    static final List<String> DEFAULT_JAVA_OPTIONS =
+            List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m", "-Xss512k");
+
+    static final int DEFAULT_DB_PORT = 15432;
+
+    static final int DEFAULT_START_TIMEOUT_SECONDS = 180;
+
+    /** @throws IllegalArgumentException naming the variable that is wrong */
+    static LauncherSettings from(Map<String, String> env, Path workingDirectory) {
+        Path root = workingDirectory.toAbsolutePath().normalize();
+        String dataDir = value(env, "CITYFIN_DATA_DIR");
+        String dbUrl = value(env, "CITYFIN_DB_URL");
+        String javaOpts = value(env, "CITYFIN_JAVA_OPTS");
+        String demoData = value(env, "CITYFIN_DEMO_DATA");
+        return new LauncherSettings(root,
+                dataDir == null ? root.resolve(".cityfin") : root.resolve(dataDir).normalize(),
+                dbUrl == null ? null : DatabaseUrl.parse(dbUrl),
+                number(env, "CITYFIN_DB_PORT", DEFAULT_DB_PORT, 1, 65535),
+                number(env, "CITYFIN_PORT_BASE", AppSpec.DEFAULT_PORT_BASE, 1, AppSpec.MAX_PORT_BASE),
+                demoData == null ? "true" : demoData,
+                javaOpts == null ? DEFAULT_JAVA_OPTIONS : Arrays.asList(javaOpts.strip().split("\\s+")),
+                Duration.ofSeconds(number(env, "CITYFIN_START_TIMEOUT_SECONDS", DEFAULT_START_TIMEOUT_SECONDS, 1, 3600)),
+                value(env, "CITYFIN_ADMIN_API_KEY"));
+    }
+
+    Path logDir() {
+        return dataDir.resolve("logs");
+    }
+
+    /** The six apps on this run's ports. */
+    List<AppSpec> apps() {
+        return AppSpec.all(portBase);
+    }
+
+    private static @Nullable String value(Map<String, String> env, String name) {
+        String value = env.get(name);
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static int number(Map<String, String> env, String name, int defaultValue, int min, int max) {
+        String value = value(env, name);
+        if (value == null) {
+            return defaultValue;
+        }
+        try {
+            int number = Integer.parseInt(value.strip());
+            if (number >= min && number <= max) {
+                return number;
+            }
+        }
+        catch (NumberFormatException ex) {
+            // reported below
+        }
+        throw new IllegalArgumentException(name + " must be a whole number from " + min + " to " + max + ", not '" + value + "'");
+    }
+
+}

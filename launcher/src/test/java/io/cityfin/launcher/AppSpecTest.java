@@ -1,0 +1,115 @@
+package io.cityfin.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class AppSpecTest {
+
+    private static final DatabaseUrl SERVER = new DatabaseUrl("postgres", "pw", "127.0.0.1", 15432, "postgres");
+
+    private static final LauncherSettings SETTINGS = LauncherSettings.from(Map.of(), Path.of("/repo"));
+
+    @Test
+    void hasTheSixAppsWithTheirPortsAndDatabases() {
+        assertThat(AppSpec.ALL).extracting(AppSpec::module, AppSpec::port, AppSpec::managementPort, AppSpec::database)
+            .containsExactly(
+                    tuple("gateway", 8080, 9080, "cityfin_gateway"),
+                    tuple("credit-service", 8081, 9081, "cityfin_credit"),
+                    tuple("insurance-service", 8082, 9082, "cityfin_insurance"),
+                    tuple("capital-market-service", 8083, 9083, "cityfin_capital_market"),
+                    tuple("platform-service", 8084, 9084, "cityfin_platform"),
+                    tuple("risk-service", 8085, 9085, "cityfin_risk"));
+    }
+
+    @Test
+    void shiftsEveryPortWithThePortBase() {
+        assertThat(AppSpec.all(18080)).extracting(AppSpec::module, AppSpec::port, AppSpec::managementPort, AppSpec::database)
+            .containsExactly(
+                    tuple("gateway", 18080, 19080, "cityfin_gateway"),
+                    tuple("credit-service", 18081, 19081, "cityfin_credit"),
+                    tuple("insurance-service", 18082, 19082, "cityfin_insurance"),
+                    tuple("capital-market-service", 18083, 19083, "cityfin_capital_market"),
+                    tuple("platform-service", 18084, 19084, "cityfin_platform"),
+                    tuple("risk-service", 18085, 19085, "cityfin_risk"));
+    }
+
+    @Test
+    void eachAppGetsItsPortsDatabaseAndLocalProfile() {
+        for (AppSpec app : AppSpec.ALL) {
+            Map<String, String> env = app.environment(SERVER, SETTINGS);
+
+            assertThat(env).containsEntry("PORT", Integer.toString(app.port()))
+                .containsEntry("MANAGEMENT_PORT", Integer.toString(app.port() + 1000))
+                .containsEntry("DB_HOST", "127.0.0.1")
+                .containsEntry("DB_PORT", "15432")
+                .containsEntry("DB_NAME", app.database())
+                .containsEntry("DB_USER", "postgres")
+                .containsEntry("DB_PASSWORD", "pw")
+                .containsEntry("SPRING_PROFILES_ACTIVE", "local")
+                .containsEntry("CITYFIN_DATA_DIR", Path.of("/repo/.cityfin").toString())
+                .containsEntry("CITYFIN_DEMO_DATA", "true")
+                .doesNotContainKey("CITYFIN_ADMIN_API_KEY");
+        }
+    }
+
+    @Test
+    void gatewayGetsTheFiveServiceUrls() {
+        Map<String, String> env = AppSpec.ALL.get(0).environment(SERVER, SETTINGS);
+
+        assertThat(env).containsEntry("CREDIT_SERVICE_URL", "http://127.0.0.1:8081")
+            .containsEntry("INSURANCE_SERVICE_URL", "http://127.0.0.1:8082")
+            .containsEntry("CAPITAL_MARKET_SERVICE_URL", "http://127.0.0.1:8083")
+            .containsEntry("PLATFORM_SERVICE_URL", "http://127.0.0.1:8084")
+            .containsEntry("RISK_SERVICE_URL", "http://127.0.0.1:8085")
+            .doesNotContainKey("GATEWAY_URL");
+    }
+
+    @Test
+    void gatewayFindsTheServicesOnItsOwnPortBase() {
+        LauncherSettings settings = LauncherSettings.from(Map.of("CITYFIN_PORT_BASE", "18080"), Path.of("/repo"));
+        AppSpec gateway = settings.apps().get(0);
+
+        Map<String, String> env = gateway.environment(SERVER, settings);
+
+        assertThat(env).containsEntry("PORT", "18080")
+            .containsEntry("MANAGEMENT_PORT", "19080")
+            .containsEntry("CREDIT_SERVICE_URL", "http://127.0.0.1:18081")
+            .containsEntry("INSURANCE_SERVICE_URL", "http://127.0.0.1:18082")
+            .containsEntry("CAPITAL_MARKET_SERVICE_URL", "http://127.0.0.1:18083")
+            .containsEntry("PLATFORM_SERVICE_URL", "http://127.0.0.1:18084")
+            .containsEntry("RISK_SERVICE_URL", "http://127.0.0.1:18085");
+        assertThat(gateway.readinessUri()).hasToString("http://127.0.0.1:19080/actuator/health/readiness");
+    }
+
+    @Test
+    void servicesGetNoServiceUrls() {
+        for (AppSpec service : AppSpec.ALL.subList(1, AppSpec.ALL.size())) {
+            assertThat(service.environment(SERVER, SETTINGS).keySet()).noneMatch(key -> key.endsWith("_SERVICE_URL"));
+        }
+    }
+
+    @Test
+    void passesDemoDataAndTheAdminKeyThrough() {
+        LauncherSettings settings = LauncherSettings.from(
+                Map.of("CITYFIN_DEMO_DATA", "false", "CITYFIN_ADMIN_API_KEY", "cfk_admin"), Path.of("/repo"));
+
+        Map<String, String> env = AppSpec.ALL.get(3).environment(SERVER, settings);
+
+        assertThat(env).containsEntry("CITYFIN_DEMO_DATA", "false").containsEntry("CITYFIN_ADMIN_API_KEY", "cfk_admin");
+    }
+
+    @Test
+    void findsTheExecJarAndTheReadinessEndpoint() {
+        AppSpec credit = AppSpec.ALL.get(1);
+
+        assertThat(credit.jar(Path.of("/repo")))
+            .isEqualTo(Path.of("/repo/credit-service/target/credit-service-0.0.1-SNAPSHOT-exec.jar"));
+        assertThat(credit.readinessUri()).hasToString("http://127.0.0.1:9081/actuator/health/readiness");
+    }
+
+}

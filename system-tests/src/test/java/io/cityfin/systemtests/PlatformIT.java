@@ -1,0 +1,305 @@
+package io.cityfin.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import io.cityfin.launcher.Launcher;
+
+/**
+ * The packaged platform as {@code ./cityfin} runs it: the launcher starts an embedded PostgreSQL in a temporary
+ * folder and the six exec jars on ports 18080–18085 (management 19080–19085), so a developer's own run on 8080
+ * is left alone. Every check goes over HTTP to the running apps; the last one stops a service.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PlatformIT {
+
+    private static final int PORT_BASE = 18080;
+
+    private static final String GATEWAY = "http://127.0.0.1:" + PORT_BASE;
+
+    /** The five services, in the order the consolidated endpoint lists them, with their gateway prefixes. */
+    private static final Map<String, String> PREFIXES = new LinkedHashMap<>();
+
+    static {
+        PREFIXES.put("credit-service", "credit");
+        PREFIXES.put("insurance-service", "insurance");
+        PREFIXES.put("capital-market-service", "capital-market");
+        PREFIXES.put("platform-service", "platform");
+        PREFIXES.put("risk-service", "risk");
+    }
+
+    /** Each app's public port, gateway first (architecture.md, "Ports on one machine", moved by PORT_BASE). */
+    private static final Map<String, Integer> PORTS = new LinkedHashMap<>();
+
+    static {
+        PORTS.put("gateway", PORT_BASE);
+        int next = PORT_BASE + 1;
+        for (String service : PREFIXES.keySet()) {
+            PORTS.put(service, next++);
+        }
+    }
+
+    /** Kept when a test fails: the apps' logs are in {@code logs/}. */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+    static Path data;
+
+    private static Launcher launcher;
+
+    private static final WebTestClient gateway = client(GATEWAY);
+
+    @BeforeAll
+    static void startThePlatform() throws IOException {
+        Path root = Path.of(System.getProperty("cityfin.root", "..")).toAbsolutePath().normalize();
+        Map<String, String> environment = new HashMap<>();
+        environment.put("CITYFIN_DATA_DIR", data.toString());
+        environment.put("CITYFIN_PORT_BASE", Integer.toString(PORT_BASE));
+        environment.put("CITYFIN_DB_PORT", Integer.toString(freePort()));
+        environment.put("CITYFIN_DEMO_DATA", "false");
+        String externalDatabase = externalDatabase();
+        if (externalDatabase != null) {
+            environment.put("CITYFIN_DB_URL", externalDatabase);
+        }
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        launcher = Launcher.create(environment, root, teeToConsole(output));
+
+        long start = System.nanoTime();
+        int code = launcher.start();
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+
+        if (code != 0) {
+            fail("The platform did not start (logs in " + data.resolve("logs") + "):%n%s",
+                    output.toString(StandardCharsets.UTF_8));
+        }
+        System.out.printf("PlatformIT: all six apps ready %.1f s after the launcher started (goal of issue #2: 90 s)%n",
+                elapsed.toMillis() / 1000.0);
+    }
+
+    @AfterAll
+    static void stopThePlatform() {
+        if (launcher != null) {
+            launcher.stop();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void gatewayRoutesTheCreditIndicatorsOfAMonth() {
+        gateway.get().uri("/api/v1/credit/indicators?period=2022-09").exchange()
+            .expectStatus().isOk()
+            .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+            .expectBody()
+            .jsonPath("$.period").isEqualTo("2022-09")
+            .jsonPath("$.region").isEqualTo("361000")
+            .jsonPath("$.yearElapsedPct").isEqualTo(74.79)
+            .jsonPath("$.indicators").isArray();
+    }
+
+    @Test
+    @Order(2)
+    void consolidatedIndicatorsListEveryServiceAsOk() {
+        Map<String, Object> body = json(gateway.get().uri("/api/v1/indicators?period=2022-09").exchange()
+            .expectStatus().isOk());
+
+        assertThat(body).containsEntry("period", "2022-09").containsEntry("region", "361000");
+        assertThat(sources(body)).extracting(source -> source.get("service"), source -> source.get("status"))
+            .containsExactly(tuple("credit-service", "OK"), tuple("insurance-service", "OK"),
+                    tuple("capital-market-service", "OK"), tuple("platform-service", "OK"), tuple("risk-service", "OK"));
+        assertThat(sources(body)).allSatisfy(source -> assertThat(source)
+            .containsEntry("detail", null)
+            .containsEntry("servedFromCacheAt", null));
+    }
+
+    @Test
+    @Order(3)
+    void unknownPathUnderAServiceIsAProblem404() {
+        gateway.get().uri("/api/v1/credit/no-such-thing").exchange()
+            .expectStatus().isNotFound()
+            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody().jsonPath("$.status").isEqualTo(404);
+    }
+
+    static Stream<Arguments> badPeriods() {
+        List<String> paths = Stream.concat(PREFIXES.values().stream().map(prefix -> "/api/v1/" + prefix + "/indicators"),
+                Stream.of("/api/v1/indicators")).toList();
+        Map<String, String> periods = Map.of("2022-13", "INVALID_PERIOD", "2022-09-D4", "INVALID_PERIOD",
+                "2099-01", "PERIOD_IN_FUTURE");
+        return paths.stream().flatMap(path -> periods.entrySet().stream()
+            .map(period -> Arguments.of(path, period.getKey(), period.getValue())));
+    }
+
+    @ParameterizedTest(name = "{0}?period={1} -> 400 {2}")
+    @MethodSource("badPeriods")
+    @Order(4)
+    void badPeriodIsAProblem400NamingTheParameter(String path, String period, String code) {
+        gateway.get().uri(path + "?period=" + period).exchange()
+            .expectStatus().isBadRequest()
+            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody()
+            .jsonPath("$.status").isEqualTo(400)
+            .jsonPath("$.errors[0].parameter").isEqualTo("period")
+            .jsonPath("$.errors[0].code").isEqualTo(code);
+    }
+
+    @Test
+    @Order(5)
+    void everyAppIsReadyAndExposesPrometheusMetricsOnItsManagementPort() {
+        // one request through the gateway to each service, so every app has served HTTP at least once
+        PREFIXES.forEach((service, prefix) -> gateway.get().uri("/api/v1/" + prefix + "/openapi/indicators.yaml").exchange()
+            .expectStatus().isOk());
+
+        PORTS.forEach((app, port) -> {
+            WebTestClient management = client("http://127.0.0.1:" + (port + 1000));
+            management.get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).value(text -> assertThat(text).as(app)
+                    .contains("http_server_requests_seconds")
+                    .contains("jvm_memory_used_bytes"));
+            WebTestClient.BodyContentSpec readiness = management.get().uri("/actuator/health/readiness").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("UP");
+            if (PREFIXES.containsKey(app)) {
+                readiness.jsonPath("$.components.r2dbc.status").isEqualTo("UP");
+            }
+        });
+    }
+
+    @Test
+    @Order(6)
+    void everyServicePublishesItsContractsThroughTheGatewayWithoutCredentials() {
+        PREFIXES.forEach((service, prefix) -> {
+            for (String document : List.of(service + ".yaml", "indicators.yaml")) {
+                gateway.get().uri("/api/v1/" + prefix + "/openapi/" + document).exchange()
+                    .expectStatus().isOk()
+                    .expectBody(String.class).value(yaml -> assertThat(yaml).as(prefix + "/openapi/" + document)
+                        .startsWith("openapi: 3"));
+            }
+        });
+    }
+
+    @Test
+    @Order(7)
+    void aStoppedServiceIsMarkedUnavailableWhileTheOthersStillAnswer() throws Exception {
+        ProcessHandle insurance = launcher.process("insurance-service").orElseThrow();
+        insurance.destroy(); // SIGTERM, as ./cityfin stop sends it
+        insurance.onExit().get(30, TimeUnit.SECONDS);
+
+        long start = System.nanoTime();
+        Map<String, Object> body = json(gateway.get().uri("/api/v1/indicators?period=2022-09").exchange()
+            .expectStatus().isOk());
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(elapsed).as("the consolidated answer with a source down").isLessThan(Duration.ofSeconds(3));
+        assertThat(sources(body)).extracting(source -> source.get("service"), source -> source.get("status"))
+            .containsExactly(tuple("credit-service", "OK"), tuple("insurance-service", "UNAVAILABLE"),
+                    tuple("capital-market-service", "OK"), tuple("platform-service", "OK"), tuple("risk-service", "OK"));
+        assertThat(sources(body).get(1).get("detail")).as("why insurance-service is unavailable").isNotNull();
+        gateway.get().uri("/api/v1/insurance/indicators?period=2022-09").exchange()
+            .expectStatus().isEqualTo(503)
+            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody()
+            .jsonPath("$.status").isEqualTo(503)
+            .jsonPath("$.detail").value(String.class, detail -> assertThat(detail).contains("insurance-service"));
+    }
+
+    private static WebTestClient client(String baseUrl) {
+        return WebTestClient.bindToServer().baseUrl(baseUrl).responseTimeout(Duration.ofSeconds(15)).build();
+    }
+
+    private static Map<String, Object> json(WebTestClient.ResponseSpec response) {
+        return response.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
+        }).returnResult().getResponseBody();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> sources(Map<String, Object> body) {
+        return (List<Map<String, Object>>) body.get("sources");
+    }
+
+    /**
+     * The PostgreSQL server the other modules' tests would use instead of an embedded one ({@code test.db=external},
+     * or {@code auto} with {@code TEST_PG_ADMIN_URL} set, as CI does where user namespaces are not allowed), as a
+     * {@code CITYFIN_DB_URL}; {@code null} for the launcher's embedded PostgreSQL.
+     */
+    private static String externalDatabase() {
+        String mode = System.getProperty("test.db", System.getenv().getOrDefault("TEST_DB", "auto")).strip();
+        String adminUrl = System.getenv("TEST_PG_ADMIN_URL");
+        boolean external = mode.equalsIgnoreCase("external") || mode.equalsIgnoreCase("auto") && adminUrl != null;
+        if (!external) {
+            return null;
+        }
+        if (adminUrl == null || System.getenv("TEST_PG_USER") == null) {
+            fail("test.db=external needs TEST_PG_ADMIN_URL and TEST_PG_USER");
+        }
+        URI server = URI.create(adminUrl.substring("jdbc:".length()));
+        return "postgresql://" + encode(System.getenv("TEST_PG_USER")) + ":"
+                + encode(System.getenv().getOrDefault("TEST_PG_PASSWORD", "")) + "@" + server.getHost()
+                + (server.getPort() < 0 ? "" : ":" + server.getPort()) + (server.getPath() == null ? "" : server.getPath());
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** The launcher's progress on the console as it happens, and kept for the failure message. */
+    private static PrintStream teeToConsole(ByteArrayOutputStream copy) {
+        return new PrintStream(new OutputStream() {
+            @Override
+            public void write(int b) {
+                System.out.write(b);
+                copy.write(b);
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) {
+                System.out.write(bytes, offset, length);
+                copy.write(bytes, offset, length);
+            }
+
+            @Override
+            public void flush() {
+                System.out.flush();
+            }
+        }, true, StandardCharsets.UTF_8);
+    }
+
+}
