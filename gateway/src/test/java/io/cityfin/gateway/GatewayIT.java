@@ -9,23 +9,32 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import io.cityfin.common.test.TestIdentity;
+import io.cityfin.common.test.WithPostgres;
+
 /** The gateway on a real port in front of five stub services on real ports: routing, fan-out, fallbacks. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"management.server.port=0", "cityfin.gateway.fan-out-timeout=700ms"})
+        properties = {"management.server.port=0", "cityfin.gateway.fan-out-timeout=700ms",
+                "cityfin.gateway.keys.admin-api-key=" + GatewayIT.ADMIN_KEY})
 @AutoConfigureWebTestClient(timeout = "20s")
+@WithPostgres
 @SuppressWarnings("unchecked")
 class GatewayIT {
 
+    static final String ADMIN_KEY = "cfk_gateway-it-bootstrap-admin-key-0000000000000";
     static final Map<String, StubService> SERVICES = new LinkedHashMap<>();
 
     static {
@@ -40,9 +49,20 @@ class GatewayIT {
     @LocalManagementPort
     int managementPort;
 
+    @LocalServerPort
+    int port;
+
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
         SERVICES.forEach((name, stub) -> registry.add("cityfin.gateway.services." + name, stub::url));
+        // the gateway signs with the test key, so tests can verify what the services receive
+        registry.add("cityfin.identity.signing-key", TestIdentity::privateKey);
+        registry.add("cityfin.identity.key-id", () -> TestIdentity.KEY_ID);
+    }
+
+    @BeforeEach
+    void callAsAdmin() {
+        web = web.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_KEY).build();
     }
 
     @AfterEach
@@ -164,8 +184,9 @@ class GatewayIT {
     }
 
     @Test
-    void publishesTheIndicatorContract() {
-        web.get().uri("/openapi/indicators.yaml").exchange()
+    void publishesTheIndicatorContractWithoutAKey() {
+        WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build()
+                .get().uri("/openapi/indicators.yaml").exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class).value(yaml -> assertThat(yaml).contains("/api/v1/indicators"));
     }

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
@@ -13,26 +15,32 @@ import reactor.netty.http.server.HttpServer;
  * A stand-in for one domain service on a real port: answers the indicator contract with one indicator named
  * after the service, echoes any other path as a problem 404, can be slowed down, stopped and restarted.
  */
-final class StubService {
+public final class StubService {
 
     private final String name;
     private final AtomicReference<Duration> delay = new AtomicReference<>(Duration.ZERO);
     private final AtomicReference<String> lastRequest = new AtomicReference<>("");
+    private final AtomicReference<HttpHeaders> lastHeaders = new AtomicReference<>(new DefaultHttpHeaders());
     private final int port;
     private DisposableServer server;
 
-    StubService(String name) {
+    public StubService(String name) {
         this.name = name;
         this.server = bind(0);
         this.port = server.port();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + port;
     }
 
     String lastRequest() {
         return lastRequest.get();
+    }
+
+    /** The headers of the last request this service received, as the gateway sent them. */
+    public HttpHeaders lastHeaders() {
+        return lastHeaders.get();
     }
 
     String indicatorCode() {
@@ -43,7 +51,7 @@ final class StubService {
         delay.set(by);
     }
 
-    void stop() {
+    public void stop() {
         server.disposeNow();
     }
 
@@ -61,11 +69,13 @@ final class StubService {
                 .route(routes -> routes
                         .get("/indicators", (request, response) -> {
                             lastRequest.set(request.uri());
+                            lastHeaders.set(request.requestHeaders().copy());
                             return response.header("Content-Type", "application/json")
                                     .sendString(Mono.delay(delay.get()).thenReturn(indicatorSet()));
                         })
                         .route(request -> true, (request, response) -> {
                             lastRequest.set(request.uri());
+                            lastHeaders.set(request.requestHeaders().copy());
                             return response.status(404).header("Content-Type", "application/problem+json")
                                     .sendString(Mono.just("{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,"
                                             + "\"detail\":\"" + name + " has no " + request.path() + "\",\"instance\":\"/" + request.path() + "\"}"));

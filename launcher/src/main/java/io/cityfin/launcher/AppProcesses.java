@@ -76,10 +76,20 @@ final class AppProcesses {
             .directory(repoRoot.toFile())
             .redirectErrorStream(true)
             .redirectOutput(Redirect.appendTo(log.toFile()));
-        builder.environment().putAll(environment);
+        applyEnvironment(builder.environment(), environment);
         Running started = new Running(app, builder.start(), log, logStart);
         running.add(started);
         return started;
+    }
+
+    /**
+     * Puts {@code environment} into the environment {@code inherited} from the launcher, after taking the gateway-only
+     * secrets out of it: they reach an app only through {@code environment}, so a service does not inherit, say, a
+     * {@code CITYFIN_ADMIN_API_KEY} exported in the shell.
+     */
+    static void applyEnvironment(Map<String, String> inherited, Map<String, String> environment) {
+        inherited.keySet().removeAll(AppSpec.GATEWAY_ONLY_VARIABLES);
+        inherited.putAll(environment);
     }
 
     synchronized List<Running> running() {

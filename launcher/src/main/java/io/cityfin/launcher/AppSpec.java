@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One of the six apps: its Maven module, public port and database. Ports follow architecture.md
@@ -22,6 +23,13 @@ record AppSpec(String module, int port, String database) {
     static final List<AppSpec> ALL = all(DEFAULT_PORT_BASE);
 
     static final String VERSION = "0.0.1-SNAPSHOT";
+
+    /**
+     * The secrets only the gateway gets: the admin API key and the private signing key (with its key id). An app
+     * inherits the launcher's environment, so {@link AppProcesses} also takes these out of what a service inherits.
+     */
+    static final Set<String> GATEWAY_ONLY_VARIABLES =
+            Set.of(AdminKey.VARIABLE, SigningKeys.SIGNING_KEY_VARIABLE, SigningKeys.KEY_ID_VARIABLE);
 
     /** The six apps with the gateway on {@code portBase} and the services on the next five ports. */
     static List<AppSpec> all(int portBase) {
@@ -68,8 +76,12 @@ record AppSpec(String module, int port, String database) {
         return module.toUpperCase(Locale.ROOT).replace('-', '_') + "_URL";
     }
 
-    /** The variables this app is started with, on top of the launcher's own environment. */
-    Map<String, String> environment(DatabaseUrl server, LauncherSettings settings) {
+    /**
+     * The variables this app is started with, on top of the launcher's own environment. Every app gets the public
+     * key(s) of the internal tokens; only the gateway gets the admin API key and the private signing key.
+     */
+    Map<String, String> environment(DatabaseUrl server, LauncherSettings settings, AdminKey adminKey,
+            SigningKeys signingKeys) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PORT", Integer.toString(port));
         env.put("MANAGEMENT_PORT", Integer.toString(managementPort()));
@@ -81,10 +93,11 @@ record AppSpec(String module, int port, String database) {
         env.put("SPRING_PROFILES_ACTIVE", "local");
         env.put("CITYFIN_DATA_DIR", settings.dataDir().toString());
         env.put("CITYFIN_DEMO_DATA", settings.demoData());
-        if (settings.adminApiKey() != null) {
-            env.put("CITYFIN_ADMIN_API_KEY", settings.adminApiKey());
-        }
+        env.put(SigningKeys.PUBLIC_KEYS_VARIABLE, signingKeys.publicKeys());
         if (isGateway()) {
+            env.put(AdminKey.VARIABLE, adminKey.value());
+            env.put(SigningKeys.SIGNING_KEY_VARIABLE, signingKeys.signingKey());
+            env.put(SigningKeys.KEY_ID_VARIABLE, signingKeys.keyId());
             for (AppSpec service : settings.apps()) {
                 if (!service.isGateway()) {
                     env.put(service.urlVariable(), "http://127.0.0.1:" + service.port());

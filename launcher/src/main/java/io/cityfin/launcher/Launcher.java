@@ -6,7 +6,9 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,6 +48,12 @@ public final class Launcher {
     private @Nullable PidFile pidFile;
 
     private @Nullable LocalPostgres postgres;
+
+    private final SecureRandom random = new SecureRandom();
+
+    private @Nullable AdminKey adminKey;
+
+    private @Nullable SigningKeys signingKeys;
 
     Launcher(PrintStream out, LauncherSettings settings, long startNanos) {
         this.out = out;
@@ -139,6 +147,7 @@ public final class Launcher {
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "cityfin-stop"));
         out.println("Starting CityFin (data in " + settings.dataDir() + ", launcher pid " + ProcessHandle.current().pid() + ")");
         try {
+            prepareKeys();
             List<String> busy = busyPorts();
             if (!busy.isEmpty()) {
                 out.println("Ports in use: " + String.join(", ", busy) + ". Is CityFin (or something else) already running?"
@@ -231,6 +240,25 @@ public final class Launcher {
         return busy;
     }
 
+    /**
+     * The admin API key and the internal token keys: from the environment, or the data folder's (made on the first
+     * start). Prints where they are, never a key.
+     */
+    private void prepareKeys() throws IOException {
+        AdminKey admin = settings.adminApiKey();
+        if (admin == null) {
+            admin = AdminKey.loadOrCreate(settings.dataDir(), random, out::println);
+        }
+        out.println(admin.describe());
+        SigningKeys signing = settings.signingKeys();
+        if (signing == null) {
+            signing = SigningKeys.loadOrCreate(settings.identityDir(), random, Clock.systemDefaultZone(), out::println);
+        }
+        out.println(signing.describe());
+        adminKey = admin;
+        signingKeys = signing;
+    }
+
     private Path embeddedDataDir() {
         return settings.dataDir().resolve("postgres");
     }
@@ -264,13 +292,18 @@ public final class Launcher {
 
     private void startApps() throws IOException {
         DatabaseUrl server = requirePostgres().server();
+        AdminKey admin = adminKey;
+        SigningKeys signing = signingKeys;
+        if (admin == null || signing == null) {
+            throw new IllegalStateException("the keys are not prepared");
+        }
         out.println("Apps: " + String.join(" ", settings.javaOptions()) + "; logs in " + settings.logDir());
         for (AppSpec app : settings.apps()) {
             synchronized (lifecycle) {
                 if (stopped) {
                     throw new IllegalStateException("stopping");
                 }
-                AppProcesses.Running running = apps.start(app, app.environment(server, settings));
+                AppProcesses.Running running = apps.start(app, app.environment(server, settings, admin, signing));
                 out.println("  started " + running.describe() + " on port " + app.port());
             }
         }
@@ -326,7 +359,12 @@ public final class Launcher {
         out.println();
         String gateway = settings.apps().get(0).publicUrl();
         out.println("  Gateway: " + gateway);
-        out.println("  Try:     curl " + gateway + "/api/v1/indicators?period=2022-09");
+        AdminKey admin = adminKey;
+        if (admin != null) {
+            Path file = admin.file();
+            out.println("  Admin:   " + (file == null ? "API key from " + AdminKey.VARIABLE : "API key in " + file));
+            out.println("  Try:     " + admin.curlExample(gateway + "/api/v1/indicators?period=2022-09"));
+        }
         out.println("  Logs:    " + settings.logDir() + "/<app>.log");
         out.println("  Stop:    ./cityfin stop   (or Ctrl-C here)");
         out.println();

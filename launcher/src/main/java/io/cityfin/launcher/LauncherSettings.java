@@ -15,9 +15,13 @@ import org.jspecify.annotations.Nullable;
  * @param externalDatabase the server from {@code CITYFIN_DB_URL}, or {@code null} for the embedded one
  * @param portBase the gateway's public port; the services take the next five, management ports are public + 1000
  * @param demoData passed to every app as {@code CITYFIN_DEMO_DATA}
+ * @param adminApiKey the key from {@code CITYFIN_ADMIN_API_KEY}, or {@code null} for the one in {@code <data>/admin-api-key}
+ * @param signingKeys the key pair from the three {@code CITYFIN_IDENTITY_*} variables, or {@code null} for the one in
+ *     {@code <data>/identity}
  */
 record LauncherSettings(Path repoRoot, Path dataDir, @Nullable DatabaseUrl externalDatabase, int embeddedDbPort,
-        int portBase, String demoData, List<String> javaOptions, Duration startTimeout, @Nullable String adminApiKey) {
+        int portBase, String demoData, List<String> javaOptions, Duration startTimeout, @Nullable AdminKey adminApiKey,
+        @Nullable SigningKeys signingKeys) {
 
     static final List<String> DEFAULT_JAVA_OPTIONS =
             List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m", "-Xss512k");
@@ -33,6 +37,7 @@ record LauncherSettings(Path repoRoot, Path dataDir, @Nullable DatabaseUrl exter
         String dbUrl = value(env, "CITYFIN_DB_URL");
         String javaOpts = value(env, "CITYFIN_JAVA_OPTS");
         String demoData = value(env, "CITYFIN_DEMO_DATA");
+        String adminApiKey = value(env, AdminKey.VARIABLE);
         return new LauncherSettings(root,
                 dataDir == null ? root.resolve(".cityfin") : root.resolve(dataDir).normalize(),
                 dbUrl == null ? null : DatabaseUrl.parse(dbUrl),
@@ -41,7 +46,18 @@ record LauncherSettings(Path repoRoot, Path dataDir, @Nullable DatabaseUrl exter
                 demoData == null ? "true" : demoData,
                 javaOpts == null ? DEFAULT_JAVA_OPTIONS : Arrays.asList(javaOpts.strip().split("\\s+")),
                 Duration.ofSeconds(number(env, "CITYFIN_START_TIMEOUT_SECONDS", DEFAULT_START_TIMEOUT_SECONDS, 1, 3600)),
-                value(env, "CITYFIN_ADMIN_API_KEY"));
+                adminApiKey == null ? null : AdminKey.fromEnvironment(adminApiKey),
+                signingKeys(env));
+    }
+
+    /** Where the admin API key is when {@code CITYFIN_ADMIN_API_KEY} is unset. */
+    Path adminKeyFile() {
+        return dataDir.resolve(AdminKey.FILE_NAME);
+    }
+
+    /** Where the key pair is when the {@code CITYFIN_IDENTITY_*} variables are unset. */
+    Path identityDir() {
+        return dataDir.resolve(SigningKeys.DIRECTORY);
     }
 
     Path logDir() {
@@ -51,6 +67,23 @@ record LauncherSettings(Path repoRoot, Path dataDir, @Nullable DatabaseUrl exter
     /** The six apps on this run's ports. */
     List<AppSpec> apps() {
         return AppSpec.all(portBase);
+    }
+
+    /** All three {@code CITYFIN_IDENTITY_*} variables, or none: half a deployment setup is a mistake, not a choice. */
+    private static @Nullable SigningKeys signingKeys(Map<String, String> env) {
+        String signingKey = value(env, SigningKeys.SIGNING_KEY_VARIABLE);
+        String keyId = value(env, SigningKeys.KEY_ID_VARIABLE);
+        String publicKeys = value(env, SigningKeys.PUBLIC_KEYS_VARIABLE);
+        if (signingKey != null && keyId != null && publicKeys != null) {
+            return SigningKeys.fromEnvironment(signingKey, keyId, publicKeys);
+        }
+        List<String> set = SigningKeys.VARIABLES.stream().filter(name -> value(env, name) != null).toList();
+        if (!set.isEmpty()) {
+            throw new IllegalArgumentException(String.join(", ", SigningKeys.VARIABLES) + " go together: set all three,"
+                    + " or none for the launcher's own key pair in <data>/" + SigningKeys.DIRECTORY + "; only "
+                    + String.join(" and ", set) + (set.size() == 1 ? " is" : " are") + " set");
+        }
+        return null;
     }
 
     private static @Nullable String value(Map<String, String> env, String name) {

@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -50,9 +51,9 @@ class AppProcessesTest {
     void appendsTheAppsOutputAndItsEnvironmentToItsLog() throws Exception {
         apps = shell("echo \"port $PORT db $DB_NAME\"; echo oops >&2");
 
-        AppProcesses.Running first = apps.start(CREDIT, CREDIT.environment(server(), settings()));
+        AppProcesses.Running first = apps.start(CREDIT, environment(CREDIT));
         first.process().waitFor(10, TimeUnit.SECONDS);
-        AppProcesses.Running second = apps.start(CREDIT, CREDIT.environment(server(), settings()));
+        AppProcesses.Running second = apps.start(CREDIT, environment(CREDIT));
         second.process().waitFor(10, TimeUnit.SECONDS);
 
         assertThat(first.log()).isEqualTo(dir.resolve("logs/credit-service.log"));
@@ -61,6 +62,48 @@ class AppProcessesTest {
         assertThat(lines).filteredOn("port 8081 db cityfin_credit"::equals).hasSize(2);
         assertThat(lines).filteredOn("oops"::equals).hasSize(2);
         assertThat(second.lastLogLines(30)).hasSize(3).first().asString().contains("cityfin launcher starts credit-service");
+    }
+
+    @Test
+    void onlyTheGatewayProcessSeesTheAdminKeyAndTheSigningKey() throws Exception {
+        apps = shell("echo \"$PORT admin=${CITYFIN_ADMIN_API_KEY:-none} signing=${CITYFIN_IDENTITY_SIGNING_KEY:+set}"
+                + " kid=${CITYFIN_IDENTITY_KEY_ID:-none} public=${CITYFIN_IDENTITY_PUBLIC_KEYS:+set}\"");
+        AppSpec gateway = AppSpec.ALL.get(0);
+
+        AppProcesses.Running gatewayRun = apps.start(gateway, environment(gateway));
+        AppProcesses.Running creditRun = apps.start(CREDIT, environment(CREDIT));
+        gatewayRun.process().waitFor(10, TimeUnit.SECONDS);
+        creditRun.process().waitFor(10, TimeUnit.SECONDS);
+
+        assertThat(gatewayRun.lastLogLines(5))
+            .contains("8080 admin=" + KeyFixtures.ADMIN_KEY_VALUE + " signing=set kid=" + KeyFixtures.KEY_ID + " public=set");
+        assertThat(creditRun.lastLogLines(5)).contains("8081 admin=none signing= kid=none public=set");
+    }
+
+    @Test
+    void aServiceInheritsNoGatewaySecretFromTheLaunchersEnvironment() {
+        Map<String, String> inherited = new HashMap<>(Map.of("PATH", "/usr/bin", "CITYFIN_ADMIN_API_KEY", "cfk_from-shell",
+                "CITYFIN_IDENTITY_SIGNING_KEY", "private", "CITYFIN_IDENTITY_KEY_ID", "kid",
+                "CITYFIN_IDENTITY_PUBLIC_KEYS", "kid:public"));
+
+        AppProcesses.applyEnvironment(inherited, environment(CREDIT));
+
+        assertThat(inherited).containsEntry("PATH", "/usr/bin")
+            .containsEntry("PORT", "8081")
+            .containsEntry("CITYFIN_IDENTITY_PUBLIC_KEYS", KeyFixtures.KEY_ID + ":" + KeyFixtures.PUBLIC_KEY)
+            .doesNotContainKeys("CITYFIN_ADMIN_API_KEY", "CITYFIN_IDENTITY_SIGNING_KEY", "CITYFIN_IDENTITY_KEY_ID");
+    }
+
+    @Test
+    void theGatewayGetsItsSecretsFromTheLauncherNotFromTheInheritedEnvironment() {
+        AppSpec gateway = AppSpec.ALL.get(0);
+        Map<String, String> inherited = new HashMap<>(Map.of("CITYFIN_ADMIN_API_KEY", "cfk_from-shell"));
+
+        AppProcesses.applyEnvironment(inherited, environment(gateway));
+
+        assertThat(inherited).containsEntry("CITYFIN_ADMIN_API_KEY", KeyFixtures.ADMIN_KEY_VALUE)
+            .containsEntry("CITYFIN_IDENTITY_SIGNING_KEY", KeyFixtures.PRIVATE_KEY)
+            .containsEntry("CITYFIN_IDENTITY_KEY_ID", KeyFixtures.KEY_ID);
     }
 
     @Test
@@ -106,8 +149,8 @@ class AppProcessesTest {
     @Test
     void reportsAnAppThatExitsUnexpectedlyButNotOnesItStops() throws Exception {
         apps = shell("if [ \"$PORT\" = 8085 ]; then exit 7; fi; exec sleep 60");
-        apps.start(CREDIT, CREDIT.environment(server(), settings()));
-        AppProcesses.Running risk = apps.start(RISK, RISK.environment(server(), settings()));
+        apps.start(CREDIT, environment(CREDIT));
+        AppProcesses.Running risk = apps.start(RISK, environment(RISK));
         CompletableFuture<AppProcesses.Running> exited = new CompletableFuture<>();
 
         apps.watchUnexpectedExits(exited::complete);
@@ -134,8 +177,9 @@ class AppProcessesTest {
         return new DatabaseUrl("postgres", "", "127.0.0.1", 15432, "postgres");
     }
 
-    private LauncherSettings settings() {
-        return LauncherSettings.from(Map.of(), dir);
+    private Map<String, String> environment(AppSpec app) {
+        return app.environment(server(), LauncherSettings.from(Map.of(), dir), KeyFixtures.adminKey(),
+                KeyFixtures.signingKeys());
     }
 
     private static void awaitLogLine(AppProcesses.Running app, String line) throws InterruptedException {

@@ -14,6 +14,12 @@ class AppSpecTest {
 
     private static final LauncherSettings SETTINGS = LauncherSettings.from(Map.of(), Path.of("/repo"));
 
+    private static final AdminKey ADMIN = KeyFixtures.adminKey();
+
+    private static final SigningKeys SIGNING = KeyFixtures.signingKeys();
+
+    private static final String PUBLIC_KEYS = KeyFixtures.KEY_ID + ":" + KeyFixtures.PUBLIC_KEY;
+
     @Test
     void hasTheSixAppsWithTheirPortsAndDatabases() {
         assertThat(AppSpec.ALL).extracting(AppSpec::module, AppSpec::port, AppSpec::managementPort, AppSpec::database)
@@ -41,7 +47,7 @@ class AppSpecTest {
     @Test
     void eachAppGetsItsPortsDatabaseAndLocalProfile() {
         for (AppSpec app : AppSpec.ALL) {
-            Map<String, String> env = app.environment(SERVER, SETTINGS);
+            Map<String, String> env = app.environment(SERVER, SETTINGS, ADMIN, SIGNING);
 
             assertThat(env).containsEntry("PORT", Integer.toString(app.port()))
                 .containsEntry("MANAGEMENT_PORT", Integer.toString(app.port() + 1000))
@@ -53,13 +59,35 @@ class AppSpecTest {
                 .containsEntry("SPRING_PROFILES_ACTIVE", "local")
                 .containsEntry("CITYFIN_DATA_DIR", Path.of("/repo/.cityfin").toString())
                 .containsEntry("CITYFIN_DEMO_DATA", "true")
-                .doesNotContainKey("CITYFIN_ADMIN_API_KEY");
+                .containsEntry("CITYFIN_IDENTITY_PUBLIC_KEYS", PUBLIC_KEYS);
+        }
+    }
+
+    @Test
+    void gatewayGetsTheAdminKeyTheSigningKeyAndItsKeyId() {
+        Map<String, String> env = AppSpec.ALL.get(0).environment(SERVER, SETTINGS, ADMIN, SIGNING);
+
+        assertThat(env).containsEntry("CITYFIN_ADMIN_API_KEY", KeyFixtures.ADMIN_KEY_VALUE)
+            .containsEntry("CITYFIN_IDENTITY_SIGNING_KEY", KeyFixtures.PRIVATE_KEY)
+            .containsEntry("CITYFIN_IDENTITY_KEY_ID", KeyFixtures.KEY_ID)
+            .containsEntry("CITYFIN_IDENTITY_PUBLIC_KEYS", PUBLIC_KEYS);
+    }
+
+    @Test
+    void servicesGetOnlyThePublicKeysAndNeitherThePrivateKeyNorTheAdminKey() {
+        for (AppSpec service : AppSpec.ALL.subList(1, AppSpec.ALL.size())) {
+            Map<String, String> env = service.environment(SERVER, SETTINGS, ADMIN, SIGNING);
+
+            assertThat(env).containsEntry("CITYFIN_IDENTITY_PUBLIC_KEYS", PUBLIC_KEYS)
+                .doesNotContainKeys("CITYFIN_ADMIN_API_KEY", "CITYFIN_IDENTITY_SIGNING_KEY", "CITYFIN_IDENTITY_KEY_ID")
+                .doesNotContainValue(KeyFixtures.ADMIN_KEY_VALUE)
+                .doesNotContainValue(KeyFixtures.PRIVATE_KEY);
         }
     }
 
     @Test
     void gatewayGetsTheFiveServiceUrls() {
-        Map<String, String> env = AppSpec.ALL.get(0).environment(SERVER, SETTINGS);
+        Map<String, String> env = AppSpec.ALL.get(0).environment(SERVER, SETTINGS, ADMIN, SIGNING);
 
         assertThat(env).containsEntry("CREDIT_SERVICE_URL", "http://127.0.0.1:8081")
             .containsEntry("INSURANCE_SERVICE_URL", "http://127.0.0.1:8082")
@@ -74,7 +102,7 @@ class AppSpecTest {
         LauncherSettings settings = LauncherSettings.from(Map.of("CITYFIN_PORT_BASE", "18080"), Path.of("/repo"));
         AppSpec gateway = settings.apps().get(0);
 
-        Map<String, String> env = gateway.environment(SERVER, settings);
+        Map<String, String> env = gateway.environment(SERVER, settings, ADMIN, SIGNING);
 
         assertThat(env).containsEntry("PORT", "18080")
             .containsEntry("MANAGEMENT_PORT", "19080")
@@ -89,18 +117,18 @@ class AppSpecTest {
     @Test
     void servicesGetNoServiceUrls() {
         for (AppSpec service : AppSpec.ALL.subList(1, AppSpec.ALL.size())) {
-            assertThat(service.environment(SERVER, SETTINGS).keySet()).noneMatch(key -> key.endsWith("_SERVICE_URL"));
+            assertThat(service.environment(SERVER, SETTINGS, ADMIN, SIGNING).keySet())
+                .noneMatch(key -> key.endsWith("_SERVICE_URL"));
         }
     }
 
     @Test
-    void passesDemoDataAndTheAdminKeyThrough() {
-        LauncherSettings settings = LauncherSettings.from(
-                Map.of("CITYFIN_DEMO_DATA", "false", "CITYFIN_ADMIN_API_KEY", "cfk_admin"), Path.of("/repo"));
+    void passesDemoDataThrough() {
+        LauncherSettings settings = LauncherSettings.from(Map.of("CITYFIN_DEMO_DATA", "false"), Path.of("/repo"));
 
-        Map<String, String> env = AppSpec.ALL.get(3).environment(SERVER, settings);
+        Map<String, String> env = AppSpec.ALL.get(3).environment(SERVER, settings, ADMIN, SIGNING);
 
-        assertThat(env).containsEntry("CITYFIN_DEMO_DATA", "false").containsEntry("CITYFIN_ADMIN_API_KEY", "cfk_admin");
+        assertThat(env).containsEntry("CITYFIN_DEMO_DATA", "false");
     }
 
     @Test

@@ -27,6 +27,9 @@ class LauncherSettingsTest {
             .containsExactly("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m", "-Xss512k");
         assertThat(settings.startTimeout()).isEqualTo(Duration.ofSeconds(180));
         assertThat(settings.adminApiKey()).isNull();
+        assertThat(settings.adminKeyFile()).isEqualTo(Path.of("/repo/.cityfin/admin-api-key"));
+        assertThat(settings.signingKeys()).isNull();
+        assertThat(settings.identityDir()).isEqualTo(Path.of("/repo/.cityfin/identity"));
     }
 
     @Test
@@ -49,7 +52,61 @@ class LauncherSettingsTest {
         assertThat(settings.demoData()).isEqualTo("false");
         assertThat(settings.javaOptions()).isEqualTo(List.of("-Xmx1g", "-XX:+UseParallelGC"));
         assertThat(settings.startTimeout()).isEqualTo(Duration.ofSeconds(300));
-        assertThat(settings.adminApiKey()).isEqualTo("cfk_x");
+        assertThat(settings.adminApiKey()).isNotNull().extracting(AdminKey::value, AdminKey::file).containsExactly("cfk_x", null);
+    }
+
+    @Test
+    void takesTheInternalTokenKeysFromTheEnvironmentWhenAllThreeAreSet() {
+        LauncherSettings settings = LauncherSettings.from(identityVariables(KeyFixtures.PRIVATE_KEY, "prod-1",
+                "old-1:" + KeyFixtures.base64(KeyFixtures.newPair().getPublic().getEncoded()) + ",prod-1:"
+                        + KeyFixtures.PUBLIC_KEY), Path.of("/repo"));
+
+        SigningKeys keys = settings.signingKeys();
+        assertThat(keys).isNotNull();
+        assertThat(keys.signingKey()).isEqualTo(KeyFixtures.PRIVATE_KEY);
+        assertThat(keys.keyId()).isEqualTo("prod-1");
+        assertThat(keys.publicKeys()).startsWith("old-1:").endsWith(",prod-1:" + KeyFixtures.PUBLIC_KEY);
+        assertThat(keys.directory()).isNull();
+        assertThat(keys.toString()).doesNotContain(KeyFixtures.PRIVATE_KEY);
+    }
+
+    @Test
+    void refusesSomeButNotAllOfTheInternalTokenVariables() {
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> LauncherSettings.from(Map.of("CITYFIN_IDENTITY_SIGNING_KEY", KeyFixtures.PRIVATE_KEY,
+                    "CITYFIN_IDENTITY_KEY_ID", "prod-1"), Path.of("/repo")))
+            .withMessageStartingWith("CITYFIN_IDENTITY_SIGNING_KEY, CITYFIN_IDENTITY_KEY_ID, CITYFIN_IDENTITY_PUBLIC_KEYS go together")
+            .withMessageEndingWith("only CITYFIN_IDENTITY_SIGNING_KEY and CITYFIN_IDENTITY_KEY_ID are set")
+            .withMessageNotContaining(KeyFixtures.PRIVATE_KEY);
+    }
+
+    @Test
+    void refusesInternalTokenKeysThatAreGarbledOrDoNotBelongTogether() {
+        String otherPublicKey = KeyFixtures.base64(KeyFixtures.newPair().getPublic().getEncoded());
+
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> LauncherSettings.from(identityVariables("not-a-key", "prod-1", "prod-1:" + KeyFixtures.PUBLIC_KEY),
+                    Path.of("/repo")))
+            .withMessage("CITYFIN_IDENTITY_SIGNING_KEY must be an EC P-256 private key: base64 of its PKCS#8 DER");
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> LauncherSettings.from(identityVariables(KeyFixtures.PRIVATE_KEY, "prod-1", "prod-1:garbage"),
+                    Path.of("/repo")))
+            .withMessageStartingWith("CITYFIN_IDENTITY_PUBLIC_KEYS must be kid:base64 entries")
+            .withMessageEndingWith("entry 1 is not one");
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> LauncherSettings.from(identityVariables(KeyFixtures.PRIVATE_KEY, "prod-2",
+                    "prod-1:" + KeyFixtures.PUBLIC_KEY), Path.of("/repo")))
+            .withMessage("CITYFIN_IDENTITY_PUBLIC_KEYS has no entry for CITYFIN_IDENTITY_KEY_ID (prod-2)");
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> LauncherSettings.from(identityVariables(KeyFixtures.PRIVATE_KEY, "prod-1",
+                    "prod-1:" + otherPublicKey), Path.of("/repo")))
+            .withMessage("the CITYFIN_IDENTITY_PUBLIC_KEYS entry for prod-1 is not the public key of CITYFIN_IDENTITY_SIGNING_KEY")
+            .withMessageNotContaining(KeyFixtures.PRIVATE_KEY);
+    }
+
+    private static Map<String, String> identityVariables(String signingKey, String keyId, String publicKeys) {
+        return Map.of("CITYFIN_IDENTITY_SIGNING_KEY", signingKey, "CITYFIN_IDENTITY_KEY_ID", keyId,
+                "CITYFIN_IDENTITY_PUBLIC_KEYS", publicKeys);
     }
 
     @Test

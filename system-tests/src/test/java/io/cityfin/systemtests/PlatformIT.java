@@ -33,6 +33,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -78,7 +79,16 @@ class PlatformIT {
 
     private static Launcher launcher;
 
-    private static final WebTestClient gateway = client(GATEWAY);
+    /** The bootstrap ADMIN key this run hands the gateway, as an operator would through CITYFIN_ADMIN_API_KEY. */
+    private static final String ADMIN_KEY = "cfk_" + java.util.UUID.randomUUID().toString().replace("-", "")
+            + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 11);
+
+    /** Calls through the gateway as the bootstrap ADMIN. */
+    private static final WebTestClient gateway = client(GATEWAY).mutate()
+            .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_KEY).build();
+
+    /** Calls through the gateway without any credentials. */
+    private static final WebTestClient anonymous = client(GATEWAY);
 
     @BeforeAll
     static void startThePlatform() throws IOException {
@@ -88,6 +98,7 @@ class PlatformIT {
         environment.put("CITYFIN_PORT_BASE", Integer.toString(PORT_BASE));
         environment.put("CITYFIN_DB_PORT", Integer.toString(freePort()));
         environment.put("CITYFIN_DEMO_DATA", "false");
+        environment.put("CITYFIN_ADMIN_API_KEY", ADMIN_KEY);
         String externalDatabase = externalDatabase();
         if (externalDatabase != null) {
             environment.put("CITYFIN_DB_URL", externalDatabase);
@@ -202,12 +213,38 @@ class PlatformIT {
     void everyServicePublishesItsContractsThroughTheGatewayWithoutCredentials() {
         PREFIXES.forEach((service, prefix) -> {
             for (String document : List.of(service + ".yaml", "indicators.yaml")) {
-                gateway.get().uri("/api/v1/" + prefix + "/openapi/" + document).exchange()
+                anonymous.get().uri("/api/v1/" + prefix + "/openapi/" + document).exchange()
                     .expectStatus().isOk()
                     .expectBody(String.class).value(yaml -> assertThat(yaml).as(prefix + "/openapi/" + document)
                         .startsWith("openapi: 3"));
             }
         });
+    }
+
+    @Test
+    @Order(6)
+    void refusesCallersWithoutAKeyAtTheGatewayAndWithoutATokenAtEachService() {
+        anonymous.get().uri("/api/v1/indicators?period=2022-09").exchange()
+            .expectStatus().isUnauthorized()
+            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        PREFIXES.keySet().forEach(service -> client("http://127.0.0.1:" + PORTS.get(service))
+            .get().uri("/indicators?period=2022-09").header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_KEY).exchange()
+            .expectStatus().isUnauthorized()
+            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
+    @Order(6)
+    void aKeyIssuedByTheAdminReachesEveryServiceWithTheGatewaysToken() {
+        Map<String, Object> issued = json(gateway.post().uri("/api/v1/admin/api-keys").contentType(MediaType.APPLICATION_JSON)
+            .bodyValue("{\"label\": \"PlatformIT bank\", \"roles\": [\"SUBMITTER\"], \"institutionCode\": \"91361000PLATFORM1X\"}")
+            .exchange()
+            .expectStatus().isCreated());
+        WebTestClient bank = client(GATEWAY).mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + issued.get("key")).build();
+
+        PREFIXES.values().forEach(prefix -> bank.get().uri("/api/v1/" + prefix + "/indicators?period=2022-09").exchange()
+            .expectStatus().isOk());
+        bank.get().uri("/api/v1/admin/api-keys").exchange().expectStatus().isForbidden();
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.cityfin.common.config;
 
 import java.time.Clock;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -9,12 +10,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
+import io.cityfin.common.identity.RefusalCounter;
 import io.cityfin.common.period.CityClock;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import io.cityfin.common.problem.ProblemWebExceptionHandler;
 import io.cityfin.common.http.OpenApiDocuments;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The shared web defaults: the city clock, problem answers for every error, and the published contracts. */
+/** The shared web defaults: the city clock, problem answers for every error (403s counted), the published contracts. */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 public class CityfinWebAutoConfiguration {
@@ -27,8 +31,18 @@ public class CityfinWebAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ProblemWebExceptionHandler problemWebExceptionHandler(JsonMapper jsonMapper) {
-        return new ProblemWebExceptionHandler(jsonMapper);
+    RefusalCounter refusalCounter(ObjectProvider<MeterRegistry> registry) {
+        return new RefusalCounter(registry.getIfAvailable(() -> Metrics.globalRegistry));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ProblemWebExceptionHandler problemWebExceptionHandler(JsonMapper jsonMapper, RefusalCounter refusals) {
+        return new ProblemWebExceptionHandler(jsonMapper, status -> {
+            if (status == 403) {
+                refusals.count(RefusalCounter.Reason.FORBIDDEN);
+            }
+        });
     }
 
     @Bean

@@ -47,7 +47,7 @@ public final class ArchitectureRules {
     @ArchTest
     public static final ArchRule featureRootsAreFreeOfTechnology = noClasses()
             .that().resideInAPackage("io.cityfin.*.*")
-            .and().resideOutsideOfPackage("io.cityfin.*.config")
+            .and().resideOutsideOfPackages("io.cityfin.*.config", "io.cityfin.*.api")
             .should().dependOnClassesThat(DescribedPredicate.describe(
                     "reside in a web, persistence, client or generated api package, or in Spring Data",
                     (JavaClass target) -> !target.getPackageName().startsWith("io.cityfin.common.indicator")

@@ -2,7 +2,23 @@ package io.cityfin.common.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+
+import java.util.stream.Stream;
+
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+
+import io.cityfin.common.identity.Role;
+import io.cityfin.common.indicator.api.IndicatorApi;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +52,63 @@ public abstract class ServiceContractChecks {
 
     @Value("${spring.application.name}")
     protected String applicationName;
+
+    /** The controller behind the indicator contract, watched to show that refused requests never reach it. */
+    @MockitoSpyBean
+    protected IndicatorApi indicatorController;
+
+    @BeforeEach
+    void callAsThePortal() {
+        web = web.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TestIdentity.token(Role.PORTAL)).build();
+    }
+
+    static Stream<Arguments> brokenCredentials() {
+        return Stream.of(
+                Arguments.of("no token", null),
+                Arguments.of("not a token", "Bearer cfk_not-a-jwt"),
+                Arguments.of("an expired token", "Bearer " + TestIdentity.expiredToken()),
+                Arguments.of("a token signed with another key", "Bearer " + TestIdentity.tokenSignedWithAnotherKey()),
+                Arguments.of("a token edited after signing", "Bearer " + TestIdentity.tamperedToken()),
+                Arguments.of("a token living longer than 60 s", "Bearer " + TestIdentity.longLivedToken()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("brokenCredentials")
+    void refusesARequestWithoutAValidInternalTokenBeforeAnyController(String what, @Nullable String authorization) {
+        WebTestClient anonymous = web.mutate().defaultHeaders(headers -> headers.remove(HttpHeaders.AUTHORIZATION)).build();
+
+        anonymous.get().uri("/indicators?period=2022-09")
+                .headers(headers -> {
+                    if (authorization != null) {
+                        headers.set(HttpHeaders.AUTHORIZATION, authorization);
+                    }
+                })
+                .exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().exists(HttpHeaders.WWW_AUTHENTICATE)
+                .expectBody().jsonPath("$.status").isEqualTo(401);
+
+        verify(indicatorController, never()).getIndicators(any(), any(), any());
+    }
+
+    @Test
+    void countsRefusedTokensByReason() {
+        web.get().uri("/indicators?period=2022-09").header(HttpHeaders.AUTHORIZATION, "Bearer " + TestIdentity.expiredToken())
+                .exchange().expectStatus().isUnauthorized();
+
+        management().get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).value(text -> assertThat(text)
+                        .containsPattern("cityfin_access_refused_total\\{[^}]*reason=\"invalid\""));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Role.class)
+    void letsEveryRoleReadIndicators(Role role) {
+        web.get().uri("/indicators?period=2022-09").header(HttpHeaders.AUTHORIZATION, "Bearer " + TestIdentity.token(role))
+                .exchange().expectStatus().isOk();
+    }
 
     @Test
     void answersTheIndicatorContractForAPeriod() {
@@ -93,6 +166,8 @@ public abstract class ServiceContractChecks {
 
     @Test
     void publishesItsContractsWithoutAToken() {
+        web = web.mutate().defaultHeaders(headers -> headers.remove(HttpHeaders.AUTHORIZATION)).build();
+
         web.get().uri("/openapi/").exchange()
                 .expectStatus().isOk()
                 .expectBody()

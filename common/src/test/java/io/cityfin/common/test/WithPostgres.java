@@ -9,11 +9,14 @@ import java.lang.annotation.Target;
 
 import org.springframework.test.context.ContextConfiguration;
 
-/** Runs a Spring test context (a whole app or a slice) against the JVM's {@link PostgresTestDatabase}. */
+/**
+ * Runs a Spring test context (a whole app or a slice) against the JVM's {@link PostgresTestDatabase}, with the
+ * {@link TestIdentity} key as the gateway's public key.
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
-@ContextConfiguration(initializers = PostgresTestDatabase.Initializer.class)
+@ContextConfiguration(initializers = {PostgresTestDatabase.Initializer.class, TestIdentity.Initializer.class})
 public @interface WithPostgres {
 }

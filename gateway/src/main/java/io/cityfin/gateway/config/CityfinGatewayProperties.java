@@ -5,16 +5,28 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code cityfin.gateway.*}: the five services' base URLs by service name, in the order the consolidated
- * endpoint lists them, and how long the fan-out waits for each.
+ * endpoint lists them, how long the fan-out waits for each, API keys and rate limits.
  */
 @ConfigurationProperties("cityfin.gateway")
-public record CityfinGatewayProperties(Map<String, URI> services, Duration fanOutTimeout) {
+public record CityfinGatewayProperties(Map<String, URI> services, Duration fanOutTimeout, Keys keys, RateLimit rateLimit) {
 
     public CityfinGatewayProperties {
         services = new LinkedHashMap<>(services);
+    }
+
+    /**
+     * API keys: the bootstrap admin key ({@code CITYFIN_ADMIN_API_KEY}), how long a look-up is cached (at most 5 s),
+     * how often a key's last use is written.
+     */
+    public record Keys(@Nullable String adminApiKey, Duration cacheTtl, Duration lastUseInterval) {
+    }
+
+    /** Per-key token bucket: {@code burst} requests at once, refilled at {@code perSecond}. */
+    public record RateLimit(long burst, long perSecond) {
     }
 }

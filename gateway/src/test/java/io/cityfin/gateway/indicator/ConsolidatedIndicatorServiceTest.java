@@ -82,7 +82,7 @@ class ConsolidatedIndicatorServiceTest {
         for (String name : names) {
             services.put(name, URI.create("http://" + name));
         }
-        return new ConsolidatedIndicatorService(new CityfinGatewayProperties(services, Duration.ofSeconds(2)), sources, clock);
+        return new ConsolidatedIndicatorService(new CityfinGatewayProperties(services, Duration.ofSeconds(2), null, null), sources, clock);
     }
 
     private static IndicatorSetDto set(String code) {

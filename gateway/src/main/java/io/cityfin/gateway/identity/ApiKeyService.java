@@ -1,0 +1,134 @@
+package io.cityfin.gateway.identity;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import io.cityfin.common.identity.Caller;
+import io.cityfin.common.identity.RefusalCounter;
+import io.cityfin.common.identity.Role;
+import io.cityfin.common.problem.NotFoundException;
+import io.cityfin.gateway.config.CityfinGatewayProperties;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Issues, lists and revokes API keys, and turns a presented key into its {@link Caller}. Look-ups are cached for
+ * {@code cityfin.gateway.keys.cache-ttl} (at most 5 s, so a key revoked at another replica fails within that);
+ * a revocation here evicts at once. Last use is written at most once per {@code last-use-interval} per key.
+ * Logs name key ids, never keys.
+ */
+@Service
+public class ApiKeyService {
+
+    /** The subject of the bootstrap admin key from the environment, which has no row of its own. */
+    public static final String BOOTSTRAP_ADMIN = "bootstrap-admin";
+    private static final Logger log = LoggerFactory.getLogger(ApiKeyService.class);
+
+    private final ApiKeys keys;
+    private final Clock clock;
+    private final Duration cacheTtl;
+    private final Duration lastUseInterval;
+    private final @Nullable String bootstrapAdminHash;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final Map<UUID, Instant> lastUseWritten = new ConcurrentHashMap<>();
+
+    public ApiKeyService(ApiKeys keys, Clock clock, CityfinGatewayProperties properties) {
+        this.keys = keys;
+        this.clock = clock;
+        this.cacheTtl = properties.keys().cacheTtl();
+        this.lastUseInterval = properties.keys().lastUseInterval();
+        String admin = properties.keys().adminApiKey();
+        this.bootstrapAdminHash = admin == null || admin.isBlank() ? null : ApiKeySecrets.hash(admin.trim());
+        if (cacheTtl.compareTo(Duration.ofSeconds(5)) > 0) {
+            throw new IllegalStateException("cityfin.gateway.keys.cache-ttl is at most 5s: a revoked key must fail everywhere within 5 s");
+        }
+    }
+
+    public Mono<IssuedApiKey> issue(NewApiKey request) {
+        Set<Role> roles = request.checkedRoles();
+        String secret = ApiKeySecrets.generate();
+        ApiKey key = new ApiKey(UUID.randomUUID(), ApiKeySecrets.shownPrefix(secret), request.label().trim(), roles,
+                request.institutionCode(), now(), null, null);
+        return keys.insert(key, ApiKeySecrets.hash(secret))
+                .doOnNext(stored -> log.info("Issued API key {} ({}, roles {})", stored.id(), stored.label(), stored.roles()))
+                .map(stored -> new IssuedApiKey(stored, secret));
+    }
+
+    public Flux<ApiKey> list() {
+        return keys.findAll();
+    }
+
+    public Mono<ApiKey> revoke(UUID id) {
+        return keys.revoke(id, now())
+                .switchIfEmpty(Mono.error(() -> new NotFoundException("No API key " + id + ".")))
+                .doOnNext(revoked -> {
+                    cache.values().removeIf(cached -> cached.key() != null && cached.key().id().equals(id));
+                    log.info("Revoked API key {}", id);
+                });
+    }
+
+    /** The caller a presented key stands for, or an {@link ApiKeyRejectedException} saying why not. */
+    public Mono<Caller> authenticate(String secret) {
+        String hash = ApiKeySecrets.hash(secret);
+        if (hash.equals(bootstrapAdminHash)) {
+            return Mono.just(new Caller(BOOTSTRAP_ADMIN, Set.of(Role.ADMIN), null));
+        }
+        return find(hash).flatMap(cached -> {
+            ApiKey key = cached.key();
+            if (key == null) {
+                return Mono.error(new ApiKeyRejectedException(RefusalCounter.Reason.UNKNOWN, "unknown API key"));
+            }
+            if (key.isRevoked()) {
+                log.info("Refused revoked API key {}", key.id());
+                return Mono.error(new ApiKeyRejectedException(RefusalCounter.Reason.REVOKED, "API key " + key.id() + " is revoked"));
+            }
+            return recordUse(key).thenReturn(key.caller());
+        });
+    }
+
+    private Mono<Cached> find(String hash) {
+        Instant now = clock.instant();
+        Cached cached = cache.get(hash);
+        if (cached != null && cached.fetchedAt().plus(cacheTtl).isAfter(now)) {
+            return Mono.just(cached);
+        }
+        return keys.findBySecretHash(hash)
+                .map(key -> new Cached(key, now))
+                .defaultIfEmpty(new Cached(null, now))
+                .doOnNext(fresh -> cache.put(hash, fresh));
+    }
+
+    private Mono<Void> recordUse(ApiKey key) {
+        Instant now = clock.instant();
+        Instant written = lastUseWritten.get(key.id());
+        if (written != null && written.plus(lastUseInterval).isAfter(now)) {
+            return Mono.empty();
+        }
+        lastUseWritten.put(key.id(), now);
+        return keys.recordUse(key.id(), now())
+                .onErrorResume(error -> {
+                    log.warn("Could not record the use of API key {}: {}", key.id(), error.toString());
+                    return Mono.empty();
+                });
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+
+    /** A look-up result; {@code key} null when no key has that hash. */
+    private record Cached(@Nullable ApiKey key, Instant fetchedAt) {
+    }
+}
