@@ -35,9 +35,11 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 public final class PostgresTestDatabase {
 
     static final String IMAGE = "postgres:16-alpine";
+    private static final java.util.concurrent.atomic.AtomicInteger COUNT = new java.util.concurrent.atomic.AtomicInteger();
     private static final Logger log = LoggerFactory.getLogger(PostgresTestDatabase.class);
 
     private static @Nullable Database database;
+    private static @Nullable Server server;
 
     private PostgresTestDatabase() {
     }
@@ -45,9 +47,16 @@ public final class PostgresTestDatabase {
     /** Where the test database is; starts the server and creates the database on first use. */
     public static synchronized Database get() {
         if (database == null) {
-            database = start(Mode.chosen());
+            server = start(Mode.chosen());
+            database = server.createDatabase();
         }
         return database;
+    }
+
+    /** A database of its own on the same server, for a test whose figures must not meet other tests' rows. */
+    public static synchronized Database fresh() {
+        get();
+        return server.createDatabase();
     }
 
     /** The mode test.db or TEST_DB ask for. */
@@ -88,7 +97,24 @@ public final class PostgresTestDatabase {
         }
     }
 
-    private static Database start(Mode mode) {
+    /** Like {@link Initializer}, with a database of the context's own. */
+    public static class FreshInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            context.getEnvironment().getPropertySources()
+                    .addFirst(new MapPropertySource("cityfinTestDatabase", fresh().springProperties()));
+        }
+    }
+
+    /** A running server and how to create databases on it. */
+    private record Server(String adminUrl, String host, int port, String user, String password, Mode mode) {
+
+        Database createDatabase() {
+            return PostgresTestDatabase.createDatabase(adminUrl, host, port, user, password, mode);
+        }
+    }
+
+    private static Server start(Mode mode) {
         return switch (mode) {
             case EXTERNAL -> external();
             case TESTCONTAINERS -> testcontainers();
@@ -110,49 +136,54 @@ public final class PostgresTestDatabase {
         }
     }
 
-    private static Database external() {
+    private static Server external() {
         String adminUrl = required("TEST_PG_ADMIN_URL");
         String user = required("TEST_PG_USER");
         String password = System.getenv().getOrDefault("TEST_PG_PASSWORD", "");
         java.net.URI uri = java.net.URI.create(adminUrl.substring("jdbc:".length()));
         int port = uri.getPort() < 0 ? 5432 : uri.getPort();
-        return createDatabase(adminUrl, uri.getHost(), port, user, password, Mode.EXTERNAL, () -> { });
+        return new Server(adminUrl, uri.getHost(), port, user, password, Mode.EXTERNAL);
     }
 
-    private static Database testcontainers() {
+    private static Server testcontainers() {
         PostgreSQLContainer container = new PostgreSQLContainer(IMAGE);
         container.start();
-        return createDatabase(container.getJdbcUrl(), container.getHost(), container.getFirstMappedPort(),
-                container.getUsername(), container.getPassword(), Mode.TESTCONTAINERS, container::stop);
+        Runtime.getRuntime().addShutdownHook(new Thread(container::stop, "stop-test-postgres"));
+        return new Server(container.getJdbcUrl(), container.getHost(), container.getFirstMappedPort(),
+                container.getUsername(), container.getPassword(), Mode.TESTCONTAINERS);
     }
 
-    private static Database embedded() {
+    private static Server embedded() {
         try {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
-            String adminUrl = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres";
-            return createDatabase(adminUrl, "127.0.0.1", postgres.getPort(), "postgres", "", Mode.EMBEDDED, () -> {
+            // Shutdown hooks run concurrently: give the drop hooks a moment, and they tolerate a stopped server.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
+                    Thread.sleep(200);
                     postgres.close();
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
-            });
+            }, "stop-test-postgres"));
+            return new Server("jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres", "127.0.0.1", postgres.getPort(),
+                    "postgres", "", Mode.EMBEDDED);
         } catch (IOException e) {
             throw new UncheckedIOException("embedded PostgreSQL did not start", e);
         }
     }
 
-    private static Database createDatabase(String adminUrl, String host, int port, String user, String password,
-                                           Mode mode, Runnable stopServer) {
-        String name = "cityfin_it_" + System.currentTimeMillis() + "_" + ProcessHandle.current().pid();
+    private static Database createDatabase(String adminUrl, String host, int port, String user, String password, Mode mode) {
+        String name = "cityfin_it_" + System.currentTimeMillis() + "_" + ProcessHandle.current().pid() + "_" + COUNT.incrementAndGet();
         execute(adminUrl, user, password, "CREATE DATABASE " + name);
         log.info("Test database {} on {}:{} ({})", name, host, port, mode);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 // FORCE: the cached Spring test contexts still hold R2DBC connections when the JVM exits.
                 execute(adminUrl, user, password, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-            } finally {
-                stopServer.run();
+            } catch (IllegalStateException e) {
+                log.debug("Test database {} not dropped: {}", name, e.getMessage());
             }
         }, "drop-test-database"));
         return new Database(host, port, name, user, password, mode);

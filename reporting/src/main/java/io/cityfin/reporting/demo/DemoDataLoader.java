@@ -1,0 +1,109 @@
+package io.cityfin.reporting.demo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+import io.cityfin.common.identity.Caller;
+import io.cityfin.common.identity.CallerAuthentication;
+import io.cityfin.common.identity.Role;
+import io.cityfin.reporting.catalogue.Catalogue;
+import io.cityfin.reporting.institution.InstitutionChange;
+import io.cityfin.reporting.institution.InstitutionService;
+import io.cityfin.reporting.report.ReportService;
+import io.cityfin.reporting.report.SubmittedLine;
+import io.cityfin.reporting.target.TargetService;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Loads {@code classpath:demo/<service>-demo.json} after start (unless {@code cityfin.demo-data} is false) through
+ * the same use cases a bank's call goes through, as a demo ADMIN, so the demo passes the same rules; loading it
+ * again adds no version. Until it is done the {@code demoData} health indicator keeps the app out of readiness.
+ */
+@Component("demoData")
+class DemoDataLoader implements HealthIndicator {
+
+    static final String DEMO_ADMIN = "demo-data";
+    private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
+
+    private final Catalogue catalogue;
+    private final InstitutionService institutions;
+    private final ReportService reports;
+    private final TargetService targets;
+    private final boolean enabled;
+    private final AtomicReference<Health> state;
+
+    DemoDataLoader(Catalogue catalogue, InstitutionService institutions, ReportService reports, TargetService targets,
+                   org.springframework.core.env.Environment environment) {
+        this.catalogue = catalogue;
+        this.institutions = institutions;
+        this.reports = reports;
+        this.targets = targets;
+        this.enabled = environment.getProperty("cityfin.demo-data", Boolean.class, true) && resource().exists();
+        this.state = new AtomicReference<>(enabled ? Health.outOfService().withDetail("demoData", "loading").build()
+                : Health.up().withDetail("demoData", "none").build());
+    }
+
+    @Override
+    public Health health() {
+        return state.get();
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void load() {
+        if (!enabled) {
+            return;
+        }
+        DemoData data = read();
+        Caller admin = new Caller(DEMO_ADMIN, Set.of(Role.ADMIN), null);
+        Flux.fromIterable(data.institutions())
+                .concatMap(i -> institutions.put(i.code(), new InstitutionChange(i.name(), i.type(), i.region(), i.activeFrom(), i.activeTo())))
+                .thenMany(Flux.fromIterable(data.reports()).concatMap(report -> reports.submit(report.institution(), report.period(),
+                        report.lines().stream().map(line -> new SubmittedLine(line.item(), line.region(), line.value())).toList())))
+                .filter(appended -> appended.created())
+                .count()
+                .flatMap(created -> Flux.fromIterable(data.targets() == null ? java.util.Map.<String, java.util.List<DemoData.Target>>of().entrySet()
+                                : data.targets().entrySet())
+                        .concatMap(year -> targets.put(Integer.parseInt(year.getKey()), year.getValue().stream()
+                                .map(t -> new TargetService.Requested(t.indicator(), t.kind(), t.value())).toList()))
+                        .then(Mono.just(created)))
+                .contextWrite(ReactiveSecurityContextHolder.withAuthentication(new CallerAuthentication(admin, "demo")))
+                .subscribe(created -> {
+                    log.info("Demo data of {} loaded: {} institutions, {} reports, {} new versions", catalogue.service(),
+                            data.institutions().size(), data.reports().size(), created);
+                    state.set(Health.up().withDetail("demoData", "loaded").build());
+                }, error -> {
+                    log.error("Demo data of {} could not be loaded", catalogue.service(), error);
+                    state.set(Health.down(error).withDetail("demoData", "failed").build());
+                });
+    }
+
+    private DemoData read() {
+        JsonMapper mapper = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+        try (InputStream in = resource().getInputStream()) {
+            return mapper.readValue(in, DemoData.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Resource resource() {
+        return new ClassPathResource("demo/" + catalogue.service().replace("-service", "") + "-demo.json");
+    }
+}

@@ -1,0 +1,87 @@
+package io.cityfin.reporting.indicator;
+
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+import io.cityfin.common.identity.Access;
+import io.cityfin.common.identity.Caller;
+import io.cityfin.common.identity.Role;
+import io.cityfin.common.indicator.api.model.IndicatorDto;
+import io.cityfin.common.period.Period;
+import io.cityfin.reporting.catalogue.Catalogue;
+import io.cityfin.reporting.institution.Institution;
+import io.cityfin.reporting.institution.Institutions;
+import io.cityfin.reporting.report.Reports;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The indicators of a service's reports: every submitted item that is an indicator, and the service's derived
+ * ones, from the sums of the latest versions (data-standard.md, "How every indicator is derived"). Completeness
+ * belongs to the report type: the institutions active on the period's last day, and whether all of them reported.
+ * Disclosure control: for SUBMITTER and PORTAL callers, a region where fewer than 3 institutions contribute to an
+ * indicator's inputs is withheld; the city figure never is.
+ */
+@Component
+public class ReportIndicatorSource implements IndicatorSource {
+
+    static final int DISCLOSURE_MINIMUM = 3;
+
+    private final Catalogue catalogue;
+    private final List<IndicatorDefinition> definitions;
+    private final List<MapFigures.Weighting> weightings;
+    private final ReportFigures figures;
+    private final Institutions institutions;
+    private final Reports reports;
+    private final IndicatorTargets targets;
+
+    public ReportIndicatorSource(Catalogue catalogue, IndicatorDefinitions definitions, ReportFigures figures,
+                                 Institutions institutions, Reports reports, IndicatorTargets targets) {
+        this.catalogue = catalogue;
+        this.definitions = definitions.all();
+        this.weightings = definitions.weightings();
+        this.figures = figures;
+        this.institutions = institutions;
+        this.reports = reports;
+        this.targets = targets;
+    }
+
+    @Override
+    public Flux<IndicatorDto> indicators(IndicatorQuery query) {
+        if (definitions.isEmpty()) {
+            return Flux.empty();
+        }
+        Period asked = query.period();
+        FigurePeriods periods = FigurePeriods.of(asked);
+        LocalDate lastDay = periods.at().lastDay();
+        Mono<ReportFigures.Loaded> loaded = figures.load(
+                List.of(periods.at(), periods.yearStart(), periods.previousYear(), periods.previousYearStart()), query.region(), weightings);
+        Mono<Set<String>> expected = institutions.activeOn(lastDay).map(Institution::code).collect(HashSet::new, Set::add);
+        Mono<Set<String>> reported = reports.reportedInstitutions(periods.at()).collect(HashSet::new, Set::add);
+        Mono<List<Target>> yearTargets = query.region().isCity() ? targets.forYear(asked.year()) : Mono.just(List.of());
+        Mono<Boolean> disclosureApplies = Access.callerIfAny().map(ReportIndicatorSource::underDisclosureControl).defaultIfEmpty(true);
+        return Mono.zip(loaded, expected, reported, yearTargets, disclosureApplies).flatMapMany(all -> {
+            ReportFigures.Loaded sums = all.getT1();
+            Set<String> expectedCodes = all.getT2();
+            boolean complete = all.getT3().containsAll(expectedCodes);
+            PeriodFigures periodFigures = new PeriodFigures(sums.at(periods.at()), sums.at(periods.yearStart()),
+                    sums.at(periods.previousYear()), sums.at(periods.previousYearStart()));
+            return Flux.fromIterable(definitions).map(definition -> {
+                int contributors = sums.contributors(periods.at(), definition.inputs()).size();
+                boolean suppressed = all.getT5() && !query.region().isCity() && contributors < DISCLOSURE_MINIMUM;
+                Target target = all.getT4().stream().filter(t -> t.indicator().equals(definition.code())).findFirst().orElse(null);
+                return IndicatorCalculator.compute(definition, asked, periodFigures, target,
+                        Coverage.of(contributors, expectedCodes.size(), complete), suppressed, catalogue.service());
+            });
+        });
+    }
+
+    /** SUBMITTER and PORTAL see region figures only where enough institutions contribute; staff see all. */
+    private static boolean underDisclosureControl(Caller caller) {
+        return !(caller.has(Role.ADMIN) || caller.has(Role.ANALYST));
+    }
+}

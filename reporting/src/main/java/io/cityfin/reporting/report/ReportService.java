@@ -1,0 +1,134 @@
+package io.cityfin.reporting.report;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+
+import io.cityfin.common.identity.Access;
+import io.cityfin.common.identity.AccessRule;
+import io.cityfin.common.identity.Caller;
+import io.cityfin.common.period.CityClock;
+import io.cityfin.common.period.InvalidPeriodException;
+import io.cityfin.common.period.Period;
+import io.cityfin.common.period.PeriodType;
+import io.cityfin.common.problem.FieldError;
+import io.cityfin.common.problem.InvalidParameterException;
+import io.cityfin.common.problem.NotFoundException;
+import io.cityfin.common.problem.RuleViolationException;
+import io.cityfin.reporting.catalogue.Catalogue;
+import io.cityfin.reporting.institution.InstitutionService;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Periodic reports: a SUBMITTER files its own institution's (ADMIN any), every change a new version, the same
+ * content again a no-op; refused reports store nothing; warnings are stored on the version. Staff read every
+ * report, a SUBMITTER its own.
+ */
+@Service
+public class ReportService {
+
+    private final Reports reports;
+    private final InstitutionService institutions;
+    private final Catalogue catalogue;
+    private final List<ReportRule> rules;
+    private final Clock clock;
+
+    public ReportService(Reports reports, InstitutionService institutions, Catalogue catalogue, List<ReportRule> rules, Clock clock) {
+        this.reports = reports;
+        this.institutions = institutions;
+        this.catalogue = catalogue;
+        this.rules = List.copyOf(rules);
+        this.clock = clock;
+    }
+
+    public Mono<Reports.Appended> submit(String institutionCode, String periodText, List<SubmittedLine> lines) {
+        Period period = reportPeriod(periodText);
+        return Access.require(AccessRule.institutionOrAdmin(institutionCode))
+                .flatMap(caller -> institutions.existing(institutionCode).flatMap(institution -> {
+                    if (!institution.isActiveOn(period.lastDay())) {
+                        return Mono.error(new RuleViolationException("The institution is not active in " + period + ".",
+                                List.of(FieldError.atParameter("institutionCode", "INSTITUTION_INACTIVE",
+                                        institutionCode + " is not active on " + period.lastDay() + "."))));
+                    }
+                    List<ReportLine> checked = LineChecks.check(period, lines, catalogue, rules);
+                    return previous(institutionCode, period).flatMap(previous -> {
+                        ReportVersion sameYearMonth = period.type() == PeriodType.MONTH && period.month() > 1 ? previous.orElse(null) : null;
+                        List<ReportWarning> warnings = WarningChecks.check(checked, previous.orElse(null), sameYearMonth, catalogue);
+                        return reports.append(candidate(institutionCode, period, caller, checked, warnings,
+                                warnings.isEmpty() ? ReportStatus.ACCEPTED : ReportStatus.ACCEPTED_WITH_WARNINGS));
+                    });
+                }));
+    }
+
+    /** ADMIN withdraws a report filed in error: a version with no lines, counted nowhere. */
+    public Mono<Reports.Appended> withdraw(String institutionCode, String periodText) {
+        Period period = reportPeriod(periodText);
+        InstitutionService.checkCode("institutionCode", institutionCode);
+        return Access.require(AccessRule.admin())
+                .flatMap(caller -> reports.latest(institutionCode, period)
+                        .switchIfEmpty(Mono.error(() -> new NotFoundException("No report of " + institutionCode + " for " + period + ".")))
+                        .flatMap(latest -> reports.append(candidate(institutionCode, period, caller, List.of(), List.of(),
+                                ReportStatus.WITHDRAWN))));
+    }
+
+    public Mono<ReportVersion> latest(String institutionCode, String periodText) {
+        Period period = reportPeriod(periodText);
+        return readable(institutionCode).then(reports.latest(institutionCode, period))
+                .switchIfEmpty(Mono.error(() -> new NotFoundException("No report of " + institutionCode + " for " + period + ".")));
+    }
+
+    public Flux<ReportVersion> versions(String institutionCode, String periodText) {
+        Period period = reportPeriod(periodText);
+        return readable(institutionCode).thenMany(reports.versions(institutionCode, period)
+                .switchIfEmpty(Mono.error(() -> new NotFoundException("No report of " + institutionCode + " for " + period + "."))));
+    }
+
+    public Mono<ReportVersion> version(String institutionCode, String periodText, int version) {
+        Period period = reportPeriod(periodText);
+        return readable(institutionCode).then(reports.version(institutionCode, period, version))
+                .switchIfEmpty(Mono.error(() -> new NotFoundException("No version " + version + " of the report of "
+                        + institutionCode + " for " + period + ".")));
+    }
+
+    private Mono<Caller> readable(String institutionCode) {
+        InstitutionService.checkCode("institutionCode", institutionCode);
+        return Access.require(AccessRule.institutionOrStaff(institutionCode));
+    }
+
+    /** The previous report of the same period type, unless it was withdrawn. */
+    private Mono<java.util.Optional<ReportVersion>> previous(String institutionCode, Period period) {
+        return reports.latest(institutionCode, period.previous())
+                .filter(version -> version.status() != ReportStatus.WITHDRAWN)
+                .map(java.util.Optional::of)
+                .defaultIfEmpty(java.util.Optional.empty());
+    }
+
+    private ReportVersion candidate(String institutionCode, Period period, Caller caller, List<ReportLine> lines,
+                                    List<ReportWarning> warnings, ReportStatus status) {
+        return new ReportVersion(institutionCode, period, 0, CanonicalContent.hash(lines), status, now(), caller.subject(),
+                caller.institution(), lines, warnings);
+    }
+
+    /** Reports are monthly or ten-day, and not for a period that starts after today. */
+    private Period reportPeriod(String text) {
+        Period period;
+        try {
+            period = Period.parseNotFuture(text, CityClock.today(clock));
+        } catch (InvalidPeriodException e) {
+            throw new InvalidParameterException("period", e.code(), e.getMessage());
+        }
+        if (period.type() != PeriodType.MONTH && period.type() != PeriodType.TEN_DAY) {
+            throw new InvalidParameterException("period", "PERIOD_NOT_REPORTABLE",
+                    "Reports are monthly (YYYY-MM) or ten-day (YYYY-MM-D1|D2|D3); " + period + " is a view, not a report period.");
+        }
+        return period;
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,190 @@
+package io.cityfin.reporting.report.persistence;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+import io.cityfin.common.period.Period;
+import io.cityfin.common.region.Region;
+import io.cityfin.reporting.report.ReportLine;
+import io.cityfin.reporting.report.ReportStatus;
+import io.cityfin.reporting.report.ReportVersion;
+import io.cityfin.reporting.report.ReportWarning;
+import io.cityfin.reporting.report.Reports;
+import io.r2dbc.spi.Readable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Versions in {@code report_version} with their lines and warnings; {@code report} holds the pointer to the latest
+ * version and is locked ({@code FOR UPDATE}) while a version is appended. Lines and warnings go in one statement
+ * each ({@code unnest} of arrays), never row by row.
+ */
+@Component
+class R2dbcReports implements Reports {
+
+    private static final String VERSION_COLUMNS =
+            "v.id, v.institution_code, v.period, v.version, v.content_hash, v.status, v.received_at, v.submitted_by, v.submitted_for";
+
+    private final DatabaseClient database;
+    private final TransactionalOperator transaction;
+
+    R2dbcReports(DatabaseClient database, ReactiveTransactionManager transactions) {
+        this.database = database;
+        this.transaction = TransactionalOperator.create(transactions);
+    }
+
+    @Override
+    public Mono<ReportVersion> latest(String institutionCode, Period period) {
+        return database.sql("SELECT " + VERSION_COLUMNS + " FROM report r JOIN report_version v ON v.id = r.latest_version_id"
+                        + " WHERE r.institution_code = :code AND r.period = :period")
+                .bind("code", institutionCode).bind("period", period.toString())
+                .map(R2dbcReports::header).one()
+                .flatMap(this::withLinesAndWarnings);
+    }
+
+    @Override
+    public Flux<ReportVersion> versions(String institutionCode, Period period) {
+        return database.sql("SELECT " + VERSION_COLUMNS + " FROM report_version v"
+                        + " WHERE v.institution_code = :code AND v.period = :period ORDER BY v.version")
+                .bind("code", institutionCode).bind("period", period.toString())
+                .map(R2dbcReports::header).all()
+                .map(Header::withoutLines);
+    }
+
+    @Override
+    public Mono<ReportVersion> version(String institutionCode, Period period, int version) {
+        return database.sql("SELECT " + VERSION_COLUMNS + " FROM report_version v"
+                        + " WHERE v.institution_code = :code AND v.period = :period AND v.version = :version")
+                .bind("code", institutionCode).bind("period", period.toString()).bind("version", version)
+                .map(R2dbcReports::header).one()
+                .flatMap(this::withLinesAndWarnings);
+    }
+
+    @Override
+    public Flux<String> reportedInstitutions(Period period) {
+        return database.sql("SELECT r.institution_code FROM report r JOIN report_version v ON v.id = r.latest_version_id"
+                        + " WHERE r.period = :period AND v.status <> 'WITHDRAWN'")
+                .bind("period", period.toString())
+                .map(row -> row.get("institution_code", String.class))
+                .all();
+    }
+
+    @Override
+    public Mono<Appended> append(ReportVersion candidate) {
+        String code = candidate.institutionCode();
+        String period = candidate.period().toString();
+        Mono<Head> append = database.sql("""
+                        INSERT INTO report (institution_code, period, period_type, latest_version, latest_version_id)
+                        VALUES (:code, :period, :type, 0, 0) ON CONFLICT DO NOTHING""")
+                .bind("code", code).bind("period", period).bind("type", candidate.period().type().name())
+                .then()
+                .then(database.sql("""
+                                SELECT r.latest_version, v.content_hash FROM report r
+                                LEFT JOIN report_version v ON v.id = r.latest_version_id
+                                WHERE r.institution_code = :code AND r.period = :period FOR UPDATE OF r""")
+                        .bind("code", code).bind("period", period)
+                        .map(row -> new Head(row.get("latest_version", Integer.class), row.get("content_hash", String.class)))
+                        .one())
+                .flatMap(head -> candidate.contentHash().equals(head.contentHash())
+                        ? Mono.just(new Head(head.version(), null))
+                        : insert(candidate, head.version() + 1).thenReturn(new Head(head.version() + 1, candidate.contentHash())));
+        // Read back the very version this call settled on (not "the latest", which a later call may already have moved).
+        return transaction.transactional(append)
+                .flatMap(settled -> version(code, candidate.period(), settled.version())
+                        .map(stored -> new Appended(stored, settled.contentHash() != null)));
+    }
+
+    private Mono<Long> insert(ReportVersion candidate, int version) {
+        var insertVersion = database.sql("""
+                        INSERT INTO report_version (institution_code, period, version, content_hash, status, received_at, submitted_by, submitted_for)
+                        VALUES (:code, :period, :version, :hash, :status, :at, :by, :for) RETURNING id""")
+                .bind("code", candidate.institutionCode()).bind("period", candidate.period().toString())
+                .bind("version", version).bind("hash", candidate.contentHash()).bind("status", candidate.status().name())
+                .bind("at", candidate.receivedAt()).bind("by", candidate.submittedBy());
+        insertVersion = candidate.submittedFor() == null ? insertVersion.bindNull("for", String.class)
+                : insertVersion.bind("for", candidate.submittedFor());
+        return insertVersion.map(row -> row.get("id", Long.class)).one()
+                .flatMap(id -> insertLines(id, candidate.lines())
+                        .then(insertWarnings(id, candidate.warnings()))
+                        .then(database.sql("""
+                                        UPDATE report SET latest_version = :version, latest_version_id = :id
+                                        WHERE institution_code = :code AND period = :period""")
+                                .bind("version", version).bind("id", id)
+                                .bind("code", candidate.institutionCode()).bind("period", candidate.period().toString())
+                                .then())
+                        .thenReturn(id));
+    }
+
+    private Mono<Void> insertLines(long versionId, List<ReportLine> lines) {
+        if (lines.isEmpty()) {
+            return Mono.empty();
+        }
+        return database.sql("""
+                        INSERT INTO report_line (version_id, item, region, value)
+                        SELECT :id, item, region, value FROM unnest(:items::text[], :regions::text[], :values::numeric[])
+                            AS line(item, region, value)""")
+                .bind("id", versionId)
+                .bind("items", lines.stream().map(ReportLine::item).toArray(String[]::new))
+                .bind("regions", lines.stream().map(line -> line.region().code()).toArray(String[]::new))
+                .bind("values", lines.stream().map(ReportLine::value).toArray(BigDecimal[]::new))
+                .then();
+    }
+
+    private Mono<Void> insertWarnings(long versionId, List<ReportWarning> warnings) {
+        if (warnings.isEmpty()) {
+            return Mono.empty();
+        }
+        return database.sql("""
+                        INSERT INTO report_warning (version_id, code, pointer, message)
+                        SELECT :id, code, pointer, message FROM unnest(:codes::text[], :pointers::text[], :messages::text[])
+                            AS warning(code, pointer, message)""")
+                .bind("id", versionId)
+                .bind("codes", warnings.stream().map(ReportWarning::code).toArray(String[]::new))
+                .bind("pointers", warnings.stream().map(ReportWarning::pointer).toArray(String[]::new))
+                .bind("messages", warnings.stream().map(ReportWarning::message).toArray(String[]::new))
+                .then();
+    }
+
+    private Mono<ReportVersion> withLinesAndWarnings(Header header) {
+        Mono<List<ReportLine>> lines = database.sql("SELECT item, region, value FROM report_line WHERE version_id = :id ORDER BY item, region")
+                .bind("id", header.id())
+                .map(row -> new ReportLine(row.get("item", String.class), Region.ofCode(row.get("region", String.class)).orElseThrow(),
+                        row.get("value", BigDecimal.class)))
+                .all().collectList();
+        Mono<List<ReportWarning>> warnings = database.sql("SELECT code, pointer, message FROM report_warning WHERE version_id = :id ORDER BY id")
+                .bind("id", header.id())
+                .map(row -> new ReportWarning(row.get("code", String.class), row.get("pointer", String.class), row.get("message", String.class)))
+                .all().collectList();
+        return Mono.zip(lines, warnings).map(both -> header.with(both.getT1(), both.getT2()));
+    }
+
+    private static Header header(Readable row) {
+        return new Header(row.get("id", Long.class), row.get("institution_code", String.class),
+                Period.parse(row.get("period", String.class)), row.get("version", Integer.class), row.get("content_hash", String.class),
+                ReportStatus.valueOf(row.get("status", String.class)), row.get("received_at", OffsetDateTime.class),
+                row.get("submitted_by", String.class), row.get("submitted_for", String.class));
+    }
+
+    /** The latest version number and its content hash; after an append, the hash is null when nothing was added. */
+    private record Head(int version, @org.jspecify.annotations.Nullable String contentHash) {
+    }
+
+    private record Header(long id, String institutionCode, Period period, int version, String contentHash, ReportStatus status,
+                          OffsetDateTime receivedAt, String submittedBy, @org.jspecify.annotations.Nullable String submittedFor) {
+
+        ReportVersion with(List<ReportLine> lines, List<ReportWarning> warnings) {
+            return new ReportVersion(institutionCode, period, version, contentHash, status, receivedAt, submittedBy, submittedFor,
+                    lines, warnings);
+        }
+
+        ReportVersion withoutLines() {
+            return with(List.of(), List.of());
+        }
+    }
+}
