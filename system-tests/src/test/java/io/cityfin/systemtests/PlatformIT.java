@@ -97,7 +97,7 @@ class PlatformIT {
         environment.put("CITYFIN_DATA_DIR", data.toString());
         environment.put("CITYFIN_PORT_BASE", Integer.toString(PORT_BASE));
         environment.put("CITYFIN_DB_PORT", Integer.toString(freePort()));
-        environment.put("CITYFIN_DEMO_DATA", "false");
+        environment.put("CITYFIN_DEMO_DATA", "true");
         environment.put("CITYFIN_ADMIN_API_KEY", ADMIN_KEY);
         String externalDatabase = externalDatabase();
         if (externalDatabase != null) {
@@ -245,6 +245,71 @@ class PlatformIT {
         PREFIXES.values().forEach(prefix -> bank.get().uri("/api/v1/" + prefix + "/indicators?period=2022-09").exchange()
             .expectStatus().isOk());
         bank.get().uri("/api/v1/admin/api-keys").exchange().expectStatus().isForbidden();
+    }
+
+    @Test
+    @Order(2)
+    void theConsolidatedIndicatorsShowTheDemoFiguresComputedNotCopied() {
+        gateway.get().uri("/api/v1/indicators?period=2022-09").exchange()
+            .expectStatus().isOk()
+            .expectBody()
+            // 各项存款余额3165.87亿元, 2802.43亿元 at the year start: growth 12.97% (the document printed 9.12%)
+            .jsonPath("$.indicators[?(@.code == 'DEPOSIT_BALANCE')].value").isEqualTo(316587000000.00)
+            .jsonPath("$.indicators[?(@.code == 'DEPOSIT_BALANCE')].growthSinceYearStartPct").isEqualTo(12.97)
+            .jsonPath("$.indicators[?(@.code == 'DEPOSIT_BALANCE')].source").isEqualTo("credit-service")
+            // 各项贷款余额2926.07亿元, 2587.65亿元 at the year start: 13.08% (printed 14.13%)
+            .jsonPath("$.indicators[?(@.code == 'LOAN_BALANCE')].value").isEqualTo(292607000000.00)
+            .jsonPath("$.indicators[?(@.code == 'LOAN_BALANCE')].growthSinceYearStartPct").isEqualTo(13.08)
+            .jsonPath("$.indicators[?(@.code == 'DEPOSIT_LOAN_TOTAL')].value").isEqualTo(609194000000.00)
+            // 工业贷款余额271.11亿元, 220.18亿元 at the year start: 23.13%
+            .jsonPath("$.indicators[?(@.code == 'INDUSTRIAL_LOAN_BALANCE')].growthSinceYearStartPct").isEqualTo(23.13)
+            // 38.45亿 / 2926.07亿: 1.31% (printed 1.32%)
+            .jsonPath("$.indicators[?(@.code == 'NPL_RATIO')].value").isEqualTo(1.31);
+    }
+
+    @Test
+    @Order(6)
+    void aBankSubmitsCorrectsAndReadsItsHistoryThroughTheGatewayWhileAnotherBankIsKeptOut() {
+        String bankA = "91361000SYSTEST01A";
+        String bankB = "91361000SYSTEST02B";
+        for (String bank : List.of(bankA, bankB)) {
+            gateway.put().uri("/api/v1/credit/institutions/" + bank).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\": \"系统测试银行\", \"type\": \"CITY_COMMERCIAL_BANK\", \"region\": \"361002\", \"activeFrom\": \"2015-01-01\"}")
+                .exchange().expectStatus().isCreated();
+        }
+        WebTestClient a = withKey(submitterKey(bankA));
+        WebTestClient b = withKey(submitterKey(bankB));
+        String report = "/api/v1/credit/reports/" + bankA + "/2022-09";
+
+        a.put().uri(report).contentType(MediaType.APPLICATION_JSON)
+            .bodyValue("{\"lines\": [{\"item\": \"DEPOSIT_BALANCE\", \"region\": \"361002\", \"value\": 1000.50}, {\"item\": \"LOAN_BALANCE\", \"region\": \"361002\", \"value\": 800}]}")
+            .exchange().expectStatus().isCreated().expectBody().jsonPath("$.version").isEqualTo(1);
+        a.put().uri(report).contentType(MediaType.APPLICATION_JSON)
+            .bodyValue("{\"lines\": [{\"item\": \"DEPOSIT_BALANCE\", \"region\": \"361002\", \"value\": 1000.50}, {\"item\": \"LOAN_BALANCE\", \"region\": \"361002\", \"value\": 900}]}")
+            .exchange().expectStatus().isCreated().expectBody().jsonPath("$.version").isEqualTo(2);
+        a.put().uri(report).contentType(MediaType.APPLICATION_JSON)
+            .bodyValue("{\"lines\": [{\"item\": \"LOAN_BALANCE\", \"region\": \"361002\", \"value\": 900.00}, {\"item\": \"DEPOSIT_BALANCE\", \"region\": \"361002\", \"value\": 1000.5}]}")
+            .exchange().expectStatus().isOk().expectBody().jsonPath("$.version").isEqualTo(2);
+        a.get().uri(report + "/versions").exchange()
+            .expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(2);
+
+        b.get().uri(report).exchange().expectStatus().isForbidden();
+        b.get().uri(report + "/versions").exchange().expectStatus().isForbidden();
+        b.put().uri(report).contentType(MediaType.APPLICATION_JSON)
+            .bodyValue("{\"lines\": [{\"item\": \"DEPOSIT_BALANCE\", \"region\": \"361002\", \"value\": 1}]}")
+            .exchange().expectStatus().isForbidden();
+        gateway.get().uri(report).exchange()
+            .expectStatus().isOk().expectBody().jsonPath("$.version").isEqualTo(2);
+    }
+
+    private String submitterKey(String institution) {
+        return (String) json(gateway.post().uri("/api/v1/admin/api-keys").contentType(MediaType.APPLICATION_JSON)
+            .bodyValue("{\"label\": \"" + institution + "\", \"roles\": [\"SUBMITTER\"], \"institutionCode\": \"" + institution + "\"}")
+            .exchange().expectStatus().isCreated()).get("key");
+    }
+
+    private static WebTestClient withKey(String key) {
+        return client(GATEWAY).mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + key).build();
     }
 
     @Test

@@ -220,6 +220,33 @@ class CreditReportIT {
     }
 
     @Test
+    void withholdsACountyFigureFromThePortalUntilThreeBanksContribute() {
+        // 2021-03 in 广昌县 (361030) is used by no other test
+        String first = registeredBank();
+        String second = registeredBank();
+        put(first, "2021-03", lines(line("LOAN_BALANCE", "361030", "100"))).expectStatus().isCreated();
+        put(second, "2021-03", lines(line("LOAN_BALANCE", "361030", "200.50"))).expectStatus().isCreated();
+
+        as(Role.PORTAL, null).get().uri("/indicators?period=2021-03&region=361030").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.indicators[?(@.code == 'LOAN_BALANCE')].suppressed").isEqualTo(true)
+                .jsonPath("$.indicators[?(@.code == 'LOAN_BALANCE')].value").value(v -> assertThat((List<?>) v).containsOnlyNulls());
+        as(Role.ANALYST, null).get().uri("/indicators?period=2021-03&region=361030").exchange()
+                .expectBody()
+                .jsonPath("$.indicators[?(@.code == 'LOAN_BALANCE')].suppressed").isEqualTo(false)
+                .jsonPath("$.indicators[?(@.code == 'LOAN_BALANCE')].value").isEqualTo(300.50);
+
+        put(registeredBank(), "2021-03", lines(line("LOAN_BALANCE", "361030", "1"))).expectStatus().isCreated();
+
+        as(Role.PORTAL, null).get().uri("/indicators?period=2021-03&region=361030").exchange()
+                .expectBody()
+                .jsonPath("$.indicators[?(@.code == 'LOAN_BALANCE')].suppressed").isEqualTo(false)
+                .jsonPath("$.indicators[?(@.code == 'LOAN_BALANCE')].value").isEqualTo(301.50)
+                .jsonPath("$.indicators[?(@.code == 'LOAN_BALANCE')].reportingInstitutions").isEqualTo(3);
+    }
+
+    @Test
     void numbersConcurrentVersionsWithoutGapsRepeatsOrLostContent() {
         String bank = registeredBank();
         List<String> contents = new ArrayList<>();

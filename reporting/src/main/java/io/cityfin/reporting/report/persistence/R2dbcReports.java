@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.RowsFetchSpec;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -41,29 +43,33 @@ class R2dbcReports implements Reports {
 
     @Override
     public Mono<ReportVersion> latest(String institutionCode, Period period) {
-        return database.sql("SELECT " + VERSION_COLUMNS + " FROM report r JOIN report_version v ON v.id = r.latest_version_id"
-                        + " WHERE r.institution_code = :code AND r.period = :period")
-                .bind("code", institutionCode).bind("period", period.toString())
-                .map(R2dbcReports::header).one()
-                .flatMap(this::withLinesAndWarnings);
+        return headers("report r JOIN report_version v ON v.id = r.latest_version_id WHERE r.institution_code = :code"
+                + " AND r.period = :period", institutionCode, period, null).one().flatMap(this::withLinesAndWarnings);
     }
 
     @Override
     public Flux<ReportVersion> versions(String institutionCode, Period period) {
-        return database.sql("SELECT " + VERSION_COLUMNS + " FROM report_version v"
-                        + " WHERE v.institution_code = :code AND v.period = :period ORDER BY v.version")
-                .bind("code", institutionCode).bind("period", period.toString())
-                .map(R2dbcReports::header).all()
-                .map(Header::withoutLines);
+        return headers("report_version v WHERE v.institution_code = :code AND v.period = :period ORDER BY v.version",
+                institutionCode, period, null).all().map(Header::withoutLines);
     }
 
     @Override
     public Mono<ReportVersion> version(String institutionCode, Period period, int version) {
-        return database.sql("SELECT " + VERSION_COLUMNS + " FROM report_version v"
-                        + " WHERE v.institution_code = :code AND v.period = :period AND v.version = :version")
-                .bind("code", institutionCode).bind("period", period.toString()).bind("version", version)
-                .map(R2dbcReports::header).one()
-                .flatMap(this::withLinesAndWarnings);
+        return headers("report_version v WHERE v.institution_code = :code AND v.period = :period AND v.version = :version",
+                institutionCode, period, version).one().flatMap(this::withLinesAndWarnings);
+    }
+
+    /**
+     * Version headers {@code FROM <fromWhere>}, with :code, :period and (if given) :version bound. Single rows are
+     * read with {@code one()}, never {@code all().next()}: cancelling a running query can leak a pooled connection.
+     */
+    private RowsFetchSpec<Header> headers(String fromWhere, String institutionCode, Period period, @Nullable Integer version) {
+        DatabaseClient.GenericExecuteSpec query = database.sql("SELECT " + VERSION_COLUMNS + " FROM " + fromWhere)
+                .bind("code", institutionCode).bind("period", period.toString());
+        if (version != null) {
+            query = query.bind("version", version);
+        }
+        return query.map(R2dbcReports::header);
     }
 
     @Override
@@ -172,11 +178,11 @@ class R2dbcReports implements Reports {
     }
 
     /** The latest version number and its content hash; after an append, the hash is null when nothing was added. */
-    private record Head(int version, @org.jspecify.annotations.Nullable String contentHash) {
+    private record Head(int version, @Nullable String contentHash) {
     }
 
     private record Header(long id, String institutionCode, Period period, int version, String contentHash, ReportStatus status,
-                          OffsetDateTime receivedAt, String submittedBy, @org.jspecify.annotations.Nullable String submittedFor) {
+                          OffsetDateTime receivedAt, String submittedBy, @Nullable String submittedFor) {
 
         ReportVersion with(List<ReportLine> lines, List<ReportWarning> warnings) {
             return new ReportVersion(institutionCode, period, version, contentHash, status, receivedAt, submittedBy, submittedFor,
