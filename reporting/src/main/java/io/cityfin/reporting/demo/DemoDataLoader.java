@@ -95,7 +95,9 @@ class DemoDataLoader implements HealthIndicator {
     }
 
     private DemoData read() {
-        JsonMapper mapper = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+        // A service's demo file may also carry records its own loader reads (insurance's investments).
+        JsonMapper mapper = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
         try (InputStream in = resource().getInputStream()) {
             return mapper.readValue(in, DemoData.class);
         } catch (IOException e) {

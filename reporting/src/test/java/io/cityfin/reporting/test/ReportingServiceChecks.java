@@ -1,0 +1,377 @@
+package io.cityfin.reporting.test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import io.cityfin.common.identity.Role;
+import io.cityfin.common.test.TestIdentity;
+import io.cityfin.common.test.WithPostgres;
+import reactor.core.publisher.Flux;
+
+/**
+ * What every service that takes periodic reports shows on real PostgreSQL, whatever its items: versions and
+ * history, the standard refusal rules with their pointers and nothing stored, the service's part-of-total rule,
+ * warnings, scoping between two institutions, withdrawal, the registry and catalogue, disclosure control and
+ * concurrent submissions. A service's {@code <Name>ReportIT} extends it, names its {@link Sample} items, and adds
+ * the checks only it has.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "cityfin.demo-data=false")
+@AutoConfigureWebTestClient(timeout = "30s")
+@WithPostgres
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class ReportingServiceChecks {
+
+    /**
+     * Items of the service under test: {@code stock} a CNY STOCK item; {@code tenDayItem} one ten-day reports may
+     * carry (null if none); {@code monthlyItem} one they may not; {@code count} a count item; {@code flow} a CNY FLOW
+     * item; {@code other} a further amount item; {@code part} an item the service refuses above {@code total} in a
+     * region with {@code partRule}; {@code partNameZh} the part's Chinese name; {@code items} the catalogue size;
+     * {@code institutionType} a type of its registry.
+     */
+    public record Sample(String stock, @Nullable String tenDayItem, String monthlyItem, String count, String flow, String other,
+                            String part, String total, String partRule, String partNameZh, int items, String institutionType) {
+    }
+
+    protected abstract Sample sample();
+
+    private static final AtomicInteger BANKS = new AtomicInteger();
+
+    protected Sample s;
+
+    @Autowired
+    protected WebTestClient web;
+
+    @org.junit.jupiter.api.BeforeEach
+    void takeTheSample() {
+        s = sample();
+    }
+
+    @Test
+    void keepsEveryVersionAndTreatsTheSameContentAsANoOp() {
+        String bank = registeredBank();
+
+        receipt(put(bank, "2022-09", lines(line(s.stock(), "361002", "1000.50"), line(s.total(), "361002", "800"))), 201)
+                .jsonPath("$.version").isEqualTo(1)
+                .jsonPath("$.status").isEqualTo("ACCEPTED");
+        receipt(put(bank, "2022-09", lines(line(s.stock(), "361002", "1000.50"), line(s.total(), "361002", "900"))), 201)
+                .jsonPath("$.version").isEqualTo(2);
+        receipt(put(bank, "2022-09", lines(line(s.total(), "361002", "900.00"), line(s.stock(), "361002", "1000.5"))), 200)
+                .jsonPath("$.version").isEqualTo(2);
+
+        as(Role.SUBMITTER, bank).get().uri("/reports/{bank}/2022-09/versions", bank).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.length()").isEqualTo(2)
+                .jsonPath("$[0].version").isEqualTo(1)
+                .jsonPath("$[1].submittedFor").isEqualTo(bank)
+                .jsonPath("$[1].submittedBy").isNotEmpty();
+        as(Role.SUBMITTER, bank).get().uri("/reports/{bank}/2022-09/versions/1", bank).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.lines[?(@.item == '" + s.total() + "')].value").isEqualTo(800);
+        as(Role.ANALYST, null).get().uri("/reports/{bank}/2022-09", bank).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.version").isEqualTo(2)
+                .jsonPath("$.lines[?(@.item == '" + s.total() + "')].value").isEqualTo(900);
+    }
+
+    Stream<Arguments> refusals() {
+        Sample s = sample();
+        return Stream.of(
+                Arguments.of("EMPTY_REPORT", lines(), "/lines"),
+                Arguments.of("UNKNOWN_ITEM", lines(line("NO_SUCH_ITEM", "361002", "1")), "/lines/0/item"),
+                Arguments.of("UNKNOWN_REGION", lines(line(s.stock(), "360100", "1")), "/lines/0/region"),
+                Arguments.of("CITY_REGION_ON_LINE", lines(line(s.stock(), "361000", "1")), "/lines/0/region"),
+                Arguments.of("NEGATIVE_VALUE", lines(line(s.stock(), "361002", "-1")), "/lines/0/value"),
+                Arguments.of("TOO_MANY_DECIMALS", lines(line(s.stock(), "361002", "1.001")), "/lines/0/value"),
+                Arguments.of("NOT_WHOLE_NUMBER", lines(line(s.count(), "361002", "10.5")), "/lines/0/value"),
+                Arguments.of("DUPLICATE_LINE", lines(line(s.stock(), "361002", "1"), line(s.stock(), "361002", "2")), "/lines/1"),
+                Arguments.of(s.partRule(), lines(line(s.total(), "361002", "100"), line(s.part(), "361002", "101")), "/lines/1/value"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusals")
+    void refusesAReportThatBreaksARuleAndStoresNothing(String code, String body, String pointer) {
+        String bank = registeredBank();
+
+        put(bank, "2022-09", body).expectStatus().isEqualTo(422)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[0].code").isEqualTo(code)
+                .jsonPath("$.errors[0].pointer").isEqualTo(pointer);
+
+        as(Role.ADMIN, null).get().uri("/reports/{bank}/2022-09", bank).exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void refusesAMonthlyItemInATenDayReport() {
+        String bank = registeredBank();
+        List<String> lines = new ArrayList<>();
+        if (s.tenDayItem() != null) {
+            lines.add(line(s.tenDayItem(), "361002", "10"));
+        }
+        lines.add(line(s.monthlyItem(), "361002", "1"));
+
+        put(bank, "2022-09-D2", lines(lines.toArray(String[]::new)))
+                .expectStatus().isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.errors[0].code").isEqualTo("ITEM_NOT_ALLOWED_FOR_PERIOD")
+                .jsonPath("$.errors[0].pointer").isEqualTo("/lines/" + (lines.size() - 1) + "/item");
+    }
+
+    @Test
+    void answersEveryFaultOfAReportAtOnce() {
+        String bank = registeredBank();
+
+        put(bank, "2022-09", lines(line(s.stock(), "361000", "1"), line("NO_SUCH_ITEM", "361002", "1"), line(s.part(), "361002", "-5")))
+                .expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.errors.length()").isEqualTo(3);
+    }
+
+    @Test
+    void refusesAnUnknownAnInactiveAndAMalformedInstitution() {
+        String inactive = "91361000CLOSED" + BANKS.incrementAndGet();
+        registerBank(inactive, "\"activeFrom\": \"2015-01-01\", \"activeTo\": \"2022-06-30\"");
+
+        put("91361000NOSUCHBANK", "2022-09", lines(line(s.stock(), "361002", "1"))).expectStatus().isNotFound();
+        put(inactive, "2022-09", lines(line(s.stock(), "361002", "1"))).expectStatus().isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.errors[0].parameter").isEqualTo("institutionCode")
+                .jsonPath("$.errors[0].code").isEqualTo("INSTITUTION_INACTIVE");
+        put("bank-a", "2022-09", lines(line(s.stock(), "361002", "1"))).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].parameter").isEqualTo("institutionCode");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"2099-01, PERIOD_IN_FUTURE", "2022-Q3, PERIOD_NOT_REPORTABLE", "2022-13, INVALID_PERIOD"})
+    void refusesAPeriodThatIsNotAReportPeriod(String period, String code) {
+        String bank = registeredBank();
+
+        put(bank, period, lines(line(s.stock(), "361002", "1"))).expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].parameter").isEqualTo("period")
+                .jsonPath("$.errors[0].code").isEqualTo(code);
+    }
+
+    @Test
+    void storesWarningsOnTheVersionAndReturnsThem() {
+        String bank = registeredBank();
+        put(bank, "2022-07", lines(line(s.stock(), "361002", "1000"), line(s.flow(), "361002", "50"),
+                line(s.other(), "361002", "5"), line(s.total(), "361002", "500"))).expectStatus().isCreated();
+
+        receipt(put(bank, "2022-08", lines(line(s.stock(), "361002", "1400"), line(s.flow(), "361002", "40"),
+                line(s.total(), "361002", "510"))), 201)
+                .jsonPath("$.status").isEqualTo("ACCEPTED_WITH_WARNINGS")
+                .jsonPath("$.warnings[?(@.code == 'MOVED_OVER_30_PCT')].pointer").isEqualTo("/lines/0")
+                .jsonPath("$.warnings[?(@.code == 'YTD_DECREASED')].pointer").isEqualTo("/lines/1")
+                .jsonPath("$.warnings[?(@.code == 'ITEM_MISSING')].message").value(m -> assertThat(m.toString()).contains(s.other()));
+
+        as(Role.ANALYST, null).get().uri("/reports/{bank}/2022-08", bank).exchange()
+                .expectBody().jsonPath("$.warnings.length()").isEqualTo(3);
+    }
+
+    @Test
+    void keepsABanksReportsFromAnotherBank() {
+        String bankA = registeredBank();
+        String bankB = registeredBank();
+        put(bankA, "2022-09", lines(line(s.stock(), "361002", "1000"))).expectStatus().isCreated();
+
+        WebTestClient b = as(Role.SUBMITTER, bankB);
+        b.get().uri("/reports/{bank}/2022-09", bankA).exchange().expectStatus().isForbidden();
+        b.get().uri("/reports/{bank}/2022-09/versions", bankA).exchange().expectStatus().isForbidden();
+        b.get().uri("/reports/{bank}/2022-09/versions/1", bankA).exchange().expectStatus().isForbidden();
+        b.put().uri("/reports/{bank}/2022-09", bankA).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(lines(line(s.stock(), "361002", "1"))).exchange().expectStatus().isForbidden();
+        b.post().uri("/reports/{bank}/2022-09/withdraw", bankA).exchange().expectStatus().isForbidden();
+        b.get().uri("/institutions").exchange().expectStatus().isForbidden();
+        b.put().uri("/institutions/{bank}", bankA).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(institution("\"activeFrom\": \"2015-01-01\"")).exchange().expectStatus().isForbidden();
+
+        as(Role.ADMIN, null).get().uri("/reports/{bank}/2022-09", bankA).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.version").isEqualTo(1)
+                .jsonPath("$.lines[0].value").isEqualTo(1000);
+    }
+
+    @Test
+    void withdrawsAReportFiledInErrorAsAVersionWithoutLines() {
+        String bank = registeredBank();
+        put(bank, "2022-09", lines(line(s.stock(), "361002", "1000"))).expectStatus().isCreated();
+
+        as(Role.ADMIN, null).post().uri("/reports/{bank}/2022-09/withdraw", bank).exchange()
+                .expectStatus().isCreated()
+                .expectBody().jsonPath("$.status").isEqualTo("WITHDRAWN").jsonPath("$.version").isEqualTo(2);
+        as(Role.ADMIN, null).post().uri("/reports/{bank}/2022-09/withdraw", bank).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.version").isEqualTo(2);
+        as(Role.SUBMITTER, bank).post().uri("/reports/{bank}/2022-09/withdraw", bank).exchange().expectStatus().isForbidden();
+        as(Role.ANALYST, null).get().uri("/reports/{bank}/2022-09", bank).exchange()
+                .expectBody().jsonPath("$.lines.length()").isEqualTo(0);
+    }
+
+    @Test
+    void versionsInstitutionsAndListsTheCatalogue() {
+        String code = "91361000REG" + BANKS.incrementAndGet();
+
+        as(Role.ADMIN, null).put().uri("/institutions/{code}", code).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(institution("\"activeFrom\": \"2015-01-01\"")).exchange()
+                .expectStatus().isCreated().expectBody().jsonPath("$.version").isEqualTo(1);
+        as(Role.ADMIN, null).put().uri("/institutions/{code}", code).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(institution("\"activeFrom\": \"2015-01-01\"")).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.version").isEqualTo(1);
+        as(Role.ADMIN, null).put().uri("/institutions/{code}", code).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(institution("\"activeFrom\": \"2015-01-01\", \"activeTo\": \"2023-12-31\"")).exchange()
+                .expectStatus().isCreated().expectBody().jsonPath("$.version").isEqualTo(2);
+        as(Role.ADMIN, null).put().uri("/institutions/{code}", code).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\": \"x\", \"type\": \"CASINO\", \"region\": \"361000\", \"activeFrom\": \"2015-01-01\"}").exchange()
+                .expectStatus().isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.errors[?(@.pointer == '/type')].code").isEqualTo("UNKNOWN_INSTITUTION_TYPE")
+                .jsonPath("$.errors[?(@.pointer == '/region')].code").isEqualTo("CITY_REGION_NOT_ALLOWED");
+        as(Role.PORTAL, null).get().uri("/catalogue").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.items.length()").isEqualTo(s.items())
+                .jsonPath("$.items[?(@.code == '" + s.part() + "')].nameZh").isEqualTo(s.partNameZh());
+    }
+
+    @Test
+    void withholdsACountyFigureFromThePortalUntilThreeBanksContribute() {
+        // 2021-03 in 广昌县 (361030) is used by no other test
+        String first = registeredBank();
+        String second = registeredBank();
+        put(first, "2021-03", lines(line(s.total(), "361030", "100"))).expectStatus().isCreated();
+        put(second, "2021-03", lines(line(s.total(), "361030", "200.50"))).expectStatus().isCreated();
+
+        as(Role.PORTAL, null).get().uri("/indicators?period=2021-03&region=361030").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.indicators[?(@.code == '" + s.total() + "')].suppressed").isEqualTo(true)
+                .jsonPath("$.indicators[?(@.code == '" + s.total() + "')].value").value(v -> assertThat((List<?>) v).containsOnlyNulls());
+        as(Role.ANALYST, null).get().uri("/indicators?period=2021-03&region=361030").exchange()
+                .expectBody()
+                .jsonPath("$.indicators[?(@.code == '" + s.total() + "')].suppressed").isEqualTo(false)
+                .jsonPath("$.indicators[?(@.code == '" + s.total() + "')].value").isEqualTo(300.50);
+
+        put(registeredBank(), "2021-03", lines(line(s.total(), "361030", "1"))).expectStatus().isCreated();
+
+        as(Role.PORTAL, null).get().uri("/indicators?period=2021-03&region=361030").exchange()
+                .expectBody()
+                .jsonPath("$.indicators[?(@.code == '" + s.total() + "')].suppressed").isEqualTo(false)
+                .jsonPath("$.indicators[?(@.code == '" + s.total() + "')].value").isEqualTo(301.50)
+                .jsonPath("$.indicators[?(@.code == '" + s.total() + "')].reportingInstitutions").isEqualTo(3);
+    }
+
+    @Test
+    void numbersConcurrentVersionsWithoutGapsRepeatsOrLostContent() {
+        String bank = registeredBank();
+        List<String> contents = new ArrayList<>();
+        for (int c = 0; c < 5; c++) {
+            contents.add(lines(line(s.stock(), "361002", Integer.toString(1000 + c))));
+        }
+        List<String> requests = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            requests.addAll(contents);
+        }
+        Collections.shuffle(requests);
+
+        List<Map<String, Object>> created = Flux.fromIterable(requests)
+                .flatMap(body -> as(Role.SUBMITTER, bank).put().uri("/reports/{bank}/2022-09", bank)
+                        .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
+                        .returnResult(new ParameterizedTypeReference<Map<String, Object>>() { })
+                        .getResponseBody()
+                        .map(receipt -> Map.<String, Object>of("receipt", receipt, "body", body)), 50)
+                .collectList().block(Duration.ofSeconds(60));
+
+        List<Map<String, Object>> versions = as(Role.ADMIN, null).get().uri("/reports/{bank}/2022-09/versions", bank).exchange()
+                .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() { }).returnResult().getResponseBody();
+        int n = versions.size();
+        assertThat(versions).extracting(v -> v.get("version")).containsExactlyElementsOf(
+                java.util.stream.IntStream.rangeClosed(1, n).boxed().map(Object.class::cast).toList());
+        for (int v = 1; v < n; v++) {
+            assertThat(versions.get(v).get("contentHash")).isNotEqualTo(versions.get(v - 1).get("contentHash"));
+        }
+        assertThat(created).hasSize(50);
+        for (Map<String, Object> answer : created) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> receipt = (Map<String, Object>) answer.get("receipt");
+            String stored = as(Role.ADMIN, null).get().uri("/reports/{bank}/2022-09/versions/{v}", bank, receipt.get("version"))
+                    .exchange().expectBody(String.class).returnResult().getResponseBody();
+            String value = ((String) answer.get("body")).replaceAll(".*\"value\": (\\d+).*", "$1");
+            assertThat(stored).contains("\"value\":" + value);
+        }
+    }
+
+    @Test
+    void createsOneVersionFromFiftyConcurrentIdenticalSubmissions() {
+        String bank = registeredBank();
+        String body = lines(line(s.stock(), "361002", "777"));
+
+        Flux.range(0, 50).flatMap(i -> as(Role.SUBMITTER, bank).put().uri("/reports/{bank}/2022-09", bank)
+                        .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
+                        .returnResult(String.class).getResponseBody().then(), 50)
+                .blockLast(Duration.ofSeconds(60));
+
+        as(Role.ADMIN, null).get().uri("/reports/{bank}/2022-09/versions", bank).exchange()
+                .expectBody().jsonPath("$.length()").isEqualTo(1);
+    }
+
+    protected String registeredBank() {
+        String code = "91361000BANK" + String.format("%06d", BANKS.incrementAndGet());
+        registerBank(code, "\"activeFrom\": \"2015-01-01\"");
+        return code;
+    }
+
+    protected void registerBank(String code, String activity) {
+        as(Role.ADMIN, null).put().uri("/institutions/{code}", code).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(institution(activity)).exchange().expectStatus().isCreated();
+    }
+
+    protected String institution(String activity) {
+        return "{\"name\": \"测试银行抚州分行\", \"type\": \"" + s.institutionType() + "\", \"region\": \"361002\", " + activity + "}";
+    }
+
+    protected WebTestClient.ResponseSpec put(String bank, String period, String body) {
+        return as(Role.SUBMITTER, bank).put().uri("/reports/{bank}/{period}", bank, period)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
+    protected static WebTestClient.BodyContentSpec receipt(WebTestClient.ResponseSpec response, int status) {
+        return response.expectStatus().isEqualTo(status).expectBody();
+    }
+
+    protected WebTestClient as(Role role, String institution) {
+        return web.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TestIdentity.token(role, institution)).build();
+    }
+
+    protected static String lines(String... lines) {
+        return "{\"lines\": [" + String.join(", ", lines) + "]}";
+    }
+
+    protected static String line(String item, String region, String value) {
+        return "{\"item\": \"" + item + "\", \"region\": \"" + region + "\", \"value\": " + value + "}";
+    }
+}
