@@ -172,6 +172,21 @@ class GatewayIT {
     }
 
     @Test
+    void letsAPeakOfConcurrentRequestsThroughWithoutTrippingTheBreaker() {
+        SERVICES.get("platform-service").slowDown(Duration.ofMillis(300));
+        org.springframework.web.reactive.function.client.WebClient client = org.springframework.web.reactive.function.client.WebClient
+                .builder().baseUrl("http://127.0.0.1:" + port).defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_KEY).build();
+
+        // 60 in flight at once: more than the 25 calls Resilience4J's default bulkhead would let through
+        List<Integer> statuses = reactor.core.publisher.Flux.range(0, 60)
+                .flatMap(i -> client.get().uri("/api/v1/platform/indicators?period=2022-09")
+                        .exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value())), 60)
+                .collectList().block(Duration.ofSeconds(60));
+
+        assertThat(statuses).hasSize(60).containsOnly(200);
+    }
+
+    @Test
     void answersAnUnknownPathWithAProblem() {
         web.get().uri("/api/v2/nothing").accept(MediaType.TEXT_HTML).exchange()
                 .expectStatus().isNotFound()

@@ -2,6 +2,8 @@ package io.cityfin.gateway.fallback.web;
 
 import java.util.List;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -16,11 +18,16 @@ import reactor.core.publisher.Mono;
 @RestController
 class FallbackController {
 
+    private static final Logger log = LoggerFactory.getLogger(FallbackController.class);
+
     @RequestMapping("/fallback/{service}")
     Mono<Void> unavailable(@PathVariable("service") String service, ServerWebExchange exchange) {
         if (exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR) == null) {
             return Mono.error(new NotFoundException("No resource at /fallback/" + service + "."));
         }
+        Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
+        log.warn("{} {} answered by the fallback of {}: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
+                service, cause == null ? "no cause recorded" : cause.getClass().getSimpleName() + ": " + cause.getMessage());
         return Mono.error(new ProblemException(503, "Service unavailable",
                 service + " is unavailable; try again shortly.", List.of()));
     }

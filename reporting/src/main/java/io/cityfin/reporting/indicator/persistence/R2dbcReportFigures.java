@@ -21,7 +21,9 @@ import reactor.core.publisher.Mono;
 /**
  * One aggregate per question over the latest versions ({@code report.latest_version_id}): sums and contributing
  * institutions per (period, item), and the line-level weighted sums of each rate-and-weight pair. A withdrawn
- * version has no lines, so it counts nowhere. The city is every region; a county filters on the line's region.
+ * version has no lines, so it counts nowhere. The city is every region; a county filters on the line's region
+ * with a statement of its own, never {@code :region = '361000' OR ...}, which keeps a cached generic plan from
+ * using the region index (bench/README.md).
  */
 @Component
 class R2dbcReportFigures implements ReportFigures {
@@ -37,12 +39,11 @@ class R2dbcReportFigures implements ReportFigures {
         String[] names = periods.stream().map(Period::toString).distinct().toArray(String[]::new);
         Map<Period, MapFigures.Builder> builders = new HashMap<>();
         Map<Period, Map<String, Set<String>>> contributors = new HashMap<>();
-        Mono<Void> sums = database.sql("""
+        Mono<Void> sums = inRegion(database.sql("""
                         SELECT r.period, l.item, sum(l.value) AS total, array_agg(DISTINCT r.institution_code) AS institutions
                         FROM report r JOIN report_line l ON l.version_id = r.latest_version_id
-                        WHERE r.period = ANY(:periods) AND (:region = '361000' OR l.region = :region)
-                        GROUP BY r.period, l.item""")
-                .bind("periods", names).bind("region", region.code())
+                        WHERE r.period = ANY(:periods)""" + regionCondition(region, "l") + " GROUP BY r.period, l.item"), region)
+                .bind("periods", names)
                 .map(row -> {
                     Period period = Period.parse(row.get("period", String.class));
                     String item = row.get("item", String.class);
@@ -52,16 +53,14 @@ class R2dbcReportFigures implements ReportFigures {
                     return period;
                 })
                 .all().then();
-        Mono<Void> weighted = Flux.fromIterable(weightings).concatMap(weighting -> database.sql("""
+        Mono<Void> weighted = Flux.fromIterable(weightings).concatMap(weighting -> inRegion(database.sql("""
                         SELECT r.period, sum(rate.value * weight.value) AS weighted, sum(weight.value) AS weights
                         FROM report r
                         JOIN report_line rate ON rate.version_id = r.latest_version_id AND rate.item = :rate
                         JOIN report_line weight ON weight.version_id = r.latest_version_id AND weight.item = :weight
                             AND weight.region = rate.region
-                        WHERE r.period = ANY(:periods) AND (:region = '361000' OR rate.region = :region)
-                        GROUP BY r.period""")
-                .bind("rate", weighting.rateItem()).bind("weight", weighting.weightItem())
-                .bind("periods", names).bind("region", region.code())
+                        WHERE r.period = ANY(:periods)""" + regionCondition(region, "rate") + " GROUP BY r.period"), region)
+                .bind("rate", weighting.rateItem()).bind("weight", weighting.weightItem()).bind("periods", names)
                 .map(row -> {
                     Period period = Period.parse(row.get("period", String.class));
                     builders.computeIfAbsent(period, p -> MapFigures.builder()).addWeighted(weighting.rateItem(), weighting.weightItem(),
@@ -74,5 +73,13 @@ class R2dbcReportFigures implements ReportFigures {
             builders.forEach((period, builder) -> figures.put(period, builder.build()));
             return new Loaded(figures, contributors);
         }));
+    }
+
+    private static String regionCondition(Region region, String lineAlias) {
+        return region.isCity() ? "" : " AND " + lineAlias + ".region = :region";
+    }
+
+    private static DatabaseClient.GenericExecuteSpec inRegion(DatabaseClient.GenericExecuteSpec query, Region region) {
+        return region.isCity() ? query : query.bind("region", region.code());
     }
 }
