@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -46,15 +47,17 @@ class DemoDataLoader implements HealthIndicator {
     private final InstitutionService institutions;
     private final ReportService reports;
     private final TargetService targets;
+    private final ObjectProvider<DemoRecords> records;
     private final boolean enabled;
     private final AtomicReference<Health> state;
 
     DemoDataLoader(Catalogue catalogue, InstitutionService institutions, ReportService reports, TargetService targets,
-                   org.springframework.core.env.Environment environment) {
+                   ObjectProvider<DemoRecords> records, org.springframework.core.env.Environment environment) {
         this.catalogue = catalogue;
         this.institutions = institutions;
         this.reports = reports;
         this.targets = targets;
+        this.records = records;
         this.enabled = environment.getProperty("cityfin.demo-data", Boolean.class, true) && resource().exists();
         this.state = new AtomicReference<>(enabled ? Health.outOfService().withDetail("demoData", "loading").build()
                 : Health.up().withDetail("demoData", "none").build());
@@ -83,6 +86,8 @@ class DemoDataLoader implements HealthIndicator {
                         .concatMap(year -> targets.put(Integer.parseInt(year.getKey()), year.getValue().stream()
                                 .map(t -> new TargetService.Requested(t.indicator(), t.kind(), t.value())).toList()))
                         .then(Mono.just(created)))
+                .flatMap(created -> Flux.fromStream(records.orderedStream()).concatMap(loader -> loader.load(resource()))
+                        .reduce(created, Long::sum))
                 .contextWrite(ReactiveSecurityContextHolder.withAuthentication(new CallerAuthentication(admin, "demo")))
                 .subscribe(created -> {
                     log.info("Demo data of {} loaded: {} institutions, {} reports, {} new versions", catalogue.service(),

@@ -42,7 +42,7 @@ public class TargetService implements IndicatorTargets {
 
     public TargetService(TargetSets sets, IndicatorDefinitions indicators, Clock clock) {
         this.sets = sets;
-        this.indicators = indicators.all().stream().collect(Collectors.toMap(IndicatorDefinition::code, Function.identity()));
+        this.indicators = indicators.targetable().stream().collect(Collectors.toMap(IndicatorDefinition::code, Function.identity()));
         this.clock = clock;
     }
 

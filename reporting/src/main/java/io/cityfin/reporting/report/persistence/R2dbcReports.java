@@ -90,13 +90,17 @@ class R2dbcReports implements Reports {
                         VALUES (:code, :period, :type, 0, 0) ON CONFLICT DO NOTHING""")
                 .bind("code", code).bind("period", period).bind("type", candidate.period().type().name())
                 .then()
+                // Lock the head row alone, then read the latest version's hash: a FOR UPDATE over a join re-checks a
+                // concurrently updated row against the other table's old row and can lose or null-extend it.
                 .then(database.sql("""
-                                SELECT r.latest_version, v.content_hash FROM report r
-                                LEFT JOIN report_version v ON v.id = r.latest_version_id
-                                WHERE r.institution_code = :code AND r.period = :period FOR UPDATE OF r""")
+                                SELECT latest_version, latest_version_id FROM report
+                                WHERE institution_code = :code AND period = :period FOR UPDATE""")
                         .bind("code", code).bind("period", period)
-                        .map(row -> new Head(row.get("latest_version", Integer.class), row.get("content_hash", String.class)))
+                        .map(row -> new long[] {row.get("latest_version", Integer.class), row.get("latest_version_id", Long.class)})
                         .one())
+                .flatMap(head -> head[0] == 0 ? Mono.just(new Head(0, null))
+                        : database.sql("SELECT content_hash FROM report_version WHERE id = :id").bind("id", head[1])
+                                .map(row -> new Head((int) head[0], row.get("content_hash", String.class))).one())
                 .flatMap(head -> candidate.contentHash().equals(head.contentHash())
                         ? Mono.just(new Head(head.version(), null))
                         : insert(candidate, head.version() + 1).thenReturn(new Head(head.version() + 1, candidate.contentHash())));

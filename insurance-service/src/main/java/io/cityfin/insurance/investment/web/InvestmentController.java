@@ -1,0 +1,88 @@
+package io.cityfin.insurance.investment.web;
+
+import java.util.Comparator;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+
+import io.cityfin.insurance.api.InvestmentApi;
+import io.cityfin.insurance.api.model.InvestmentDto;
+import io.cityfin.insurance.api.model.NewInvestmentDto;
+import io.cityfin.insurance.investment.Investment;
+import io.cityfin.reporting.record.RecordService;
+import io.cityfin.reporting.record.StoredRecord;
+import io.cityfin.reporting.record.Written;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+@RestController
+class InvestmentController implements InvestmentApi {
+
+    private static final Comparator<StoredRecord<Investment>> BY_DATE =
+            Comparator.comparing((StoredRecord<Investment> r) -> String.valueOf(r.content().date())).thenComparing(StoredRecord::id);
+
+    private final RecordService<Investment> investments;
+
+    InvestmentController(RecordService<Investment> investments) {
+        this.investments = investments;
+    }
+
+    @Override
+    public Mono<ResponseEntity<InvestmentDto>> createInvestment(Mono<NewInvestmentDto> body, String idempotencyKey,
+                                                               ServerWebExchange exchange) {
+        return body.flatMap(dto -> investments.create(idempotencyKey, content(dto), dto.getStatus())).map(InvestmentController::answer);
+    }
+
+    @Override
+    public Mono<ResponseEntity<InvestmentDto>> putInvestment(String id, Mono<NewInvestmentDto> body, ServerWebExchange exchange) {
+        var recordId = RecordService.id("id", id);
+        return body.flatMap(dto -> investments.replace(recordId, content(dto), dto.getStatus())).map(InvestmentController::answer);
+    }
+
+    @Override
+    public Mono<ResponseEntity<InvestmentDto>> getInvestment(String id, ServerWebExchange exchange) {
+        return investments.latest(RecordService.id("id", id)).map(record -> ResponseEntity.ok(dto(record)));
+    }
+
+    @Override
+    public Mono<ResponseEntity<Flux<InvestmentDto>>> listInvestmentVersions(String id, ServerWebExchange exchange) {
+        var recordId = RecordService.id("id", id);
+        // Checked before the answer starts, so that a 403 or 404 is a problem, not a broken 200.
+        return investments.versions(recordId).map(InvestmentController::dto).collectList()
+                .map(versions -> ResponseEntity.ok(Flux.fromIterable(versions)));
+    }
+
+    @Override
+    public Mono<ResponseEntity<Flux<InvestmentDto>>> listInvestments(Integer year, ServerWebExchange exchange) {
+        return investments.list(investment -> investment.inYear(year)).sort(BY_DATE).map(InvestmentController::dto).collectList()
+                .map(list -> ResponseEntity.ok(Flux.fromIterable(list)));
+    }
+
+    private static ResponseEntity<InvestmentDto> answer(Written<Investment> written) {
+        return ResponseEntity.status(written.created() ? HttpStatus.CREATED : HttpStatus.OK).body(dto(written.record()));
+    }
+
+    private static Investment content(NewInvestmentDto dto) {
+        return new Investment(dto.getInstitutionCode(), dto.getProject(), dto.getRegion(), dto.getAmount(), dto.getDate(), dto.getChannel());
+    }
+
+    private static InvestmentDto dto(StoredRecord<Investment> record) {
+        Investment content = record.content();
+        return new InvestmentDto()
+                .id(record.id().toString())
+                .version(record.version())
+                .status(record.status().name())
+                .contentHash(record.contentHash())
+                .recordedAt(record.recordedAt())
+                .recordedBy(record.recordedBy())
+                .recordedFor(record.recordedFor())
+                .institutionCode(content.institutionCode())
+                .project(content.project())
+                .region(content.region())
+                .amount(content.amount())
+                .date(content.date())
+                .channel(content.channel());
+    }
+}

@@ -1,0 +1,339 @@
+package io.cityfin.insurance.investment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import io.cityfin.common.identity.Role;
+import io.cityfin.common.period.CityClock;
+import io.cityfin.common.test.TestIdentity;
+import io.cityfin.common.test.WithOwnPostgres;
+
+/**
+ * Investments (险资入抚) on real PostgreSQL, on a database of their own so that the sums are this class's: versions,
+ * idempotent creation, refusals with pointers, scoping, and the two indicators. Each test sums in a region of its own.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "cityfin.demo-data=false")
+@AutoConfigureWebTestClient(timeout = "30s")
+@WithOwnPostgres
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class InvestmentIT {
+
+    private static final String INSURER = "91361000TESTINSLI01";
+    private static final String OTHER_INSURER = "91361000TESTINSPC02";
+    private static final String CLOSED_INSURER = "91361000TESTINSCL03";
+
+    @Autowired
+    WebTestClient web;
+
+    @BeforeAll
+    void registerInsurers() {
+        register(INSURER, "LIFE", "\"activeFrom\": \"2015-01-01\", \"activeTo\": null");
+        register(OTHER_INSURER, "PROPERTY_CASUALTY", "\"activeFrom\": \"2015-01-01\", \"activeTo\": null");
+        register(CLOSED_INSURER, "LIFE", "\"activeFrom\": \"2015-01-01\", \"activeTo\": \"2020-12-31\"");
+    }
+
+    @Test
+    void createsVersionOneWithAnIdTheServiceGivesAndWhoRecordedIt() {
+        post(Role.SUBMITTER, INSURER, key(), body(INSURER, "361021", "60000000.00", "2022-06-28", "DEBT_PLAN"))
+                .expectStatus().isCreated()
+                .expectBody()
+                .jsonPath("$.id").value(id -> assertThat(UUID.fromString(id.toString())).isNotNull())
+                .jsonPath("$.version").isEqualTo(1)
+                .jsonPath("$.status").isEqualTo("ACTIVE")
+                .jsonPath("$.amount").value(money("60000000"))
+                .jsonPath("$.recordedFor").isEqualTo(INSURER)
+                .jsonPath("$.recordedBy").isNotEmpty()
+                .jsonPath("$.contentHash").value(hash -> assertThat(hash.toString()).hasSize(64));
+    }
+
+    @Test
+    void answersARetryWithTheSameKeyAndBodyWithTheFirstAnswerAndCreatesNothing() {
+        WebTestClient insurer = as(Role.SUBMITTER, INSURER);
+        String key = key();
+        String body = body(INSURER, "361022", "1000000", "2022-03-01", "EQUITY");
+        String first = post(insurer, key, body).expectStatus().isCreated().expectBody(String.class).returnResult().getResponseBody();
+
+        String again = post(insurer, key, body).expectStatus().isCreated().expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(again).isEqualTo(first);
+        sheet("2022-12", "361022").jsonPath(of("INSURANCE_FUNDS_INVESTED_YTD", "value")).value(money("1000000"));
+    }
+
+    @Test
+    void refusesTheSameKeyWithAnotherBody() {
+        WebTestClient admin = as(Role.ADMIN, null);
+        String key = key();
+        post(admin, key, body(INSURER, "361023", "100", "2022-03-01", "FUND")).expectStatus().isCreated();
+
+        post(admin, key, body(INSURER, "361023", "200", "2022-03-01", "FUND"))
+                .expectStatus().isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.errors[0].parameter").isEqualTo("Idempotency-Key")
+                .jsonPath("$.errors[0].code").isEqualTo("IDEMPOTENCY_KEY_REUSED");
+        sheet("2022-12", "361023").jsonPath(of("INSURANCE_FUNDS_INVESTED_YTD", "value")).value(money("100"));
+    }
+
+    @Test
+    void refusesACreationWithoutAnIdempotencyKey() {
+        post(Role.ADMIN, null, null, body(INSURER, "361024", "100", "2022-03-01", "FUND"))
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].parameter").isEqualTo("Idempotency-Key")
+                .jsonPath("$.errors[0].code").isEqualTo("MISSING_IDEMPOTENCY_KEY");
+        sheet("2022-12", "361024").jsonPath(of("INSURANCE_FUNDS_INVESTED_YTD", "value")).value(money("0"));
+    }
+
+    @Test
+    void keepsEveryCorrectionAsAVersionAndCountsOnlyTheLatest() {
+        String id = created(body(INSURER, "361025", "100.00", "2022-05-01", "DEBT_PLAN"));
+
+        put(Role.SUBMITTER, INSURER, id, body(INSURER, "361025", "150", "2022-05-01", "DEBT_PLAN")).expectStatus().isCreated()
+                .expectBody().jsonPath("$.version").isEqualTo(2);
+        put(Role.SUBMITTER, INSURER, id, body(INSURER, "361025", "175.50", "2022-05-01", "DEBT_PLAN")).expectStatus().isCreated()
+                .expectBody().jsonPath("$.version").isEqualTo(3);
+        put(Role.SUBMITTER, INSURER, id, body(INSURER, "361025", "175.5", "2022-05-01", "DEBT_PLAN")).expectStatus().isOk()
+                .expectBody().jsonPath("$.version").isEqualTo(3);
+
+        as(Role.SUBMITTER, INSURER).get().uri("/investments/{id}/versions", id).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.length()").isEqualTo(3)
+                .jsonPath("$[0].amount").value(money("100"))
+                .jsonPath("$[2].amount").value(money("175.5"));
+        sheet("2022-12", "361025").jsonPath(of("INSURANCE_FUNDS_INVESTED_YTD", "value")).value(money("175.5"));
+        sheet("2022-04", "361025").jsonPath(of("INSURANCE_FUNDS_INVESTED_YTD", "value")).value(money("0"));
+        sheet("2023-03", "361025").jsonPath(of("INSURANCE_FUNDS_INVESTED_YTD", "value")).value(money("0"));
+        sheet("2023-03", "361025").jsonPath(of("INSURANCE_FUNDS_INVESTED_TOTAL", "value")).value(money("175.5"))
+                .jsonPath(of("INSURANCE_FUNDS_INVESTED_TOTAL", "yearStartValue")).value(money("175.5"))
+                .jsonPath(of("INSURANCE_FUNDS_INVESTED_TOTAL", "kind")).isEqualTo("STOCK")
+                .jsonPath(of("INSURANCE_FUNDS_INVESTED_TOTAL", "complete")).value(c -> assertThat((List<?>) c).containsOnlyNulls());
+    }
+
+    @Test
+    void countsAWithdrawnInvestmentNowhereUntilALaterActiveVersionRestoresIt() {
+        String id = created(body(INSURER, "361026", "500", "2022-07-01", "OTHER"));
+
+        put(Role.ADMIN, null, id, withStatus(body(INSURER, "361026", "500", "2022-07-01", "OTHER"), "WITHDRAWN"))
+                .expectStatus().isCreated()
+                .expectBody().jsonPath("$.version").isEqualTo(2).jsonPath("$.status").isEqualTo("WITHDRAWN");
+        sheet("2022-12", "361026").jsonPath(of("INSURANCE_FUNDS_INVESTED_YTD", "value")).value(money("0"));
+        sheet("2022-12", "361026").jsonPath(of("INSURANCE_FUNDS_INVESTED_TOTAL", "value")).value(money("0"));
+
+        put(Role.ADMIN, null, id, withStatus(body(INSURER, "361026", "500", "2022-07-01", "OTHER"), "ACTIVE"))
+                .expectStatus().isCreated()
+                .expectBody().jsonPath("$.version").isEqualTo(3).jsonPath("$.status").isEqualTo("ACTIVE");
+        sheet("2022-12", "361026").jsonPath(of("INSURANCE_FUNDS_INVESTED_YTD", "value")).value(money("500"));
+    }
+
+    @Test
+    void neverLosesAVersionWhenCorrectionsRace() throws Exception {
+        String id = created(body(INSURER, "361090", "1", "2022-04-01", "FUND"));
+        WebTestClient admin = as(Role.ADMIN, null);
+        ExecutorService writers = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> puts = IntStream.rangeClosed(2, 9)
+                    .mapToObj(n -> writers.submit(() -> put(admin, id, body(INSURER, "361090", String.valueOf(n), "2022-04-01", "FUND"))
+                            .expectStatus().isCreated()))
+                    .<Future<?>>map(f -> f)
+                    .toList();
+            for (Future<?> put : puts) {
+                put.get();
+            }
+        } finally {
+            writers.shutdown();
+        }
+
+        admin.get().uri("/investments/{id}/versions", id).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$[*].version").value(versions -> assertThat((List<Object>) versions).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9));
+    }
+
+    Stream<Arguments> refusals() {
+        String tomorrow = CityClock.today(CityClock.system()).plusDays(1).toString();
+        return Stream.of(
+                Arguments.of("AMOUNT_NOT_POSITIVE", body(INSURER, "361027", "0", "2022-03-01", "FUND"), "/amount"),
+                Arguments.of("AMOUNT_NOT_POSITIVE", body(INSURER, "361027", "-5", "2022-03-01", "FUND"), "/amount"),
+                Arguments.of("TOO_MANY_DECIMALS", body(INSURER, "361027", "1.001", "2022-03-01", "FUND"), "/amount"),
+                Arguments.of("UNKNOWN_REGION", body(INSURER, "360100", "1", "2022-03-01", "FUND"), "/region"),
+                Arguments.of("CITY_REGION_ON_RECORD", body(INSURER, "361000", "1", "2022-03-01", "FUND"), "/region"),
+                Arguments.of("DATE_IN_FUTURE", body(INSURER, "361027", "1", tomorrow, "FUND"), "/date"),
+                Arguments.of("INVALID_DATE", body(INSURER, "361027", "1", "2022-02-30", "FUND"), "/date"),
+                Arguments.of("UNKNOWN_CHANNEL", body(INSURER, "361027", "1", "2022-03-01", "LOAN"), "/channel"),
+                Arguments.of("UNKNOWN_INSTITUTION", body("91361000NOSUCHINS", "361027", "1", "2022-03-01", "FUND"), "/institutionCode"),
+                Arguments.of("INSTITUTION_INACTIVE", body(CLOSED_INSURER, "361027", "1", "2022-03-01", "FUND"), "/institutionCode"),
+                Arguments.of("UNKNOWN_STATUS", withStatus(body(INSURER, "361027", "1", "2022-03-01", "FUND"), "DELETED"), "/status"));
+    }
+
+    @ParameterizedTest(name = "{0} at {2}")
+    @MethodSource("refusals")
+    void refusesAnInvestmentThatBreaksARuleWithItsPointerAndStoresNothing(String code, String body, String pointer) {
+        post(Role.ADMIN, null, key(), body)
+                .expectStatus().isEqualTo(422)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors.length()").isEqualTo(1)
+                .jsonPath("$.errors[0].code").isEqualTo(code)
+                .jsonPath("$.errors[0].pointer").isEqualTo(pointer);
+
+        sheet("2022-12", "361027").jsonPath(of("INSURANCE_FUNDS_INVESTED_TOTAL", "value")).value(money("0"));
+    }
+
+    @Test
+    void refusesACorrectionThatBreaksARuleAndKeepsTheLatestVersion() {
+        String id = created(body(INSURER, "361028", "300", "2022-03-01", "FUND"));
+
+        put(Role.ADMIN, null, id, body(INSURER, "361028", "-300", "2022-03-01", "FUND")).expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.errors[0].pointer").isEqualTo("/amount");
+
+        as(Role.ADMIN, null).get().uri("/investments/{id}", id).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.version").isEqualTo(1).jsonPath("$.amount").value(money("300"));
+    }
+
+    @Test
+    void forbidsASubmitterToWriteOrReadAnotherInsurersInvestments() {
+        post(Role.SUBMITTER, OTHER_INSURER, key(), body(INSURER, "361030", "1", "2022-03-01", "FUND")).expectStatus().isForbidden();
+        String id = created(body(INSURER, "361030", "10", "2022-03-01", "FUND"));
+
+        put(Role.SUBMITTER, OTHER_INSURER, id, body(OTHER_INSURER, "361030", "10", "2022-03-01", "FUND")).expectStatus().isForbidden();
+        as(Role.SUBMITTER, OTHER_INSURER).get().uri("/investments/{id}", id).exchange().expectStatus().isForbidden();
+        as(Role.SUBMITTER, OTHER_INSURER).get().uri("/investments/{id}/versions", id).exchange().expectStatus().isForbidden();
+        as(Role.ANALYST, null).get().uri("/investments/{id}", id).exchange().expectStatus().isOk();
+        sheet("2022-12", "361030").jsonPath(of("INSURANCE_FUNDS_INVESTED_YTD", "value")).value(money("10"));
+    }
+
+    @Test
+    void listsTheYearsInvestmentsTheCallerMayRead() {
+        String mine = created(body(INSURER, "361003", "1", "2021-02-03", "FUND"));
+        String theirs = created(body(OTHER_INSURER, "361003", "2", "2021-01-05", "EQUITY"));
+        created(body(INSURER, "361003", "3", "2020-12-31", "FUND"));
+
+        as(Role.ANALYST, null).get().uri("/investments?year=2021").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.length()").isEqualTo(2)
+                .jsonPath("$[0].id").isEqualTo(theirs)
+                .jsonPath("$[1].id").isEqualTo(mine);
+        as(Role.SUBMITTER, INSURER).get().uri("/investments?year=2021").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.length()").isEqualTo(1)
+                .jsonPath("$[0].id").isEqualTo(mine);
+    }
+
+    @Test
+    void answersAnUnknownOrMalformedIdWith404Or400() {
+        as(Role.ADMIN, null).get().uri("/investments/{id}", UUID.randomUUID()).exchange().expectStatus().isNotFound();
+        as(Role.ADMIN, null).get().uri("/investments/not-a-uuid").exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].parameter").isEqualTo("id");
+    }
+
+    @Test
+    void carriesTheYearsTargetOnTheCityFigure() {
+        as(Role.ADMIN, null).put().uri("/targets/2023").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"targets\": [{\"indicator\": \"INSURANCE_FUNDS_INVESTED_YTD\", \"kind\": \"FLOW\", \"value\": 500000000}]}")
+                .exchange().expectStatus().isCreated();
+        created(body(INSURER, "361002", "250000000", "2023-02-01", "DEBT_PLAN"));
+
+        sheet("2023-06", null)
+                .jsonPath(of("INSURANCE_FUNDS_INVESTED_YTD", "target")).value(money("500000000"))
+                .jsonPath(of("INSURANCE_FUNDS_INVESTED_YTD", "targetProgressPct")).value(money("50"))
+                .jsonPath(of("INSURANCE_FUNDS_INVESTED_YTD", "onTrack")).isEqualTo(true)
+                .jsonPath(of("INSURANCE_FUNDS_INVESTED_YTD", "unit")).isEqualTo("CNY")
+                .jsonPath(of("INSURANCE_FUNDS_INVESTED_YTD", "kind")).isEqualTo("FLOW");
+    }
+
+    private String created(String body) {
+        AtomicReference<String> id = new AtomicReference<>();
+        post(Role.ADMIN, null, key(), body).expectStatus().isCreated().expectBody().jsonPath("$.id").value(String.class, id::set);
+        return id.get();
+    }
+
+    /** The indicator sheet of the period (the city, or one region) as ADMIN; read fields with {@link #of}. */
+    private WebTestClient.BodyContentSpec sheet(String period, @Nullable String region) {
+        String uri = "/indicators?period=" + period + (region == null ? "" : "&region=" + region);
+        return as(Role.ADMIN, null).get().uri(uri).exchange().expectStatus().isOk().expectBody();
+    }
+
+    private static String of(String code, String field) {
+        return "$.indicators[?(@.code == '" + code + "')]." + field;
+    }
+
+    /** An amount equal to {@code expected} as a decimal, whether JSON gave it as an integer or a fraction. */
+    private static Consumer<Object> money(String expected) {
+        return actual -> {
+            Object value = actual instanceof List<?> list ? list.get(0) : actual;
+            assertThat(new BigDecimal(String.valueOf(value))).isEqualByComparingTo(expected);
+        };
+    }
+
+    private WebTestClient.ResponseSpec post(Role role, @Nullable String institution, @Nullable String key, String body) {
+        return post(as(role, institution), key, body);
+    }
+
+    /** Posts with the client's token, so that retries come from the same API key (each test token is a key of its own). */
+    private WebTestClient.ResponseSpec post(WebTestClient client, @Nullable String key, String body) {
+        WebTestClient.RequestBodySpec request = client.post().uri("/investments").contentType(MediaType.APPLICATION_JSON);
+        if (key != null) {
+            request = request.header("Idempotency-Key", key);
+        }
+        return request.bodyValue(body).exchange();
+    }
+
+    private WebTestClient.ResponseSpec put(Role role, @Nullable String institution, String id, String body) {
+        return put(as(role, institution), id, body);
+    }
+
+    private WebTestClient.ResponseSpec put(WebTestClient client, String id, String body) {
+        return client.put().uri("/investments/{id}", id).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
+    private void register(String code, String type, String activity) {
+        as(Role.ADMIN, null).put().uri("/institutions/{code}", code).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\": \"测试保险公司抚州中心支公司\", \"type\": \"" + type + "\", \"region\": \"361002\", " + activity + "}")
+                .exchange().expectStatus().isCreated();
+    }
+
+    private WebTestClient as(Role role, @Nullable String institution) {
+        return web.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TestIdentity.token(role, institution)).build();
+    }
+
+    private static String key() {
+        return UUID.randomUUID().toString();
+    }
+
+    private static String body(String institution, String region, String amount, String date, String channel) {
+        return "{\"institutionCode\": \"" + institution + "\", \"project\": \"抚州测试项目" + region + date
+                + "\", \"region\": \"" + region + "\", \"amount\": " + amount + ", \"date\": \"" + date + "\", \"channel\": \""
+                + channel + "\"}";
+    }
+
+    private static String withStatus(String body, String status) {
+        return body.substring(0, body.length() - 1) + ", \"status\": \"" + status + "\"}";
+    }
+
+}
