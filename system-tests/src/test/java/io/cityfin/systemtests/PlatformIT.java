@@ -268,6 +268,28 @@ class PlatformIT {
     }
 
     @Test
+    @Order(2)
+    void theInsuranceIndicatorsShowTheDemoPremiumsAndTheirGrowth() {
+        gateway.get().uri("/api/v1/indicators?period=2022-08").exchange()
+            .expectStatus().isOk()
+            .expectBody()
+            // 财险实现保费收入20.75亿元，同比增长22.66%; 人身险26.77亿元，同比增长2.16%
+            .jsonPath("$.indicators[?(@.code == 'PREMIUM_PC_YTD')].value").isEqualTo(2075000000.00)
+            .jsonPath("$.indicators[?(@.code == 'PREMIUM_PC_YTD')].yoyPct").isEqualTo(22.66)
+            .jsonPath("$.indicators[?(@.code == 'PREMIUM_LIFE_YTD')].yoyPct").isEqualTo(2.16)
+            // 20.75 + 26.77 = 47.52亿 from the parts, where the document printed 47.51亿
+            .jsonPath("$.indicators[?(@.code == 'PREMIUM_TOTAL_YTD')].value").isEqualTo(4752000000.00)
+            .jsonPath("$.indicators[?(@.code == 'PREMIUM_TOTAL_YTD')].source").isEqualTo("insurance-service");
+        gateway.get().uri("/api/v1/insurance/indicators?period=2022-09").exchange()
+            .expectStatus().isOk()
+            .expectBody()
+            // 1-9月农业保险为全市农户提供保险保障208.76亿元
+            .jsonPath("$.indicators[?(@.code == 'AGRI_SUM_INSURED_YTD')].value").isEqualTo(20876000000.00)
+            // 新增险资入抚资金1.31亿元
+            .jsonPath("$.indicators[?(@.code == 'INSURANCE_FUNDS_INVESTED_YTD')].value").isEqualTo(131000000.00);
+    }
+
+    @Test
     @Order(6)
     void aBankSubmitsCorrectsAndReadsItsHistoryThroughTheGatewayWhileAnotherBankIsKeptOut() {
         String bankA = "91361000SYSTEST01A";
