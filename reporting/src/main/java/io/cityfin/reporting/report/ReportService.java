@@ -36,13 +36,16 @@ public class ReportService {
     private final Catalogue catalogue;
     private final List<ReportRule> rules;
     private final Clock clock;
+    private final ReportMetrics metrics;
 
-    public ReportService(Reports reports, InstitutionService institutions, Catalogue catalogue, List<ReportRule> rules, Clock clock) {
+    public ReportService(Reports reports, InstitutionService institutions, Catalogue catalogue, List<ReportRule> rules, Clock clock,
+                         ReportMetrics metrics) {
         this.reports = reports;
         this.institutions = institutions;
         this.catalogue = catalogue;
         this.rules = List.copyOf(rules);
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     public Mono<Reports.Appended> submit(String institutionCode, String periodText, List<SubmittedLine> lines) {
@@ -61,7 +64,9 @@ public class ReportService {
                         return reports.append(candidate(institutionCode, period, caller, checked, warnings,
                                 warnings.isEmpty() ? ReportStatus.ACCEPTED : ReportStatus.ACCEPTED_WITH_WARNINGS));
                     });
-                }));
+                }))
+                .doOnNext(appended -> metrics.accepted(period, appended))
+                .doOnError(RuleViolationException.class, refusal -> metrics.refused(period, refusal));
     }
 
     /** ADMIN withdraws a report filed in error: a version with no lines, counted nowhere. */

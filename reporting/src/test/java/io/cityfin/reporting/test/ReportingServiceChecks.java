@@ -286,6 +286,38 @@ public abstract class ReportingServiceChecks {
     }
 
     @Test
+    void countsSubmissionsByOutcomeAndRefusalsByRule() {
+        String bank = registeredBank();
+        double created = metric("cityfin_reports_submitted_total", "outcome=\"created\"", "period_type=\"month\"", "warnings=\"false\"");
+        double unchanged = metric("cityfin_reports_submitted_total", "outcome=\"unchanged\"", "period_type=\"month\"");
+        double refused = metric("cityfin_reports_submitted_total", "outcome=\"refused\"", "period_type=\"month\"");
+        double negative = metric("cityfin_reports_refusals_total", "rule=\"NEGATIVE_VALUE\"");
+        double lines = metric("cityfin_reports_lines_written_total");
+
+        put(bank, "2020-05", lines(line(s.stock(), "361002", "10"), line(s.stock(), "361003", "20"))).expectStatus().isCreated();
+        put(bank, "2020-05", lines(line(s.stock(), "361003", "20"), line(s.stock(), "361002", "10"))).expectStatus().isOk();
+        put(bank, "2020-05", lines(line(s.stock(), "361002", "-1"), line(s.stock(), "361003", "-2"))).expectStatus().isEqualTo(422);
+
+        assertThat(metric("cityfin_reports_submitted_total", "outcome=\"created\"", "period_type=\"month\"", "warnings=\"false\""))
+                .isEqualTo(created + 1);
+        assertThat(metric("cityfin_reports_submitted_total", "outcome=\"unchanged\"", "period_type=\"month\"")).isEqualTo(unchanged + 1);
+        assertThat(metric("cityfin_reports_submitted_total", "outcome=\"refused\"", "period_type=\"month\"")).isEqualTo(refused + 1);
+        assertThat(metric("cityfin_reports_refusals_total", "rule=\"NEGATIVE_VALUE\"")).isEqualTo(negative + 2);
+        assertThat(metric("cityfin_reports_lines_written_total")).isEqualTo(lines + 2);
+    }
+
+    /** The value of the series of {@code name} carrying every one of {@code labels}; 0 when it does not exist yet. */
+    protected double metric(String name, String... labels) {
+        String text = web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        return text.lines()
+                .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+                .filter(line -> java.util.Arrays.stream(labels).allMatch(line::contains))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
+    @Test
     void numbersConcurrentVersionsWithoutGapsRepeatsOrLostContent() {
         String bank = registeredBank();
         List<String> contents = new ArrayList<>();
