@@ -63,6 +63,9 @@ public abstract class ReportingServiceChecks {
     @Autowired
     protected WebTestClient web;
 
+    @Autowired
+    protected io.cityfin.reporting.submission.CompletenessGauges completeness;
+
     @org.junit.jupiter.api.BeforeEach
     void takeTheSample() {
         s = sample();
@@ -304,6 +307,22 @@ public abstract class ReportingServiceChecks {
         assertThat(metric("cityfin_reports_submitted_total", "outcome=\"refused\"", "period_type=\"month\"")).isEqualTo(refused + 1);
         assertThat(metric("cityfin_reports_refusals_total", "rule=\"NEGATIVE_VALUE\"")).isEqualTo(negative + 2);
         assertThat(metric("cityfin_reports_lines_written_total")).isEqualTo(lines + 2);
+    }
+
+    @Test
+    void showsHowManyInstitutionsAreExpectedAndHaveReportedThisMonth() {
+        java.time.LocalDate today = io.cityfin.common.period.CityClock.today(java.time.Clock.systemUTC());
+        String thisMonth = String.format("%04d-%02d", today.getYear(), today.getMonthValue());
+        String bank = registeredBank();
+        completeness.refresh().block();
+        double expected = metric("cityfin_reports_expected", "period=\"current\"");
+        double received = metric("cityfin_reports_received", "period=\"current\"");
+
+        put(bank, thisMonth, lines(line(s.stock(), "361002", "10"))).expectStatus().isCreated();
+        completeness.refresh().block();
+
+        assertThat(metric("cityfin_reports_expected", "period=\"current\"")).isEqualTo(expected).isPositive();
+        assertThat(metric("cityfin_reports_received", "period=\"current\"")).isEqualTo(received + 1);
     }
 
     /** The value of the series of {@code name} carrying every one of {@code labels}; 0 when it does not exist yet. */

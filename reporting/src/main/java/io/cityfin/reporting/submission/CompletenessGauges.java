@@ -1,0 +1,109 @@
+package io.cityfin.reporting.submission;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.annotation.PreDestroy;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import io.cityfin.common.period.CityClock;
+import io.cityfin.common.period.Period;
+import io.cityfin.reporting.catalogue.Catalogue;
+import io.cityfin.reporting.institution.Institution;
+import io.cityfin.reporting.institution.Institutions;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Completeness as live gauges, so a dashboard shows at month end who has reported:
+ * {@code cityfin.reports.expected{period="current|previous"}} (institutions active on the month's last day) and
+ * {@code cityfin.reports.received{period=...}} (those whose latest version for the month is a report). "current" is
+ * this month in Asia/Shanghai, "previous" the one before: the month most reports are for in its first days. Refreshed
+ * every minute; only a service that takes reports publishes them.
+ */
+@Component
+public class CompletenessGauges {
+
+    static final Duration REFRESH = Duration.ofMinutes(1);
+    private static final Logger log = LoggerFactory.getLogger(CompletenessGauges.class);
+
+    private final Institutions institutions;
+    private final LatestVersions latestVersions;
+    private final Clock clock;
+    private final boolean takesReports;
+    private final Map<String, AtomicLong> values = new ConcurrentHashMap<>();
+    private Disposable schedule = () -> { };
+
+    public CompletenessGauges(Institutions institutions, LatestVersions latestVersions, Clock clock, Catalogue catalogue,
+                              ObjectProvider<MeterRegistry> registry) {
+        this.institutions = institutions;
+        this.latestVersions = latestVersions;
+        this.clock = clock;
+        this.takesReports = !catalogue.items().isEmpty();
+        if (takesReports) {
+            MeterRegistry meters = registry.getIfAvailable(() -> Metrics.globalRegistry);
+            for (String which : new String[] {"current", "previous"}) {
+                gauge(meters, "cityfin.reports.expected", "Institutions expected to report for the month", which);
+                gauge(meters, "cityfin.reports.received", "Institutions that reported for the month", which);
+            }
+        }
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
+        if (takesReports) {
+            schedule = Flux.interval(Duration.ZERO, REFRESH).concatMap(tick -> refresh().onErrorResume(error -> {
+                log.warn("Completeness gauges not refreshed: {}", error.toString());
+                return Mono.empty();
+            })).subscribe();
+        }
+    }
+
+    /** Recomputes both months now. */
+    public Mono<Void> refresh() {
+        if (!takesReports) {
+            return Mono.empty();
+        }
+        Period current = Period.month(CityClock.today(clock).getYear(), CityClock.today(clock).getMonthValue());
+        return Mono.when(refresh("current", current), refresh("previous", current.previous()));
+    }
+
+    private Mono<Void> refresh(String which, Period month) {
+        LocalDate lastDay = month.lastDay();
+        return institutions.activeOn(lastDay).map(Institution::code).collect(HashSet<String>::new, Set::add)
+                .zipWith(latestVersions.of(month).filter(LatestVersion::isReport)
+                        .map(LatestVersion::institutionCode).collect(HashSet<String>::new, Set::add))
+                .doOnNext(both -> {
+                    values.get("cityfin.reports.expected/" + which).set(both.getT1().size());
+                    both.getT2().retainAll(both.getT1());
+                    values.get("cityfin.reports.received/" + which).set(both.getT2().size());
+                })
+                .then();
+    }
+
+    @PreDestroy
+    void stop() {
+        schedule.dispose();
+    }
+
+    private void gauge(MeterRegistry meters, String name, String description, String which) {
+        AtomicLong value = values.computeIfAbsent(name + "/" + which, key -> new AtomicLong());
+        Gauge.builder(name, value, AtomicLong::get).description(description).tag("period", which).register(meters);
+    }
+}
