@@ -204,6 +204,7 @@ public abstract class ServiceContractChecks {
                 .expectBody(String.class).value(text -> assertThat(text)
                         .contains("http_server_requests_seconds_bucket")
                         .contains("jvm_memory_used_bytes")
+                        .contains("cityfin_indicators_computation_seconds_count")
                         .contains("application=\"" + applicationName + "\""));
     }
 

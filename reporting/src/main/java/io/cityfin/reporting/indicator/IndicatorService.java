@@ -6,9 +6,14 @@ import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 import io.cityfin.common.indicator.api.model.IndicatorDto;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -18,13 +23,34 @@ public class IndicatorService {
 
     private final List<IndicatorSource> sources;
     private final Clock clock;
+    private final MeterRegistry meters;
 
     public IndicatorService(List<IndicatorSource> sources, Clock clock) {
-        this.sources = List.copyOf(sources);
-        this.clock = clock;
+        this(sources, clock, Metrics.globalRegistry);
     }
 
+    @Autowired
+    public IndicatorService(List<IndicatorSource> sources, Clock clock, ObjectProvider<MeterRegistry> meters) {
+        this(sources, clock, meters.getIfAvailable(() -> Metrics.globalRegistry));
+    }
+
+    private IndicatorService(List<IndicatorSource> sources, Clock clock, MeterRegistry meters) {
+        this.sources = List.copyOf(sources);
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    /** Timed as {@code cityfin.indicators.computation{region_scope=city|region}}: how long a sheet takes to compute. */
     public Mono<IndicatorSheet> indicators(IndicatorQuery query) {
+        Timer.Sample sample = Timer.start(meters);
+        return compute(query).doOnTerminate(() -> sample.stop(Timer.builder("cityfin.indicators.computation")
+                .description("Time to compute a service's indicator sheet")
+                .tag("region_scope", query.region().isCity() ? "city" : "region")
+                .publishPercentileHistogram()
+                .register(meters)));
+    }
+
+    private Mono<IndicatorSheet> compute(IndicatorQuery query) {
         return Flux.fromIterable(sources)
                 .concatMap(source -> source.indicators(query))
                 .collectList()
