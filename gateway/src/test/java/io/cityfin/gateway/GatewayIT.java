@@ -218,7 +218,8 @@ class GatewayIT {
                         .contains("http_client_requests_seconds_count")
                         .contains("uri=\"/indicators\"")
                         .contains("jvm_memory_used_bytes")
-                        .contains("resilience4j_circuitbreaker_state"));
+                        .contains("resilience4j_circuitbreaker_state")
+                        .containsPattern("cityfin_fanout_seconds_count\\{[^}]*outcome=\"ok\"[^}]*source=\"credit-service\""));
     }
 
     @Test

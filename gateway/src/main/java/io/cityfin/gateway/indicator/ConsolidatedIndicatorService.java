@@ -6,12 +6,17 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 import io.cityfin.common.indicator.api.model.IndicatorDto;
 import io.cityfin.common.period.Period;
 import io.cityfin.common.region.Region;
 import io.cityfin.gateway.config.CityfinGatewayProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -26,19 +31,36 @@ public class ConsolidatedIndicatorService {
     private final List<String> services;
     private final ServiceIndicators serviceIndicators;
     private final Clock clock;
+    private final MeterRegistry meters;
 
     public ConsolidatedIndicatorService(CityfinGatewayProperties properties, ServiceIndicators serviceIndicators, Clock clock) {
+        this(properties, serviceIndicators, clock, Metrics.globalRegistry);
+    }
+
+    @Autowired
+    public ConsolidatedIndicatorService(CityfinGatewayProperties properties, ServiceIndicators serviceIndicators, Clock clock,
+                                        ObjectProvider<MeterRegistry> meters) {
+        this(properties, serviceIndicators, clock, meters.getIfAvailable(() -> Metrics.globalRegistry));
+    }
+
+    private ConsolidatedIndicatorService(CityfinGatewayProperties properties, ServiceIndicators serviceIndicators, Clock clock,
+                                         MeterRegistry meters) {
         this.services = List.copyOf(properties.services().keySet());
         this.serviceIndicators = serviceIndicators;
         this.clock = clock;
+        this.meters = meters;
     }
 
     public Mono<ConsolidatedIndicators> indicators(Period period, Region region) {
         return Flux.fromIterable(services)
-                .flatMapSequential(service -> serviceIndicators.fetch(service, period, region)
-                        .map(set -> new SourceAnswer(SourceStatus.ok(service), set.getIndicators()))
-                        .onErrorResume(error -> Mono.just(new SourceAnswer(
-                                SourceStatus.unavailable(service, detail(error)), List.of()))))
+                .flatMapSequential(service -> {
+                    Timer.Sample sample = Timer.start(meters);
+                    return serviceIndicators.fetch(service, period, region)
+                            .map(set -> new SourceAnswer(SourceStatus.ok(service), set.getIndicators()))
+                            .onErrorResume(error -> Mono.just(new SourceAnswer(
+                                    SourceStatus.unavailable(service, detail(error)), List.of())))
+                            .doOnNext(answer -> sample.stop(fanOutTimer(service, answer.status().status())));
+                })
                 .collectList()
                 .map(answers -> merge(period, region, answers));
     }
@@ -52,6 +74,13 @@ public class ConsolidatedIndicatorService {
         }
         return new ConsolidatedIndicators(period, region, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC),
                 period.yearElapsedPct(), indicators, sources);
+    }
+
+    /** {@code cityfin.fanout{source, outcome=ok|unavailable}}: each source's time and outcome in the consolidated answer. */
+    private Timer fanOutTimer(String service, SourceStatus.Status status) {
+        return Timer.builder("cityfin.fanout").description("Consolidated indicators: time and outcome per source service")
+                .tag("source", service).tag("outcome", status.name().toLowerCase())
+                .publishPercentileHistogram().register(meters);
     }
 
     private static String detail(Throwable error) {
