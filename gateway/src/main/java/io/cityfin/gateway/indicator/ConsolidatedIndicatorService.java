@@ -6,8 +6,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 import io.cityfin.common.indicator.api.model.IndicatorDto;
@@ -15,7 +13,6 @@ import io.cityfin.common.period.Period;
 import io.cityfin.common.region.Region;
 import io.cityfin.gateway.config.CityfinGatewayProperties;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -33,17 +30,7 @@ public class ConsolidatedIndicatorService {
     private final Clock clock;
     private final MeterRegistry meters;
 
-    public ConsolidatedIndicatorService(CityfinGatewayProperties properties, ServiceIndicators serviceIndicators, Clock clock) {
-        this(properties, serviceIndicators, clock, Metrics.globalRegistry);
-    }
-
-    @Autowired
     public ConsolidatedIndicatorService(CityfinGatewayProperties properties, ServiceIndicators serviceIndicators, Clock clock,
-                                        ObjectProvider<MeterRegistry> meters) {
-        this(properties, serviceIndicators, clock, meters.getIfAvailable(() -> Metrics.globalRegistry));
-    }
-
-    private ConsolidatedIndicatorService(CityfinGatewayProperties properties, ServiceIndicators serviceIndicators, Clock clock,
                                          MeterRegistry meters) {
         this.services = List.copyOf(properties.services().keySet());
         this.serviceIndicators = serviceIndicators;

@@ -19,6 +19,7 @@ import io.cityfin.common.period.CityClock;
 import io.cityfin.common.period.Period;
 import io.cityfin.common.region.Region;
 import io.cityfin.gateway.config.CityfinGatewayProperties;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
@@ -82,7 +83,8 @@ class ConsolidatedIndicatorServiceTest {
         for (String name : names) {
             services.put(name, URI.create("http://" + name));
         }
-        return new ConsolidatedIndicatorService(new CityfinGatewayProperties(services, Duration.ofSeconds(2), null, null), sources, clock);
+        return new ConsolidatedIndicatorService(new CityfinGatewayProperties(services, Duration.ofSeconds(2), null, null), sources, clock,
+                new SimpleMeterRegistry());
     }
 
     private static IndicatorSetDto set(String code) {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import io.cityfin.reporting.catalogue.Catalogue;
@@ -22,16 +21,8 @@ public class IndicatorDefinitions {
     private final List<MapFigures.Weighting> weightings;
     private final List<IndicatorDefinition> targetable;
 
-    public IndicatorDefinitions(Catalogue catalogue, Optional<DerivedIndicators> derived) {
-        this(catalogue, derived, List.of());
-    }
-
-    @Autowired
     public IndicatorDefinitions(Catalogue catalogue, Optional<DerivedIndicators> derived, ObjectProvider<RecordIndicators> records) {
-        this(catalogue, derived, records.orderedStream().flatMap(r -> r.definitions().stream()).toList());
-    }
-
-    private IndicatorDefinitions(Catalogue catalogue, Optional<DerivedIndicators> derived, List<IndicatorDefinition> fromRecords) {
+        List<IndicatorDefinition> fromRecords = records.orderedStream().flatMap(r -> r.definitions().stream()).toList();
         List<IndicatorDefinition> all = new ArrayList<>();
         catalogue.items().stream().filter(Item::indicator).map(IndicatorDefinition::of).forEach(all::add);
         all.addAll(derived.orElse(DerivedIndicators.none()).definitions());

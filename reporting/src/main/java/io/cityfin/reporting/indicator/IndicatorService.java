@@ -6,13 +6,10 @@ import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 import io.cityfin.common.indicator.api.model.IndicatorDto;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -25,16 +22,7 @@ public class IndicatorService {
     private final Clock clock;
     private final MeterRegistry meters;
 
-    public IndicatorService(List<IndicatorSource> sources, Clock clock) {
-        this(sources, clock, Metrics.globalRegistry);
-    }
-
-    @Autowired
-    public IndicatorService(List<IndicatorSource> sources, Clock clock, ObjectProvider<MeterRegistry> meters) {
-        this(sources, clock, meters.getIfAvailable(() -> Metrics.globalRegistry));
-    }
-
-    private IndicatorService(List<IndicatorSource> sources, Clock clock, MeterRegistry meters) {
+    public IndicatorService(List<IndicatorSource> sources, Clock clock, MeterRegistry meters) {
         this.sources = List.copyOf(sources);
         this.clock = clock;
         this.meters = meters;

@@ -14,6 +14,7 @@ import io.cityfin.common.indicator.api.model.IndicatorDto;
 import io.cityfin.common.period.CityClock;
 import io.cityfin.common.period.Period;
 import io.cityfin.common.region.Region;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
@@ -24,7 +25,7 @@ class IndicatorServiceTest {
 
     @Test
     void answersAnEmptySheetWithoutSources() {
-        StepVerifier.create(new IndicatorService(List.of(), clock).indicators(september))
+        StepVerifier.create(new IndicatorService(List.of(), clock, new SimpleMeterRegistry()).indicators(september))
                 .assertNext(sheet -> {
                     assertThat(sheet.indicators()).isEmpty();
                     assertThat(sheet.query()).isEqualTo(september);
@@ -39,7 +40,7 @@ class IndicatorServiceTest {
         IndicatorSource loans = query -> Flux.just(indicator("LOAN_BALANCE", query));
         IndicatorSource deposits = query -> Flux.just(indicator("DEPOSIT_BALANCE", query), indicator("NPL_RATIO", query));
 
-        StepVerifier.create(new IndicatorService(List.of(loans, deposits), clock).indicators(september))
+        StepVerifier.create(new IndicatorService(List.of(loans, deposits), clock, new SimpleMeterRegistry()).indicators(september))
                 .assertNext(sheet -> {
                     assertThat(sheet.indicators()).extracting(IndicatorDto::getCode)
                             .containsExactly("DEPOSIT_BALANCE", "LOAN_BALANCE", "NPL_RATIO");
