@@ -1,0 +1,139 @@
+package io.cityfin.systemtests.infra;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * What a deployment (compose, Kubernetes) must give each app, derived from the apps and the launcher: the launcher's
+ * variables except the local-run-only ones, plus every placeholder without a usable default. The gateway-only
+ * secrets must not reach a service (architecture.md: no service can mint a token).
+ */
+record DeploymentNeeds(List<AppConfig> apps, LauncherEnvironment launcher) {
+
+    /**
+     * Launcher variables a deployment leaves out, and why. {@link #unjustifiedLauncherOnly} checks the reasons still
+     * hold.
+     */
+    static final Map<String, String> LAUNCHER_ONLY = Map.of(
+            "SPRING_PROFILES_ACTIVE", "the local profile lets the gateway run on a generated signing key; a deployment"
+                    + " configures the key pair instead, so it must not run the local profile",
+            "CITYFIN_DATA_DIR", "the launcher's own folder (embedded PostgreSQL, keys, logs); no app reads it");
+
+    /** The local-run profile a deployment must not activate. */
+    static final String LOCAL_PROFILE = "local";
+
+    static DeploymentNeeds read(Repository repository) {
+        return new DeploymentNeeds(AppConfig.readAll(repository), LauncherEnvironment.read(repository));
+    }
+
+    /** The variables {@code app} must be given, in a stable order. */
+    Set<String> required(AppConfig app) {
+        Set<String> required = new LinkedHashSet<>();
+        addLauncherVariables(launcher.everyApp(), required);
+        if (app.isGateway()) {
+            addLauncherVariables(launcher.gatewayOnly(), required);
+        }
+        app.variables().values().stream().filter(AppConfig.Variable::needsValue).map(AppConfig.Variable::name)
+            .forEach(required::add);
+        required.removeAll(LAUNCHER_ONLY.keySet());
+        return required;
+    }
+
+    /** What a service must never be given: the gateway's secrets (and its view of the other services). */
+    Set<String> forbidden(AppConfig app) {
+        if (app.isGateway()) {
+            return Set.of();
+        }
+        Set<String> forbidden = new LinkedHashSet<>();
+        addLauncherVariables(launcher.gatewayOnly(), forbidden);
+        return forbidden;
+    }
+
+    /** The values that follow from the app itself: its ports and its database. */
+    Map<String, String> expectedValues(AppConfig app) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("PORT", Integer.toString(app.port()));
+        values.put("MANAGEMENT_PORT", Integer.toString(app.managementPort()));
+        values.put("DB_NAME", app.database());
+        values.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
+        return values;
+    }
+
+    /** The app a {@code *_URL} variable of the gateway points at. */
+    Optional<AppConfig> urlTarget(String variable) {
+        return apps.stream().filter(app -> !app.isGateway() && app.urlVariable().equals(variable)).findFirst();
+    }
+
+    /** Variables whose values are secrets: they must come from the environment or a Secret, never the file itself. */
+    Set<String> secrets() {
+        Set<String> secrets = new LinkedHashSet<>(launcher.gatewayOnly());
+        secrets.remove(LauncherEnvironment.URL_VARIABLES);
+        secrets.add("DB_PASSWORD");
+        return secrets;
+    }
+
+    AppConfig app(String module) {
+        return apps.stream().filter(app -> app.module().equals(module)).findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("no app " + module));
+    }
+
+    /** Any file as text, binary ones too: a variable name is ASCII either way. */
+    private static String latin1(Path file) {
+        try {
+            return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void addLauncherVariables(Set<String> names, Set<String> into) {
+        for (String name : names) {
+            if (name.equals(LauncherEnvironment.URL_VARIABLES)) {
+                apps.stream().filter(app -> !app.isGateway()).map(AppConfig::urlVariable).forEach(into::add);
+            } else {
+                into.add(name);
+            }
+        }
+    }
+
+    /**
+     * Launcher-only variables an app's main code or resources do read after all (apart from the profile, which
+     * Spring reads): then leaving them out of a deployment would be a mistake.
+     */
+    static List<String> unjustifiedLauncherOnly(Repository repository) {
+        List<String> problems = new ArrayList<>();
+        List<String> modules = new ArrayList<>(repository.modules());
+        modules.remove("launcher");
+        modules.remove("system-tests");
+        for (String module : modules) {
+            Path main = repository.path(module + "/src/main");
+            if (!Files.isDirectory(main)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(main)) {
+                files.filter(Files::isRegularFile).forEach(file -> {
+                    String text = latin1(file);
+                    LAUNCHER_ONLY.keySet().stream()
+                        .filter(name -> !name.equals("SPRING_PROFILES_ACTIVE"))
+                        .filter(text::contains)
+                        .forEach(name -> problems.add(repository.root().relativize(file) + " reads " + name
+                                + ", which the deployment files leave out as launcher-only"));
+                });
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return problems;
+    }
+}
