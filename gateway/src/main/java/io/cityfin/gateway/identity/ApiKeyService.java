@@ -20,20 +20,25 @@ import io.cityfin.common.identity.RefusalCounter;
 import io.cityfin.common.identity.Role;
 import io.cityfin.common.problem.NotFoundException;
 import io.cityfin.gateway.config.CityfinGatewayProperties;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * Issues, lists and revokes API keys, and turns a presented key into its {@link Caller}. Look-ups are cached for
  * {@code cityfin.gateway.keys.cache-ttl} (at most 5 s, so a key revoked at another replica fails within that);
- * a revocation here evicts at once. Last use is written at most once per {@code last-use-interval} per key.
- * Logs name key ids, never keys.
+ * a revocation here evicts at once; expired entries are dropped once the cache holds {@value #CACHE_SWEEP_SIZE}, and
+ * while it is still that full an unknown key is not cached, so a flood of made-up keys cannot grow it without bound. Look-ups are counted as
+ * {@code cityfin.gateway.keys.lookups{result=hit|miss}} (a miss reads the database). Last use is written at most once
+ * per {@code last-use-interval} per key. Logs name key ids, never keys.
  */
 @Service
 public class ApiKeyService {
 
     /** The subject of the bootstrap admin key from the environment, which has no row of its own. */
     public static final String BOOTSTRAP_ADMIN = "bootstrap-admin";
+    static final int CACHE_SWEEP_SIZE = 10_000;
     private static final Logger log = LoggerFactory.getLogger(ApiKeyService.class);
 
     private final ApiKeys keys;
@@ -43,8 +48,10 @@ public class ApiKeyService {
     private final @Nullable String bootstrapAdminHash;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
     private final Map<UUID, Instant> lastUseWritten = new ConcurrentHashMap<>();
+    private final Counter cacheHits;
+    private final Counter cacheMisses;
 
-    public ApiKeyService(ApiKeys keys, Clock clock, CityfinGatewayProperties properties) {
+    public ApiKeyService(ApiKeys keys, Clock clock, CityfinGatewayProperties properties, MeterRegistry meters) {
         this.keys = keys;
         this.clock = clock;
         this.cacheTtl = properties.keys().cacheTtl();
@@ -54,6 +61,13 @@ public class ApiKeyService {
         if (cacheTtl.compareTo(Duration.ofSeconds(5)) > 0) {
             throw new IllegalStateException("cityfin.gateway.keys.cache-ttl is at most 5s: a revoked key must fail everywhere within 5 s");
         }
+        this.cacheHits = lookups(meters, "hit");
+        this.cacheMisses = lookups(meters, "miss");
+    }
+
+    private static Counter lookups(MeterRegistry meters, String result) {
+        return Counter.builder("cityfin.gateway.keys.lookups").description("API key look-ups: from the cache or the database")
+                .tag("result", result).register(meters);
     }
 
     public Mono<IssuedApiKey> issue(NewApiKey request) {
@@ -101,13 +115,31 @@ public class ApiKeyService {
     private Mono<Cached> find(String hash) {
         Instant now = clock.instant();
         Cached cached = cache.get(hash);
-        if (cached != null && cached.fetchedAt().plus(cacheTtl).isAfter(now)) {
+        if (cached != null && isFresh(cached, now)) {
+            cacheHits.increment();
             return Mono.just(cached);
+        }
+        cacheMisses.increment();
+        if (cache.size() >= CACHE_SWEEP_SIZE) {
+            cache.values().removeIf(entry -> !isFresh(entry, now));
         }
         return keys.findBySecretHash(hash)
                 .map(key -> new Cached(key, now))
                 .defaultIfEmpty(new Cached(null, now))
-                .doOnNext(fresh -> cache.put(hash, fresh));
+                .doOnNext(fresh -> {
+                    if (fresh.key() != null || cache.size() < CACHE_SWEEP_SIZE) { // issued keys are few; made-up ones not
+                        cache.put(hash, fresh);
+                    }
+                });
+    }
+
+    private boolean isFresh(Cached cached, Instant now) {
+        return cached.fetchedAt().plus(cacheTtl).isAfter(now);
+    }
+
+    /** Entries now in the look-up cache, fresh or not. */
+    int cachedLookups() {
+        return cache.size();
     }
 
     private Mono<Void> recordUse(ApiKey key) {

@@ -19,6 +19,7 @@ import io.cityfin.common.identity.RefusalCounter;
 import io.cityfin.common.identity.Role;
 import io.cityfin.common.problem.NotFoundException;
 import io.cityfin.gateway.config.CityfinGatewayProperties;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import reactor.test.StepVerifier;
 
 class ApiKeyServiceTest {
@@ -27,6 +28,7 @@ class ApiKeyServiceTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T08:00:00Z"));
     private final InMemoryApiKeys store = new InMemoryApiKeys();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final ApiKeyService gatewayA = service();
 
     @Test
@@ -84,6 +86,27 @@ class ApiKeyServiceTest {
         }
 
         assertThat(store.lookUps).hasValue(1);
+        assertThat(meters.get("cityfin.gateway.keys.lookups").tag("result", "hit").counter().count()).isEqualTo(9);
+        assertThat(meters.get("cityfin.gateway.keys.lookups").tag("result", "miss").counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void dropsExpiredLookUpsOnceTheCacheIsFullSoMadeUpKeysCannotGrowIt() {
+        for (int i = 0; i < ApiKeyService.CACHE_SWEEP_SIZE; i++) {
+            gatewayA.authenticate("cfk_made-up-" + i).onErrorResume(error -> reactor.core.publisher.Mono.empty()).block();
+        }
+        assertThat(gatewayA.cachedLookups()).isEqualTo(ApiKeyService.CACHE_SWEEP_SIZE);
+        gatewayA.authenticate("cfk_made-up-too-many").onErrorResume(error -> reactor.core.publisher.Mono.empty()).block();
+        assertThat(gatewayA.cachedLookups()).as("full of fresh entries: an unknown key is not cached")
+            .isEqualTo(ApiKeyService.CACHE_SWEEP_SIZE);
+        IssuedApiKey issued = gatewayA.issue(new NewApiKey("portal", List.of("PORTAL"), null)).block();
+        gatewayA.authenticate(issued.secret()).block();
+        assertThat(gatewayA.cachedLookups()).as("an issued key still is").isEqualTo(ApiKeyService.CACHE_SWEEP_SIZE + 1);
+
+        clock.advance(Duration.ofSeconds(6));
+        gatewayA.authenticate("cfk_one-more").onErrorResume(error -> reactor.core.publisher.Mono.empty()).block();
+
+        assertThat(gatewayA.cachedLookups()).isEqualTo(1);
     }
 
     @Test
@@ -115,7 +138,7 @@ class ApiKeyServiceTest {
     private ApiKeyService service() {
         return new ApiKeyService(store, clock, new CityfinGatewayProperties(Map.<String, URI>of(), Duration.ofSeconds(2),
                 new CityfinGatewayProperties.Keys(BOOTSTRAP, Duration.ofSeconds(5), Duration.ofMinutes(1)),
-                new CityfinGatewayProperties.RateLimit(10, 10)));
+                new CityfinGatewayProperties.RateLimit(10, 10)), meters);
     }
 
     /** A clock the test moves by hand. */

@@ -5,6 +5,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import io.cityfin.common.identity.Access;
@@ -30,6 +32,8 @@ import reactor.core.publisher.Mono;
  */
 @Service
 public class ReportService {
+
+    private static final Logger log = LoggerFactory.getLogger(ReportService.class);
 
     private final Reports reports;
     private final InstitutionService institutions;
@@ -65,8 +69,18 @@ public class ReportService {
                                 warnings.isEmpty() ? ReportStatus.ACCEPTED : ReportStatus.ACCEPTED_WITH_WARNINGS));
                     });
                 }))
-                .doOnNext(appended -> metrics.accepted(period, appended))
-                .doOnError(RuleViolationException.class, refusal -> metrics.refused(period, refusal));
+                .doOnNext(appended -> {
+                    metrics.accepted(period, appended);
+                    ReportVersion version = appended.version();
+                    log.info("Report {} {}: version {} {} ({}, {} lines, {} warnings)", institutionCode, period,
+                            version.version(), appended.created() ? "created" : "unchanged", version.status(),
+                            version.lines().size(), version.warnings().size());
+                })
+                .doOnError(RuleViolationException.class, refusal -> {
+                    metrics.refused(period, refusal);
+                    log.info("Report {} {} refused: {}", institutionCode, period,
+                            refusal.errors().stream().map(FieldError::code).distinct().toList());
+                });
     }
 
     /** ADMIN withdraws a report filed in error: a version with no lines, counted nowhere. */

@@ -14,6 +14,7 @@ import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -35,27 +36,30 @@ import reactor.core.publisher.Mono;
  * {@code cityfin.reports.expected{period="current|previous"}} (institutions active on the month's last day) and
  * {@code cityfin.reports.received{period=...}} (those whose latest version for the month is a report). "current" is
  * this month in Asia/Shanghai, "previous" the one before: the month most reports are for in its first days. Refreshed
- * every minute; only a service that takes reports publishes them.
+ * every {@code cityfin.reporting.completeness-refresh} (a minute unless set); only a service that takes reports
+ * publishes them.
  */
 @Component
 public class CompletenessGauges {
 
-    static final Duration REFRESH = Duration.ofMinutes(1);
     private static final Logger log = LoggerFactory.getLogger(CompletenessGauges.class);
 
     private final Institutions institutions;
     private final LatestVersions latestVersions;
     private final Clock clock;
     private final boolean takesReports;
+    private final Duration refreshEvery;
     private final Map<String, AtomicLong> values = new ConcurrentHashMap<>();
     private Disposable schedule = () -> { };
 
     public CompletenessGauges(Institutions institutions, LatestVersions latestVersions, Clock clock, Catalogue catalogue,
-                              ObjectProvider<MeterRegistry> registry) {
+                              ObjectProvider<MeterRegistry> registry,
+                              @Value("${cityfin.reporting.completeness-refresh:1m}") Duration refreshEvery) {
         this.institutions = institutions;
         this.latestVersions = latestVersions;
         this.clock = clock;
         this.takesReports = !catalogue.items().isEmpty();
+        this.refreshEvery = refreshEvery;
         if (takesReports) {
             MeterRegistry meters = registry.getIfAvailable(() -> Metrics.globalRegistry);
             for (String which : new String[] {"current", "previous"}) {
@@ -68,7 +72,8 @@ public class CompletenessGauges {
     @EventListener(ApplicationReadyEvent.class)
     void start() {
         if (takesReports) {
-            schedule = Flux.interval(Duration.ZERO, REFRESH).concatMap(tick -> refresh().onErrorResume(error -> {
+            // a refresh slower than the interval (a slow or unreachable database) skips ticks instead of ending the schedule
+            schedule = Flux.interval(Duration.ZERO, refreshEvery).onBackpressureDrop().concatMap(tick -> refresh().onErrorResume(error -> {
                 log.warn("Completeness gauges not refreshed: {}", error.toString());
                 return Mono.empty();
             })).subscribe();
