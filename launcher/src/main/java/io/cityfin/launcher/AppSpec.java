@@ -77,12 +77,13 @@ record AppSpec(String module, int port, String database) {
     }
 
     /**
-     * The variables this app is started with, on top of the launcher's own environment. Every app gets the public
-     * key(s) of the internal tokens; only the gateway gets the admin API key and the private signing key.
+     * The variables this app is started with, on top of the launcher's own environment: the launcher's
+     * {@code CITYFIN_*} and {@code LOGGING_*} variables, then this app's own. Every app gets the public key(s) of the
+     * internal tokens; only the gateway gets the admin API key and the private signing key.
      */
     Map<String, String> environment(DatabaseUrl server, LauncherSettings settings, AdminKey adminKey,
             SigningKeys signingKeys) {
-        Map<String, String> env = new LinkedHashMap<>();
+        Map<String, String> env = new LinkedHashMap<>(settings.passedOn());
         env.put("PORT", Integer.toString(port));
         env.put("MANAGEMENT_PORT", Integer.toString(managementPort()));
         env.put("DB_HOST", server.host());

@@ -55,6 +55,8 @@ public final class Launcher {
 
     private @Nullable SigningKeys signingKeys;
 
+    private @Nullable LocalPrometheus prometheus;
+
     Launcher(PrintStream out, LauncherSettings settings, long startNanos) {
         this.out = out;
         this.settings = settings;
@@ -161,6 +163,7 @@ public final class Launcher {
                 stop();
                 return 1;
             }
+            startPrometheus();
         }
         catch (IOException | SQLException | RuntimeException ex) {
             if (!isStopped()) {
@@ -192,6 +195,11 @@ public final class Launcher {
             stopped = true;
         }
         out.println("Stopping CityFin ...");
+        LocalPrometheus localPrometheus = prometheus;
+        if (localPrometheus != null) {
+            localPrometheus.stop(STOP_GRACE);
+            out.println("  Prometheus stopped");
+        }
         apps.stopAll(STOP_GRACE);
         LocalPostgres database = postgres;
         if (database != null && database.isEmbedded()) {
@@ -306,6 +314,34 @@ public final class Launcher {
                 AppProcesses.Running running = apps.start(app, app.environment(server, settings, admin, signing));
                 out.println("  started " + running.describe() + " on port " + app.port());
             }
+        }
+    }
+
+    /** With {@code CITYFIN_PROMETHEUS=true}: Prometheus if it is installed; the platform runs on without it. */
+    private void startPrometheus() throws IOException, InterruptedException {
+        if (!settings.prometheus() || isStopped()) {
+            return;
+        }
+        Optional<Path> binary = LocalPrometheus.findBinary(System.getenv("PATH"));
+        if (binary.isEmpty()) {
+            out.println("Prometheus: not started, no 'prometheus' on the PATH (Debian: apt-get install prometheus).");
+            return;
+        }
+        synchronized (lifecycle) {
+            if (stopped) {
+                return;
+            }
+            prometheus = LocalPrometheus.start(binary.get(), settings);
+        }
+        Thread.sleep(1000);
+        LocalPrometheus started = prometheus;
+        if (started != null && started.isAlive()) {
+            out.println("Prometheus: " + started.url() + " (pid " + started.pid() + ", the six apps and the alert rules of "
+                    + LocalPrometheus.LOCAL_CONFIG + "; log in " + settings.logDir().resolve("prometheus.log") + ")");
+        }
+        else {
+            out.println("Prometheus exited at once; see " + settings.logDir().resolve("prometheus.log")
+                    + " (port " + settings.prometheusPort() + " busy? CITYFIN_PROMETHEUS_PORT moves it).");
         }
     }
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
 
@@ -18,10 +19,14 @@ import org.jspecify.annotations.Nullable;
  * @param adminApiKey the key from {@code CITYFIN_ADMIN_API_KEY}, or {@code null} for the one in {@code <data>/admin-api-key}
  * @param signingKeys the key pair from the three {@code CITYFIN_IDENTITY_*} variables, or {@code null} for the one in
  *     {@code <data>/identity}
+ * @param prometheus whether to start a local Prometheus ({@code CITYFIN_PROMETHEUS=true}, what
+ *     {@code ./cityfin start --prometheus} sets), on {@code prometheusPort} ({@code CITYFIN_PROMETHEUS_PORT}, 9090)
+ * @param passedOn the launcher's {@code CITYFIN_*} and {@code LOGGING_*} variables every app gets as they are (say
+ *     {@code LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs} for JSON logs), without the gateway-only secrets
  */
 record LauncherSettings(Path repoRoot, Path dataDir, @Nullable DatabaseUrl externalDatabase, int embeddedDbPort,
         int portBase, String demoData, List<String> javaOptions, Duration startTimeout, @Nullable AdminKey adminApiKey,
-        @Nullable SigningKeys signingKeys) {
+        @Nullable SigningKeys signingKeys, boolean prometheus, int prometheusPort, Map<String, String> passedOn) {
 
     static final List<String> DEFAULT_JAVA_OPTIONS =
             List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m", "-Xss512k");
@@ -29,6 +34,8 @@ record LauncherSettings(Path repoRoot, Path dataDir, @Nullable DatabaseUrl exter
     static final int DEFAULT_DB_PORT = 15432;
 
     static final int DEFAULT_START_TIMEOUT_SECONDS = 180;
+
+    static final int DEFAULT_PROMETHEUS_PORT = 9090;
 
     /** @throws IllegalArgumentException naming the variable that is wrong */
     static LauncherSettings from(Map<String, String> env, Path workingDirectory) {
@@ -47,7 +54,20 @@ record LauncherSettings(Path repoRoot, Path dataDir, @Nullable DatabaseUrl exter
                 javaOpts == null ? DEFAULT_JAVA_OPTIONS : Arrays.asList(javaOpts.strip().split("\\s+")),
                 Duration.ofSeconds(number(env, "CITYFIN_START_TIMEOUT_SECONDS", DEFAULT_START_TIMEOUT_SECONDS, 1, 3600)),
                 adminApiKey == null ? null : AdminKey.fromEnvironment(adminApiKey),
-                signingKeys(env));
+                signingKeys(env),
+                "true".equalsIgnoreCase(value(env, "CITYFIN_PROMETHEUS")),
+                number(env, "CITYFIN_PROMETHEUS_PORT", DEFAULT_PROMETHEUS_PORT, 1, 65535),
+                passedOn(env));
+    }
+
+    private static Map<String, String> passedOn(Map<String, String> env) {
+        Map<String, String> passed = new TreeMap<>();
+        env.forEach((name, value) -> {
+            if ((name.startsWith("CITYFIN_") || name.startsWith("LOGGING_")) && !AppSpec.GATEWAY_ONLY_VARIABLES.contains(name)) {
+                passed.put(name, value);
+            }
+        });
+        return Map.copyOf(passed);
     }
 
     /** Where the admin API key is when {@code CITYFIN_ADMIN_API_KEY} is unset. */

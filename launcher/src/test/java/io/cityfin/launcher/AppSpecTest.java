@@ -115,6 +115,26 @@ class AppSpecTest {
     }
 
     @Test
+    void everyAppGetsTheLaunchersLoggingAndCityfinVariablesButAServiceNoGatewaySecret() {
+        LauncherSettings settings = LauncherSettings.from(Map.of("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs",
+                "CITYFIN_REPORTING_COMPLETENESS_REFRESH", "2s", "CITYFIN_ADMIN_API_KEY", "cfk_secret",
+                "CITYFIN_PORT_BASE", "9000", "HOME", "/root"), Path.of("/repo"));
+
+        for (AppSpec app : settings.apps()) {
+            Map<String, String> env = app.environment(SERVER, settings, ADMIN, SIGNING);
+            assertThat(env).containsEntry("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs")
+                .containsEntry("CITYFIN_REPORTING_COMPLETENESS_REFRESH", "2s")
+                .containsEntry("PORT", Integer.toString(app.port()))
+                .doesNotContainKey("HOME");
+            if (app.isGateway()) {
+                assertThat(env).containsEntry("CITYFIN_ADMIN_API_KEY", ADMIN.value());
+            } else {
+                assertThat(env).doesNotContainKey("CITYFIN_ADMIN_API_KEY");
+            }
+        }
+    }
+
+    @Test
     void servicesGetNoServiceUrls() {
         for (AppSpec service : AppSpec.ALL.subList(1, AppSpec.ALL.size())) {
             assertThat(service.environment(SERVER, SETTINGS, ADMIN, SIGNING).keySet())
