@@ -1,20 +1,10 @@
 package io.cityfin.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.assertj.core.api.Assertions.tuple;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -77,51 +66,31 @@ class PlatformIT {
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     static Path data;
 
+    private static RunningPlatform platform;
+
     private static Launcher launcher;
 
     /** The bootstrap ADMIN key this run hands the gateway, as an operator would through CITYFIN_ADMIN_API_KEY. */
-    private static final String ADMIN_KEY = "cfk_" + java.util.UUID.randomUUID().toString().replace("-", "")
-            + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 11);
+    private static String adminKey;
 
     /** Calls through the gateway as the bootstrap ADMIN. */
-    private static final WebTestClient gateway = client(GATEWAY).mutate()
-            .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_KEY).build();
+    private static WebTestClient gateway;
 
     /** Calls through the gateway without any credentials. */
     private static final WebTestClient anonymous = client(GATEWAY);
 
     @BeforeAll
-    static void startThePlatform() throws IOException {
-        Path root = Path.of(System.getProperty("cityfin.root", "..")).toAbsolutePath().normalize();
-        Map<String, String> environment = new HashMap<>();
-        environment.put("CITYFIN_DATA_DIR", data.toString());
-        environment.put("CITYFIN_PORT_BASE", Integer.toString(PORT_BASE));
-        environment.put("CITYFIN_DB_PORT", Integer.toString(freePort()));
-        environment.put("CITYFIN_DEMO_DATA", "true");
-        environment.put("CITYFIN_ADMIN_API_KEY", ADMIN_KEY);
-        String externalDatabase = externalDatabase();
-        if (externalDatabase != null) {
-            environment.put("CITYFIN_DB_URL", externalDatabase);
-        }
-        ByteArrayOutputStream output = new ByteArrayOutputStream();
-        launcher = Launcher.create(environment, root, teeToConsole(output));
-
-        long start = System.nanoTime();
-        int code = launcher.start();
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-
-        if (code != 0) {
-            fail("The platform did not start (logs in " + data.resolve("logs") + "):%n%s",
-                    output.toString(StandardCharsets.UTF_8));
-        }
-        System.out.printf("PlatformIT: all six apps ready %.1f s after the launcher started (goal of issue #2: 90 s)%n",
-                elapsed.toMillis() / 1000.0);
+    static void startThePlatform() {
+        platform = RunningPlatform.start(data, PORT_BASE, Map.of());
+        launcher = platform.launcher();
+        adminKey = platform.adminKey();
+        gateway = platform.gateway();
     }
 
     @AfterAll
     static void stopThePlatform() {
-        if (launcher != null) {
-            launcher.stop();
+        if (platform != null) {
+            platform.stop();
         }
     }
 
@@ -228,7 +197,7 @@ class PlatformIT {
             .expectStatus().isUnauthorized()
             .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
         PREFIXES.keySet().forEach(service -> client("http://127.0.0.1:" + PORTS.get(service))
-            .get().uri("/indicators?period=2022-09").header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_KEY).exchange()
+            .get().uri("/indicators?period=2022-09").header(HttpHeaders.AUTHORIZATION, "Bearer " + adminKey).exchange()
             .expectStatus().isUnauthorized()
             .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON));
     }
@@ -360,70 +329,15 @@ class PlatformIT {
     }
 
     private static WebTestClient client(String baseUrl) {
-        return WebTestClient.bindToServer().baseUrl(baseUrl).responseTimeout(Duration.ofSeconds(15)).build();
+        return RunningPlatform.client(baseUrl);
     }
 
     private static Map<String, Object> json(WebTestClient.ResponseSpec response) {
-        return response.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
-        }).returnResult().getResponseBody();
+        return RunningPlatform.json(response);
     }
 
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> sources(Map<String, Object> body) {
         return (List<Map<String, Object>>) body.get("sources");
     }
-
-    /**
-     * The PostgreSQL server the other modules' tests would use instead of an embedded one ({@code test.db=external},
-     * or {@code auto} with {@code TEST_PG_ADMIN_URL} set, as CI does where user namespaces are not allowed), as a
-     * {@code CITYFIN_DB_URL}; {@code null} for the launcher's embedded PostgreSQL.
-     */
-    private static String externalDatabase() {
-        String mode = System.getProperty("test.db", System.getenv().getOrDefault("TEST_DB", "auto")).strip();
-        String adminUrl = System.getenv("TEST_PG_ADMIN_URL");
-        boolean external = mode.equalsIgnoreCase("external") || mode.equalsIgnoreCase("auto") && adminUrl != null;
-        if (!external) {
-            return null;
-        }
-        if (adminUrl == null || System.getenv("TEST_PG_USER") == null) {
-            fail("test.db=external needs TEST_PG_ADMIN_URL and TEST_PG_USER");
-        }
-        URI server = URI.create(adminUrl.substring("jdbc:".length()));
-        return "postgresql://" + encode(System.getenv("TEST_PG_USER")) + ":"
-                + encode(System.getenv().getOrDefault("TEST_PG_PASSWORD", "")) + "@" + server.getHost()
-                + (server.getPort() < 0 ? "" : ":" + server.getPort()) + (server.getPath() == null ? "" : server.getPath());
-    }
-
-    private static String encode(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    /** The launcher's progress on the console as it happens, and kept for the failure message. */
-    private static PrintStream teeToConsole(ByteArrayOutputStream copy) {
-        return new PrintStream(new OutputStream() {
-            @Override
-            public void write(int b) {
-                System.out.write(b);
-                copy.write(b);
-            }
-
-            @Override
-            public void write(byte[] bytes, int offset, int length) {
-                System.out.write(bytes, offset, length);
-                copy.write(bytes, offset, length);
-            }
-
-            @Override
-            public void flush() {
-                System.out.flush();
-            }
-        }, true, StandardCharsets.UTF_8);
-    }
-
 }
