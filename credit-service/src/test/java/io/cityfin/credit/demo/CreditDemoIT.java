@@ -1,6 +1,7 @@
 package io.cityfin.credit.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.time.Duration;
 import java.util.List;
@@ -12,11 +13,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import io.cityfin.common.identity.Role;
 import io.cityfin.common.test.TestIdentity;
 import io.cityfin.common.test.WithOwnPostgres;
+import io.cityfin.reporting.test.LatestFiguresCheck;
 
 /**
  * credit-service with its demo data loaded through its own use cases: the indicators show the source document's
@@ -30,6 +33,9 @@ class CreditDemoIT {
 
     @Autowired
     WebTestClient web;
+
+    @Autowired
+    DatabaseClient database;
 
     @LocalManagementPort
     int managementPort;
@@ -89,6 +95,14 @@ class CreditDemoIT {
                 // 新增贷款350亿元
                 .jsonPath("$.targets[?(@.indicator == 'LOAN_INCREASE_YTD')].value").isEqualTo(35000000000L)
                 .jsonPath("$.targets[?(@.indicator == 'LOAN_INCREASE_YTD')].kind").isEqualTo("FLOW");
+    }
+
+    @Test
+    void keepsTheLatestFiguresOfTheDemoDataEqualToItsLatestVersions() {
+        assertThat(LatestFiguresCheck.differences(database)).containsOnly(
+                entry("latest_line", 0L), entry("latest_sum", 0L), entry("latest_coverage", 0L));
+        assertThat(database.sql("SELECT count(*) AS n FROM latest_line").map(row -> row.get("n", Long.class)).one()
+                .block(Duration.ofSeconds(30))).isPositive();
     }
 
     private WebTestClient as(Role role) {

@@ -1,9 +1,6 @@
 package io.cityfin.reporting.indicator;
 
-import java.time.LocalDate;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
@@ -13,9 +10,6 @@ import io.cityfin.common.identity.Role;
 import io.cityfin.common.indicator.api.model.IndicatorDto;
 import io.cityfin.common.period.Period;
 import io.cityfin.reporting.catalogue.Catalogue;
-import io.cityfin.reporting.institution.Institution;
-import io.cityfin.reporting.institution.Institutions;
-import io.cityfin.reporting.report.Reports;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -35,18 +29,16 @@ public class ReportIndicatorSource implements IndicatorSource {
     private final List<IndicatorDefinition> definitions;
     private final List<MapFigures.Weighting> weightings;
     private final ReportFigures figures;
-    private final Institutions institutions;
-    private final Reports reports;
+    private final ExpectedReports expectedReports;
     private final IndicatorTargets targets;
 
     public ReportIndicatorSource(Catalogue catalogue, IndicatorDefinitions definitions, ReportFigures figures,
-                                 Institutions institutions, Reports reports, IndicatorTargets targets) {
+                                 ExpectedReports expectedReports, IndicatorTargets targets) {
         this.catalogue = catalogue;
         this.definitions = definitions.all();
         this.weightings = definitions.weightings();
         this.figures = figures;
-        this.institutions = institutions;
-        this.reports = reports;
+        this.expectedReports = expectedReports;
         this.targets = targets;
     }
 
@@ -57,25 +49,21 @@ public class ReportIndicatorSource implements IndicatorSource {
         }
         Period asked = query.period();
         FigurePeriods periods = FigurePeriods.of(asked);
-        LocalDate lastDay = periods.at().lastDay();
-        Mono<ReportFigures.Loaded> loaded = figures.load(
-                List.of(periods.at(), periods.yearStart(), periods.previousYear(), periods.previousYearStart()), query.region(), weightings);
-        Mono<Set<String>> expected = institutions.activeOn(lastDay).map(Institution::code).collect(HashSet::new, Set::add);
-        Mono<Set<String>> reported = reports.reportedInstitutions(periods.at()).collect(HashSet::new, Set::add);
+        Mono<ReportFigures.Loaded> loaded = figures.load(periods, query.region(), weightings);
+        Mono<ExpectedReports.Tally> tally = expectedReports.tally(periods.at());
         Mono<List<Target>> yearTargets = query.region().isCity() ? targets.forYear(asked.year()) : Mono.just(List.of());
         Mono<Boolean> disclosureApplies = Access.callerIfAny().map(ReportIndicatorSource::underDisclosureControl).defaultIfEmpty(true);
-        return Mono.zip(loaded, expected, reported, yearTargets, disclosureApplies).flatMapMany(all -> {
+        return Mono.zip(loaded, tally, yearTargets, disclosureApplies).flatMapMany(all -> {
             ReportFigures.Loaded sums = all.getT1();
-            Set<String> expectedCodes = all.getT2();
-            boolean complete = all.getT3().containsAll(expectedCodes);
+            ExpectedReports.Tally expected = all.getT2();
             PeriodFigures periodFigures = new PeriodFigures(sums.at(periods.at()), sums.at(periods.yearStart()),
                     sums.at(periods.previousYear()), sums.at(periods.previousYearStart()));
             return Flux.fromIterable(definitions).map(definition -> {
-                int contributors = sums.contributors(periods.at(), definition.inputs()).size();
-                boolean suppressed = all.getT5() && !query.region().isCity() && contributors < DISCLOSURE_MINIMUM;
-                Target target = all.getT4().stream().filter(t -> t.indicator().equals(definition.code())).findFirst().orElse(null);
+                int contributors = sums.contributors(definition.inputs());
+                boolean suppressed = all.getT4() && !query.region().isCity() && contributors < DISCLOSURE_MINIMUM;
+                Target target = all.getT3().stream().filter(t -> t.indicator().equals(definition.code())).findFirst().orElse(null);
                 return IndicatorCalculator.compute(definition, asked, periodFigures, target,
-                        Coverage.of(contributors, expectedCodes.size(), complete), suppressed, catalogue.service());
+                        Coverage.of(contributors, expected.expected(), expected.complete()), suppressed, catalogue.service());
             });
         });
     }

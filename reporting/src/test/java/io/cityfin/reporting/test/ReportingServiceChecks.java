@@ -1,6 +1,7 @@
 package io.cityfin.reporting.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,12 +24,15 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import io.cityfin.common.identity.Role;
 import io.cityfin.common.test.TestIdentity;
 import io.cityfin.common.test.WithPostgres;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * What every service that takes periodic reports shows on real PostgreSQL, whatever its items: versions and
@@ -65,6 +69,9 @@ public abstract class ReportingServiceChecks {
 
     @Autowired
     protected io.cityfin.reporting.submission.CompletenessGauges completeness;
+
+    @Autowired
+    protected DatabaseClient database;
 
     @org.junit.jupiter.api.BeforeEach
     void takeTheSample() {
@@ -390,6 +397,46 @@ public abstract class ReportingServiceChecks {
                 .expectBody().jsonPath("$.length()").isEqualTo(1);
     }
 
+    @Test
+    void keepsTheLatestFiguresEqualToTheLinesOfTheLatestVersions() {
+        String first = registeredBank();
+        String second = registeredBank();
+        String third = registeredBank();
+        String firstReport = lines(line(s.stock(), "361002", "1000.50"), line(s.flow(), "361003", "50"));
+
+        put(first, "2022-05", firstReport).expectStatus().isCreated();
+        put(first, "2022-05", firstReport).expectStatus().isOk();
+        put(first, "2022-05", lines(line(s.stock(), "361002", "1200"), line(s.total(), "361002", "7"))).expectStatus().isCreated();
+        put(second, "2022-05", lines(line(s.stock(), "361002", "300"), line(s.stock(), "361021", "7.25"))).expectStatus().isCreated();
+        withdraw(second, "2022-05").expectStatus().isCreated();
+        put(third, "2022-05", lines(line(s.stock(), "361002", "40"), line(s.flow(), "361002", "4"))).expectStatus().isCreated();
+        withdraw(third, "2022-05").expectStatus().isCreated();
+        put(third, "2022-05", lines(line(s.stock(), "361021", "41"))).expectStatus().isCreated();
+        assertThat(LatestFiguresCheck.differences(database)).containsOnly(
+                entry("latest_line", 0L), entry("latest_sum", 0L), entry("latest_coverage", 0L));
+
+        List<String[]> requests = new ArrayList<>();
+        for (String bank : List.of(first, second, third)) {
+            for (int c = 0; c < 5; c++) {
+                String body = lines(line(s.stock(), "361002", Integer.toString(100 + c)),
+                        c % 2 == 0 ? line(s.flow(), "361003", Integer.toString(c + 1)) : line(s.total(), "361022", Integer.toString(c + 1)));
+                for (int i = 0; i < 4; i++) {
+                    requests.add(new String[] {bank, body});
+                }
+            }
+        }
+        Collections.shuffle(requests);
+        List<Integer> statuses = Flux.fromIterable(requests)
+                .flatMap(request -> Mono.fromCallable(() -> put(request[0], "2022-05", request[1]).returnResult(String.class).getStatus().value())
+                        .subscribeOn(Schedulers.boundedElastic()), 50)
+                .collectList().block(Duration.ofSeconds(60));
+
+        assertThat(statuses).hasSize(60).allMatch(status -> status == 200 || status == 201);
+        assertThat(LatestFiguresCheck.latestLines(database, first, second, third)).isEqualTo(6);
+        assertThat(LatestFiguresCheck.differences(database)).containsOnly(
+                entry("latest_line", 0L), entry("latest_sum", 0L), entry("latest_coverage", 0L));
+    }
+
     protected String registeredBank() {
         String code = "91361000BANK" + String.format("%06d", BANKS.incrementAndGet());
         registerBank(code, "\"activeFrom\": \"2015-01-01\"");
@@ -403,6 +450,10 @@ public abstract class ReportingServiceChecks {
 
     protected String institution(String activity) {
         return "{\"name\": \"测试银行抚州分行\", \"type\": \"" + s.institutionType() + "\", \"region\": \"361002\", " + activity + "}";
+    }
+
+    protected WebTestClient.ResponseSpec withdraw(String bank, String period) {
+        return as(Role.ADMIN, null).post().uri("/reports/{bank}/{period}/withdraw", bank, period).exchange();
     }
 
     protected WebTestClient.ResponseSpec put(String bank, String period, String body) {

@@ -25,7 +25,8 @@ import reactor.core.publisher.Mono;
 /**
  * Versions in {@code report_version} with their lines and warnings; {@code report} holds the pointer to the latest
  * version and is locked ({@code FOR UPDATE}) while a version is appended. Lines and warnings go in one statement
- * each ({@code unnest} of arrays), never row by row.
+ * each ({@code unnest} of arrays), never row by row; the latest figures the indicators read ({@link LatestFigures})
+ * change in the same transaction.
  */
 @Component
 class R2dbcReports implements Reports {
@@ -35,10 +36,12 @@ class R2dbcReports implements Reports {
 
     private final DatabaseClient database;
     private final TransactionalOperator transaction;
+    private final LatestFigures latestFigures;
 
     R2dbcReports(DatabaseClient database, ReactiveTransactionManager transactions) {
         this.database = database;
         this.transaction = TransactionalOperator.create(transactions);
+        this.latestFigures = new LatestFigures(database);
     }
 
     @Override
@@ -98,19 +101,21 @@ class R2dbcReports implements Reports {
                         .bind("code", code).bind("period", period)
                         .map(row -> new long[] {row.get("latest_version", Integer.class), row.get("latest_version_id", Long.class)})
                         .one())
-                .flatMap(head -> head[0] == 0 ? Mono.just(new Head(0, null))
+                .flatMap(head -> head[0] == 0 ? Mono.just(new Head(0, 0, null))
                         : database.sql("SELECT content_hash FROM report_version WHERE id = :id").bind("id", head[1])
-                                .map(row -> new Head((int) head[0], row.get("content_hash", String.class))).one())
+                                .map(row -> new Head((int) head[0], head[1], row.get("content_hash", String.class))).one())
                 .flatMap(head -> candidate.contentHash().equals(head.contentHash())
-                        ? Mono.just(new Head(head.version(), null))
-                        : insert(candidate, head.version() + 1).thenReturn(new Head(head.version() + 1, candidate.contentHash())));
+                        ? Mono.just(new Head(head.version(), head.versionId(), null))
+                        : insert(candidate, head).map(id -> new Head(head.version() + 1, id, candidate.contentHash())));
         // Read back the very version this call settled on (not "the latest", which a later call may already have moved).
         return transaction.transactional(append)
                 .flatMap(settled -> version(code, candidate.period(), settled.version())
                         .map(stored -> new Appended(stored, settled.contentHash() != null)));
     }
 
-    private Mono<Long> insert(ReportVersion candidate, int version) {
+    /** The version after {@code latest}, its lines and warnings, the head moved to it and the latest figures with it. */
+    private Mono<Long> insert(ReportVersion candidate, Head latest) {
+        int version = latest.version() + 1;
         var insertVersion = database.sql("""
                         INSERT INTO report_version (institution_code, period, version, content_hash, status, received_at, submitted_by, submitted_for)
                         VALUES (:code, :period, :version, :hash, :status, :at, :by, :for) RETURNING id""")
@@ -128,6 +133,7 @@ class R2dbcReports implements Reports {
                                 .bind("version", version).bind("id", id)
                                 .bind("code", candidate.institutionCode()).bind("period", candidate.period().toString())
                                 .then())
+                        .then(latestFigures.replace(candidate.institutionCode(), candidate.period().toString(), latest.versionId(), id))
                         .thenReturn(id));
     }
 
@@ -181,8 +187,11 @@ class R2dbcReports implements Reports {
                 row.get("submitted_by", String.class), row.get("submitted_for", String.class));
     }
 
-    /** The latest version number and its content hash; after an append, the hash is null when nothing was added. */
-    private record Head(int version, @Nullable String contentHash) {
+    /**
+     * The latest version: its number, its id (0 before the first) and its content hash; after an append, the hash is
+     * null when nothing was added.
+     */
+    private record Head(int version, long versionId, @Nullable String contentHash) {
     }
 
     private record Header(long id, String institutionCode, Period period, int version, String contentHash, ReportStatus status,
