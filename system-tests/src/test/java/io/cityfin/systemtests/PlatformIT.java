@@ -68,6 +68,8 @@ class PlatformIT {
 
     private static RunningPlatform platform;
 
+    private static final java.util.concurrent.atomic.AtomicInteger REFUSING_BANKS = new java.util.concurrent.atomic.AtomicInteger();
+
     private static Launcher launcher;
 
     /** The bootstrap ADMIN key this run hands the gateway, as an operator would through CITYFIN_ADMIN_API_KEY. */
@@ -286,11 +288,120 @@ class PlatformIT {
 
         b.get().uri(report).exchange().expectStatus().isForbidden();
         b.get().uri(report + "/versions").exchange().expectStatus().isForbidden();
+        b.get().uri(report + "/versions/1").exchange().expectStatus().isForbidden();
         b.put().uri(report).contentType(MediaType.APPLICATION_JSON)
             .bodyValue("{\"lines\": [{\"item\": \"DEPOSIT_BALANCE\", \"region\": \"361002\", \"value\": 1}]}")
             .exchange().expectStatus().isForbidden();
+        b.post().uri(report + "/withdraw").exchange().expectStatus().isForbidden();
+        b.get().uri("/api/v1/credit/submissions?period=2022-09").exchange()
+            .expectStatus().isOk().expectBody()
+            .jsonPath("$.institutions.length()").isEqualTo(1)
+            .jsonPath("$.institutions[0].institutionCode").isEqualTo(bankB);
         gateway.get().uri(report).exchange()
             .expectStatus().isOk().expectBody().jsonPath("$.version").isEqualTo(2);
+
+        // a deposit balance up by more than 30% since 2022-09: stored with a warning an analyst reviews, not the bank
+        String october = "/api/v1/credit/reports/" + bankA + "/2022-10";
+        a.put().uri(october).contentType(MediaType.APPLICATION_JSON)
+            .bodyValue("{\"lines\": [{\"item\": \"DEPOSIT_BALANCE\", \"region\": \"361002\", \"value\": 2000}, {\"item\": \"LOAN_BALANCE\", \"region\": \"361002\", \"value\": 900}]}")
+            .exchange().expectStatus().isCreated().expectBody()
+            .jsonPath("$.status").isEqualTo("ACCEPTED_WITH_WARNINGS")
+            .jsonPath("$.warnings[0].code").isEqualTo("MOVED_OVER_30_PCT")
+            .jsonPath("$.warnings[0].pointer").isEqualTo("/lines/0");
+        WebTestClient analyst = withKey((String) json(gateway.post().uri("/api/v1/admin/api-keys")
+            .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"label\": \"analyst\", \"roles\": [\"ANALYST\"]}")
+            .exchange().expectStatus().isCreated()).get("key"));
+        List<Map<String, Object>> open = jsonList(analyst.get()
+            .uri("/api/v1/credit/warnings?period=2022-10&reviewed=false").exchange().expectStatus().isOk());
+        Map<String, Object> warning = open.stream().filter(w -> bankA.equals(w.get("institutionCode"))).findFirst().orElseThrow();
+        assertThat(warning).containsEntry("code", "MOVED_OVER_30_PCT").containsEntry("version", 1);
+
+        a.post().uri("/api/v1/credit/warnings/" + warning.get("id") + "/review").exchange().expectStatus().isForbidden();
+        analyst.post().uri("/api/v1/credit/warnings/" + warning.get("id") + "/review").exchange()
+            .expectStatus().isOk().expectBody().jsonPath("$.reviewedAt").isNotEmpty();
+        assertThat(jsonList(analyst.get().uri("/api/v1/credit/warnings?period=2022-10&reviewed=true").exchange()
+            .expectStatus().isOk())).extracting(w -> w.get("id")).contains(warning.get("id"));
+    }
+
+    private static List<Map<String, Object>> jsonList(WebTestClient.ResponseSpec response) {
+        return response.expectBody(new org.springframework.core.ParameterizedTypeReference<List<Map<String, Object>>>() {
+        }).returnResult().getResponseBody();
+    }
+
+    /** Every refusal rule of data-standard.md for credit, sent as a bank's real key sends it: code, pointer, body. */
+    static Stream<Arguments> creditRefusals() {
+        return Stream.of(
+                Arguments.of("EMPTY_REPORT", "/lines", "2022-09", "[]"),
+                Arguments.of("UNKNOWN_ITEM", "/lines/0/item", "2022-09", "[" + line("NO_SUCH_ITEM", "361002", "1") + "]"),
+                Arguments.of("UNKNOWN_REGION", "/lines/0/region", "2022-09", "[" + line("DEPOSIT_BALANCE", "360100", "1") + "]"),
+                Arguments.of("CITY_REGION_ON_LINE", "/lines/0/region", "2022-09", "[" + line("DEPOSIT_BALANCE", "361000", "1") + "]"),
+                Arguments.of("MISSING_VALUE", "/lines/0/value", "2022-09", "[" + line("DEPOSIT_BALANCE", "361002", "null") + "]"),
+                Arguments.of("NEGATIVE_VALUE", "/lines/0/value", "2022-09", "[" + line("DEPOSIT_BALANCE", "361002", "-1") + "]"),
+                Arguments.of("TOO_MANY_DECIMALS", "/lines/0/value", "2022-09", "[" + line("DEPOSIT_BALANCE", "361002", "1.001") + "]"),
+                Arguments.of("NOT_WHOLE_NUMBER", "/lines/0/value", "2022-09",
+                        "[" + line("INCLUSIVE_SME_BORROWERS", "361002", "10.5") + "]"),
+                Arguments.of("DUPLICATE_LINE", "/lines/1", "2022-09",
+                        "[" + line("DEPOSIT_BALANCE", "361002", "1") + ", " + line("DEPOSIT_BALANCE", "361002", "2") + "]"),
+                Arguments.of("ITEM_NOT_ALLOWED_FOR_PERIOD", "/lines/0/item", "2022-09-D2",
+                        "[" + line("GREEN_LOAN_BALANCE", "361002", "1") + "]"),
+                Arguments.of("PART_EXCEEDS_TOTAL", "/lines/1/value", "2022-09",
+                        "[" + line("LOAN_BALANCE", "361002", "100") + ", " + line("INDUSTRIAL_LOAN_BALANCE", "361002", "101") + "]"),
+                Arguments.of("RATE_OUT_OF_RANGE", "/lines/1/value", "2022-09",
+                        "[" + line("INCLUSIVE_SME_NEW_LOAN_AMOUNT_YTD", "361002", "100") + ", "
+                                + line("INCLUSIVE_SME_NEW_LOAN_RATE", "361002", "100.5") + "]"),
+                Arguments.of("RATE_WITHOUT_AMOUNT", "/lines/1/item", "2022-09",
+                        "[" + line("INCLUSIVE_SME_NEW_LOAN_AMOUNT_YTD", "361002", "100") + ", "
+                                + line("INCLUSIVE_SME_NEW_LOAN_RATE", "361003", "5.3") + "]"));
+    }
+
+    private static String line(String item, String region, String value) {
+        return "{\"item\": \"" + item + "\", \"region\": \"" + region + "\", \"value\": " + value + "}";
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("creditRefusals")
+    @Order(6)
+    void everyRefusalRuleAnswersABanksOwnKeyWith422AtItsPointerAndStoresNothing(String code, String pointer, String period,
+            String lines) {
+        String bank = "91361000REFUSE" + String.format("%04d", REFUSING_BANKS.incrementAndGet());
+        gateway.put().uri("/api/v1/credit/institutions/" + bank).contentType(MediaType.APPLICATION_JSON)
+            .bodyValue("{\"name\": \"拒收测试银行\", \"type\": \"VILLAGE_BANK\", \"region\": \"361002\", \"activeFrom\": \"2015-01-01\"}")
+            .exchange().expectStatus().isCreated();
+        WebTestClient bankKey = withKey(submitterKey(bank));
+        String report = "/api/v1/credit/reports/" + bank + "/" + period;
+
+        bankKey.put().uri(report).contentType(MediaType.APPLICATION_JSON).bodyValue("{\"lines\": " + lines + "}")
+            .exchange()
+            .expectStatus().isEqualTo(422)
+            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody()
+            .jsonPath("$.errors[0].code").isEqualTo(code)
+            .jsonPath("$.errors[0].pointer").isEqualTo(pointer);
+
+        bankKey.get().uri(report).exchange().expectStatus().isNotFound();
+        bankKey.get().uri(report + "/versions").exchange().expectStatus().isNotFound(); // no version at all
+    }
+
+    @Test
+    @Order(6)
+    void aReportOfAnInactiveOrUnknownBankIsRefusedThroughTheGatewayToo() {
+        String closed = "91361000CLOSEDSYS1";
+        gateway.put().uri("/api/v1/credit/institutions/" + closed).contentType(MediaType.APPLICATION_JSON)
+            .bodyValue("{\"name\": \"已撤销银行\", \"type\": \"VILLAGE_BANK\", \"region\": \"361002\", \"activeFrom\": \"2015-01-01\", \"activeTo\": \"2022-06-30\"}")
+            .exchange().expectStatus().isCreated();
+        String body = "{\"lines\": [" + line("DEPOSIT_BALANCE", "361002", "1") + "]}";
+
+        withKey(submitterKey(closed)).put().uri("/api/v1/credit/reports/" + closed + "/2022-09")
+            .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
+            .expectStatus().isEqualTo(422)
+            .expectBody()
+            .jsonPath("$.errors[0].code").isEqualTo("INSTITUTION_INACTIVE")
+            .jsonPath("$.errors[0].parameter").isEqualTo("institutionCode");
+        gateway.put().uri("/api/v1/credit/reports/91361000NOSUCHBNK/2022-09").contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(body).exchange()
+            .expectStatus().isNotFound()
+            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        gateway.get().uri("/api/v1/credit/reports/" + closed + "/2022-09").exchange().expectStatus().isNotFound();
     }
 
     private String submitterKey(String institution) {
