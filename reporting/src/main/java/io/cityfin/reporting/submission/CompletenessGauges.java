@@ -2,10 +2,7 @@ package io.cityfin.reporting.submission;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -22,8 +19,7 @@ import org.springframework.stereotype.Component;
 import io.cityfin.common.period.CityClock;
 import io.cityfin.common.period.Period;
 import io.cityfin.reporting.catalogue.Catalogue;
-import io.cityfin.reporting.institution.Institution;
-import io.cityfin.reporting.institution.Institutions;
+import io.cityfin.reporting.indicator.ExpectedReports;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
@@ -34,29 +30,28 @@ import reactor.core.publisher.Mono;
 /**
  * Completeness as live gauges, so a dashboard shows at month end who has reported:
  * {@code cityfin.reports.expected{period="current|previous"}} (institutions active on the month's last day) and
- * {@code cityfin.reports.received{period=...}} (those whose latest version for the month is a report). "current" is
- * this month in Asia/Shanghai, "previous" the one before: the month most reports are for in its first days. Refreshed
- * every {@code cityfin.reporting.completeness-refresh} (a minute unless set); only a service that takes reports
- * publishes them.
+ * {@code cityfin.reports.received{period=...}} (those whose latest version for the month is a report), counted by
+ * the same {@link ExpectedReports} as the indicators' completeness. "current" is this month in Asia/Shanghai,
+ * "previous" the one before: the month most reports are for in its first days. Refreshed every
+ * {@code cityfin.reporting.completeness-refresh} (a minute unless set); only a service that takes reports publishes
+ * them.
  */
 @Component
 public class CompletenessGauges {
 
     private static final Logger log = LoggerFactory.getLogger(CompletenessGauges.class);
 
-    private final Institutions institutions;
-    private final LatestVersions latestVersions;
+    private final ExpectedReports expectedReports;
     private final Clock clock;
     private final boolean takesReports;
     private final Duration refreshEvery;
     private final Map<String, AtomicLong> values = new ConcurrentHashMap<>();
     private Disposable schedule = () -> { };
 
-    public CompletenessGauges(Institutions institutions, LatestVersions latestVersions, Clock clock, Catalogue catalogue,
+    public CompletenessGauges(ExpectedReports expectedReports, Clock clock, Catalogue catalogue,
                               ObjectProvider<MeterRegistry> registry,
                               @Value("${cityfin.reporting.completeness-refresh:1m}") Duration refreshEvery) {
-        this.institutions = institutions;
-        this.latestVersions = latestVersions;
+        this.expectedReports = expectedReports;
         this.clock = clock;
         this.takesReports = !catalogue.items().isEmpty();
         this.refreshEvery = refreshEvery;
@@ -90,16 +85,10 @@ public class CompletenessGauges {
     }
 
     private Mono<Void> refresh(String which, Period month) {
-        LocalDate lastDay = month.lastDay();
-        return institutions.activeOn(lastDay).map(Institution::code).collect(HashSet<String>::new, Set::add)
-                .zipWith(latestVersions.of(month).filter(LatestVersion::isReport)
-                        .map(LatestVersion::institutionCode).collect(HashSet<String>::new, Set::add))
-                .doOnNext(both -> {
-                    values.get("cityfin.reports.expected/" + which).set(both.getT1().size());
-                    both.getT2().retainAll(both.getT1());
-                    values.get("cityfin.reports.received/" + which).set(both.getT2().size());
-                })
-                .then();
+        return expectedReports.tally(month).doOnNext(tally -> {
+            values.get("cityfin.reports.expected/" + which).set(tally.expected());
+            values.get("cityfin.reports.received/" + which).set(tally.reported());
+        }).then();
     }
 
     @PreDestroy
