@@ -39,7 +39,12 @@ import io.cityfin.gateway.StubService;
         "cityfin.gateway.rate-limit.burst=5",
         "cityfin.gateway.rate-limit.per-second=1",
         "logging.level.io.cityfin=DEBUG",
-        "logging.level.org.springframework.security=DEBUG"})
+        "logging.level.org.springframework.security=DEBUG",
+        // what an operator debugging the gateway's traffic would switch on: the internal token must stay out of the log
+        "logging.level.org.springframework.cloud.gateway=DEBUG",
+        "logging.level.org.springframework.web=DEBUG",
+        "logging.level.org.springframework.http=DEBUG",
+        "logging.level.reactor.netty.http=DEBUG"})
 @AutoConfigureWebTestClient(timeout = "20s")
 @WithPostgres
 @ExtendWith(OutputCaptureExtension.class)
@@ -241,7 +246,8 @@ class ApiKeyIT {
                 .doesNotContain(key)
                 .doesNotContain(key.substring(4))
                 .doesNotContain(ADMIN_KEY)
-                .doesNotContain(TestIdentity.privateKey());
+                .doesNotContain(TestIdentity.privateKey())
+                .as("no internal token (a JWT starts with eyJ) even with Spring at DEBUG").doesNotContain("eyJ");
     }
 
     private Map<String, Object> issue(String json) {
