@@ -137,7 +137,9 @@ class GatewayIT {
                 .jsonPath("$.indicators.length()").isEqualTo(4)
                 .jsonPath("$.sources[4].service").isEqualTo("risk-service")
                 .jsonPath("$.sources[4].status").isEqualTo("UNAVAILABLE")
-                .jsonPath("$.sources[4].detail").isEqualTo("not reachable: connection refused")
+                // "connection refused", or "Connection prematurely closed BEFORE response" when a pooled keep-alive
+                // connection to the stopped stub is picked first: either way the service is not reachable
+                .jsonPath("$.sources[4].detail").value(String.class, detail -> assertThat(detail).startsWith("not reachable: "))
                 .jsonPath("$.sources[0].status").isEqualTo("OK");
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
