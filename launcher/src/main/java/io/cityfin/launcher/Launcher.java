@@ -333,9 +333,8 @@ public final class Launcher {
             }
             prometheus = LocalPrometheus.start(binary.get(), settings);
         }
-        Thread.sleep(1000);
         LocalPrometheus started = prometheus;
-        if (started != null && started.isAlive()) {
+        if (started != null && started.isRunningAfter(Duration.ofSeconds(1))) {
             out.println("Prometheus: " + started.url() + " (pid " + started.pid() + ", the six apps and the alert rules of "
                     + LocalPrometheus.LOCAL_CONFIG + "; log in " + settings.logDir().resolve("prometheus.log") + ")");
         }

@@ -92,8 +92,9 @@ final class LocalPrometheus {
         return process.pid();
     }
 
-    boolean isAlive() {
-        return process.isAlive();
+    /** Whether it is still running after {@code wait}: a bad configuration or a busy port ends it at once. */
+    boolean isRunningAfter(Duration wait) throws InterruptedException {
+        return !process.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     void stop(Duration grace) {

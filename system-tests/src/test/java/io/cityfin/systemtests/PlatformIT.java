@@ -1,5 +1,7 @@
 package io.cityfin.systemtests;
 
+import static io.cityfin.systemtests.RunningPlatform.client;
+import static io.cityfin.systemtests.RunningPlatform.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -211,7 +213,7 @@ class PlatformIT {
             .bodyValue("{\"label\": \"PlatformIT bank\", \"roles\": [\"SUBMITTER\"], \"institutionCode\": \"91361000PLATFORM1X\"}")
             .exchange()
             .expectStatus().isCreated());
-        WebTestClient bank = client(GATEWAY).mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + issued.get("key")).build();
+        WebTestClient bank = platform.withKey((String) issued.get("key"));
 
         PREFIXES.values().forEach(prefix -> bank.get().uri("/api/v1/" + prefix + "/indicators?period=2022-09").exchange()
             .expectStatus().isOk());
@@ -270,8 +272,8 @@ class PlatformIT {
                 .bodyValue("{\"name\": \"系统测试银行\", \"type\": \"CITY_COMMERCIAL_BANK\", \"region\": \"361002\", \"activeFrom\": \"2015-01-01\"}")
                 .exchange().expectStatus().isCreated();
         }
-        WebTestClient a = withKey(submitterKey(bankA));
-        WebTestClient b = withKey(submitterKey(bankB));
+        WebTestClient a = platform.withKey(submitterKey(bankA));
+        WebTestClient b = platform.withKey(submitterKey(bankB));
         String report = "/api/v1/credit/reports/" + bankA + "/2022-09";
 
         a.put().uri(report).contentType(MediaType.APPLICATION_JSON)
@@ -308,7 +310,7 @@ class PlatformIT {
             .jsonPath("$.status").isEqualTo("ACCEPTED_WITH_WARNINGS")
             .jsonPath("$.warnings[0].code").isEqualTo("MOVED_OVER_30_PCT")
             .jsonPath("$.warnings[0].pointer").isEqualTo("/lines/0");
-        WebTestClient analyst = withKey((String) json(gateway.post().uri("/api/v1/admin/api-keys")
+        WebTestClient analyst = platform.withKey((String) json(gateway.post().uri("/api/v1/admin/api-keys")
             .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"label\": \"analyst\", \"roles\": [\"ANALYST\"]}")
             .exchange().expectStatus().isCreated()).get("key"));
         List<Map<String, Object>> open = jsonList(analyst.get()
@@ -367,7 +369,7 @@ class PlatformIT {
         gateway.put().uri("/api/v1/credit/institutions/" + bank).contentType(MediaType.APPLICATION_JSON)
             .bodyValue("{\"name\": \"拒收测试银行\", \"type\": \"VILLAGE_BANK\", \"region\": \"361002\", \"activeFrom\": \"2015-01-01\"}")
             .exchange().expectStatus().isCreated();
-        WebTestClient bankKey = withKey(submitterKey(bank));
+        WebTestClient bankKey = platform.withKey(submitterKey(bank));
         String report = "/api/v1/credit/reports/" + bank + "/" + period;
 
         bankKey.put().uri(report).contentType(MediaType.APPLICATION_JSON).bodyValue("{\"lines\": " + lines + "}")
@@ -391,7 +393,7 @@ class PlatformIT {
             .exchange().expectStatus().isCreated();
         String body = "{\"lines\": [" + line("DEPOSIT_BALANCE", "361002", "1") + "]}";
 
-        withKey(submitterKey(closed)).put().uri("/api/v1/credit/reports/" + closed + "/2022-09")
+        platform.withKey(submitterKey(closed)).put().uri("/api/v1/credit/reports/" + closed + "/2022-09")
             .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
             .expectStatus().isEqualTo(422)
             .expectBody()
@@ -408,10 +410,6 @@ class PlatformIT {
         return (String) json(gateway.post().uri("/api/v1/admin/api-keys").contentType(MediaType.APPLICATION_JSON)
             .bodyValue("{\"label\": \"" + institution + "\", \"roles\": [\"SUBMITTER\"], \"institutionCode\": \"" + institution + "\"}")
             .exchange().expectStatus().isCreated()).get("key");
-    }
-
-    private static WebTestClient withKey(String key) {
-        return client(GATEWAY).mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + key).build();
     }
 
     @Test
@@ -437,14 +435,6 @@ class PlatformIT {
             .expectBody()
             .jsonPath("$.status").isEqualTo(503)
             .jsonPath("$.detail").value(String.class, detail -> assertThat(detail).contains("insurance-service"));
-    }
-
-    private static WebTestClient client(String baseUrl) {
-        return RunningPlatform.client(baseUrl);
-    }
-
-    private static Map<String, Object> json(WebTestClient.ResponseSpec response) {
-        return RunningPlatform.json(response);
     }
 
     @SuppressWarnings("unchecked")
