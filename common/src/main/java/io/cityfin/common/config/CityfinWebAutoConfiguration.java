@@ -3,12 +3,15 @@ package io.cityfin.common.config;
 import java.time.Clock;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
 
 import io.cityfin.common.identity.RefusalCounter;
 import io.cityfin.common.period.CityClock;
@@ -16,9 +19,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import io.cityfin.common.problem.ProblemWebExceptionHandler;
 import io.cityfin.common.http.OpenApiDocuments;
+import io.cityfin.common.http.ParameterCheck;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The shared web defaults: the city clock, problem answers for every error (403s counted), the published contracts. */
+/**
+ * The shared web defaults: the city clock, problem answers for every error (403s counted), the published contracts,
+ * strict bounded request bodies and the check of path and query parameters.
+ */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 public class CityfinWebAutoConfiguration {
@@ -49,6 +56,17 @@ public class CityfinWebAutoConfiguration {
     @ConditionalOnMissingBean
     OpenApiDocuments openApiDocuments() {
         return OpenApiDocuments.fromClasspath(getClass().getClassLoader());
+    }
+
+    @Bean
+    WebFluxConfigurer strictJsonCodecs(ObjectProvider<JsonMapperBuilderCustomizer> customizers) {
+        return new StrictJsonCodecs(customizers);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ParameterCheck parameterCheck(ObjectProvider<RequestMappingHandlerMapping> mappings) {
+        return new ParameterCheck(mappings);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.cityfin.common.problem;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,13 +9,14 @@ import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
+import org.springframework.validation.ObjectError;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.server.MissingRequestValueException;
 import org.springframework.web.server.ServerWebInputException;
 
+import jakarta.validation.ConstraintViolation;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.exc.StreamReadException;
 
 /** Turns any exception into the {@link Problem} a caller sees; unexpected ones become a 500 without details. */
 public final class ProblemMapper {
@@ -42,7 +44,7 @@ public final class ProblemMapper {
                     List.of(FieldError.atPointer("", "BODY_TOO_LARGE", "The request body is too large.")));
         }
         if (error instanceof WebExchangeBindException bind) {
-            return new Problem(400, "Invalid request body", "The request body has invalid fields.", bindErrors(bind));
+            return bindProblem(bind);
         }
         if (error instanceof ServerWebInputException input) {
             return inputProblem(input);
@@ -63,13 +65,7 @@ public final class ProblemMapper {
     private static Problem inputProblem(ServerWebInputException input) {
         Optional<JacksonException> json = causeOf(input, JacksonException.class);
         if (json.isPresent()) {
-            JacksonException jackson = json.get();
-            String pointer = pointer(jackson.getPath());
-            boolean malformed = jackson instanceof StreamReadException;
-            String code = malformed ? "MALFORMED_JSON" : "WRONG_TYPE";
-            String message = malformed ? "The body is not valid JSON: " + jackson.getOriginalMessage()
-                    : "Wrong type at " + (pointer.isEmpty() ? "the document root" : pointer) + ".";
-            return new Problem(400, "Invalid request body", message, List.of(FieldError.atPointer(pointer, code, message)));
+            return JsonProblems.of(json.get());
         }
         MethodParameter parameter = input.getMethodParameter();
         String name = input instanceof MissingRequestValueException missing ? missing.getName()
@@ -86,19 +82,40 @@ public final class ProblemMapper {
         return new Problem(400, "Invalid request", message, List.of(FieldError.atPointer("", code, message)));
     }
 
+    /** A missing required member is a 400; a body whose only faults are rules (a size, a pattern, a range) a 422. */
+    private static Problem bindProblem(WebExchangeBindException bind) {
+        List<FieldError> errors = bindErrors(bind);
+        if (errors.stream().anyMatch(e -> e.code().equals("MISSING_FIELD"))) {
+            return new Problem(400, "Invalid request body", "The request body has invalid fields.", errors);
+        }
+        return new Problem(422, "Rule violation", "The request body breaks " + errors.size() + " rule(s).", errors);
+    }
+
     private static List<FieldError> bindErrors(WebExchangeBindException bind) {
         List<FieldError> fieldErrors = bind.getFieldErrors().stream()
-                .map(e -> FieldError.atPointer(pointer(e.getField()), constraintCode(e.getCode()),
-                        e.getField() + " " + e.getDefaultMessage()))
+                .map(e -> FieldError.atPointer(pointer(e.getField()), constraintCode(e), e.getField() + " " + e.getDefaultMessage()))
                 .toList();
         List<FieldError> globalErrors = bind.getGlobalErrors().stream()
-                .map(e -> FieldError.atPointer("", constraintCode(e.getCode()), String.valueOf(e.getDefaultMessage())))
+                .map(e -> FieldError.atPointer("", constraintCode(e), String.valueOf(e.getDefaultMessage())))
                 .toList();
         return java.util.stream.Stream.concat(fieldErrors.stream(), globalErrors.stream()).toList();
     }
 
-    private static String constraintCode(@Nullable String constraint) {
-        return constraint != null && MISSING_CONSTRAINTS.contains(constraint) ? "MISSING_FIELD" : "INVALID_VALUE";
+    private static String constraintCode(ObjectError error) {
+        String constraint = error.getCode();
+        if (constraint != null && MISSING_CONSTRAINTS.contains(constraint)) {
+            return "MISSING_FIELD";
+        }
+        return "Size".equals(constraint) && error.contains(ConstraintViolation.class) ? sizeCode(error.unwrap(ConstraintViolation.class))
+                : "INVALID_VALUE";
+    }
+
+    /** A {@code maxLength} or {@code maxItems} broken is TOO_LONG, a minimum TOO_SHORT. */
+    private static String sizeCode(ConstraintViolation<?> violation) {
+        Object max = violation.getConstraintDescriptor().getAttributes().get("max");
+        Object value = violation.getInvalidValue();
+        int size = value instanceof CharSequence text ? text.length() : value instanceof Collection<?> items ? items.size() : 0;
+        return max instanceof Integer limit && size > limit ? "TOO_LONG" : "TOO_SHORT";
     }
 
     /** {@code lines[3].value} becomes the RFC 6901 pointer {@code /lines/3/value}. */
@@ -116,7 +133,7 @@ public final class ProblemMapper {
         return pointer.toString();
     }
 
-    private static String pointer(List<JacksonException.Reference> path) {
+    static String pointer(List<JacksonException.Reference> path) {
         StringBuilder pointer = new StringBuilder();
         for (JacksonException.Reference reference : path) {
             pointer.append('/');
