@@ -109,6 +109,41 @@ class ApiKeyIT {
     }
 
     @Test
+    void refusesAnUnknownMemberAndALabelWithAControlCharacterOrOverItsLengthAndIssuesNothing() {
+        int keys = keyCount();
+
+        admin().post().uri("/api/v1/admin/api-keys").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"label\": \"typo\", \"roles\": [\"PORTAL\"], \"rolse\": [\"ADMIN\"]}")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].pointer").isEqualTo("/rolse")
+                .jsonPath("$.errors[0].code").isEqualTo("UNKNOWN_MEMBER");
+        admin().post().uri("/api/v1/admin/api-keys").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"label\": \"bell\\u0007\", \"roles\": [\"PORTAL\"]}")
+                .exchange()
+                .expectStatus().isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.errors[0].pointer").isEqualTo("/label")
+                .jsonPath("$.errors[0].code").isEqualTo("CONTROL_CHARACTER");
+        admin().post().uri("/api/v1/admin/api-keys").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"label\": \"" + "l".repeat(201) + "\", \"roles\": [\"PORTAL\"]}")
+                .exchange()
+                .expectStatus().isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.errors[0].pointer").isEqualTo("/label")
+                .jsonPath("$.errors[0].code").isEqualTo("TOO_LONG");
+
+        assertThat(keyCount()).isEqualTo(keys);
+    }
+
+    private int keyCount() {
+        return admin().get().uri("/api/v1/admin/api-keys").exchange().expectStatus().isOk()
+                .expectBody(new org.springframework.core.ParameterizedTypeReference<List<Map<String, Object>>>() { })
+                .returnResult().getResponseBody().size();
+    }
+
+    @Test
     void refusesMissingWrongAndRevokedKeysWithoutEchoingThem() {
         String wrong = "cfk_" + "w".repeat(43);
         unauthorized(web.get().uri("/api/v1/credit/indicators?period=2022-09").exchange(), "MISSING");

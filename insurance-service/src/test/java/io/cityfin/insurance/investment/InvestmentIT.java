@@ -186,7 +186,39 @@ class InvestmentIT {
                 Arguments.of("UNKNOWN_CHANNEL", body(INSURER, "361027", "1", "2022-03-01", "LOAN"), "/channel"),
                 Arguments.of("UNKNOWN_INSTITUTION", body("91361000NOSUCHINS", "361027", "1", "2022-03-01", "FUND"), "/institutionCode"),
                 Arguments.of("INSTITUTION_INACTIVE", body(CLOSED_INSURER, "361027", "1", "2022-03-01", "FUND"), "/institutionCode"),
-                Arguments.of("UNKNOWN_STATUS", withStatus(body(INSURER, "361027", "1", "2022-03-01", "FUND"), "DELETED"), "/status"));
+                Arguments.of("UNKNOWN_STATUS", withStatus(body(INSURER, "361027", "1", "2022-03-01", "FUND"), "DELETED"), "/status"),
+                Arguments.of("VALUE_TOO_LARGE", body(INSURER, "361027", "1e999999999", "2022-03-01", "FUND"), "/amount"),
+                Arguments.of("VALUE_TOO_LARGE", body(INSURER, "361027", "\"1E+999999999\"", "2022-03-01", "FUND"), "/amount"),
+                Arguments.of("VALUE_TOO_LARGE", body(INSURER, "361027", "100000000000000000000", "2022-03-01", "FUND"), "/amount"),
+                Arguments.of("VALUE_TOO_LARGE", body(INSURER, "361027", "1000000000000000", "2022-03-01", "FUND"), "/amount"),
+                Arguments.of("TOO_MANY_DECIMALS", body(INSURER, "361027", "1e-999999999", "2022-03-01", "FUND"), "/amount"),
+                Arguments.of("CONTROL_CHARACTER", body(INSURER, "361027", "1", "2022-03-01", "FUND").replace("抚州测试项目", "抚州\\u0000项目"),
+                        "/project"),
+                Arguments.of("TOO_LONG", body(INSURER, "361027", "1", "2022-03-01", "FUND").replace("抚州测试项目", "项".repeat(201)), "/project"));
+    }
+
+    @Test
+    void answersAnAmountWithAHugeExponentWith422AndStaysUp() {
+        post(Role.ADMIN, null, key(), body(INSURER, "361027", "1e999999999", "2022-03-01", "FUND"))
+                .expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.errors[0].code").isEqualTo("VALUE_TOO_LARGE");
+
+        String id = created(body(INSURER, "361002", "999999999999999.99", "2019-03-01", "FUND"));
+        as(Role.ADMIN, null).get().uri("/investments/{id}", id).exchange().expectStatus().isOk()
+                .expectBody(String.class).value(json -> assertThat(json).contains("\"amount\":999999999999999.99")); // JSONPath reads a double
+        put(Role.ADMIN, null, id, withStatus(body(INSURER, "361002", "999999999999999.99", "2019-03-01", "FUND"), "WITHDRAWN"))
+                .expectStatus().isCreated(); // out of every sum again
+    }
+
+    @Test
+    void refusesAnUnknownMemberWith400AndStoresNothing() {
+        post(Role.ADMIN, null, key(), withStatus(body(INSURER, "361027", "1", "2022-03-01", "FUND"), "ACTIVE").replace("\"status\"", "\"stauts\""))
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].pointer").isEqualTo("/stauts")
+                .jsonPath("$.errors[0].code").isEqualTo("UNKNOWN_MEMBER");
+
+        sheet("2022-12", "361027").jsonPath(of("INSURANCE_FUNDS_INVESTED_TOTAL", "value")).value(money("0"));
     }
 
     @ParameterizedTest(name = "{0} at {2}")

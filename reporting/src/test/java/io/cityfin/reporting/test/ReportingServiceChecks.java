@@ -135,6 +135,95 @@ public abstract class ReportingServiceChecks {
         as(Role.ADMIN, null).get().uri("/reports/{bank}/2022-09", bank).exchange().expectStatus().isNotFound();
     }
 
+    Stream<Arguments> hostileLines() {
+        Sample s = sample();
+        String ok = "\"item\": \"" + s.stock() + "\", \"region\": \"361002\"";
+        return Stream.of(
+                Arguments.of("an exponent of a billion", lines(line(s.stock(), "361002", "1e999999999")), 422, "/lines/0/value", "VALUE_TOO_LARGE"),
+                Arguments.of("the same as a string", lines(line(s.stock(), "361002", "\"1E+999999999\"")), 422, "/lines/0/value",
+                        "VALUE_TOO_LARGE"),
+                Arguments.of("a negative one", lines(line(s.stock(), "361003", "-1e999999999")), 422, "/lines/0/value", "VALUE_TOO_LARGE"),
+                Arguments.of("10^20", lines(line(s.stock(), "361002", "100000000000000000000")), 422, "/lines/0/value", "VALUE_TOO_LARGE"),
+                Arguments.of("10^15", lines(line(s.stock(), "361002", "1000000000000000")), 422, "/lines/0/value", "VALUE_TOO_LARGE"),
+                Arguments.of("a billion decimals", lines(line(s.stock(), "361002", "1e-999999999")), 422, "/lines/0/value", "TOO_MANY_DECIMALS"),
+                Arguments.of("a NUL in an item code", lines(line(s.stock() + "\\u0000", "361002", "1")), 422, "/lines/0/item",
+                        "CONTROL_CHARACTER"),
+                Arguments.of("an item code over its maxLength", lines(line("X".repeat(65), "361002", "1")), 422, "/lines/0/item", "TOO_LONG"),
+                Arguments.of("an unknown member", "{\"lines\": [{" + ok + ", \"value\": 1, \"vaule\": 2}]}", 400, "/lines/0/vaule",
+                        "UNKNOWN_MEMBER"),
+                Arguments.of("a duplicate member", "{\"lines\": [{" + ok + ", \"value\": 1, \"value\": 2}]}", 400, "/lines/0/value",
+                        "DUPLICATE_MEMBER"),
+                Arguments.of("a second document", lines(line(s.stock(), "361002", "1")) + " " + lines(), 400, "", "MALFORMED_JSON"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hostileLines")
+    void refusesAHostileLineAtTheReaderAndKeepsTheLatestVersion(String what, String body, int status, String pointer, String code) {
+        String bank = registeredBank();
+        put(bank, "2022-09", lines(line(s.stock(), "361002", "1000"))).expectStatus().isCreated();
+
+        put(bank, "2022-09", body).expectStatus().isEqualTo(status)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[0].code").isEqualTo(code)
+                .jsonPath("$.errors[0].pointer").isEqualTo(pointer);
+
+        as(Role.ADMIN, null).get().uri("/reports/{bank}/2022-09/versions", bank).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.length()").isEqualTo(1);
+        as(Role.ADMIN, null).get().uri("/reports/{bank}/2022-09", bank).exchange()
+                .expectBody().jsonPath("$.lines[0].value").isEqualTo(1000);
+    }
+
+    @Test
+    void refusesAnInstitutionNameWithAControlCharacterOrOverItsLengthAndStoresNothing() {
+        String code = "91361000CTRL" + BANKS.incrementAndGet();
+        String name = "{\"name\": \"%s\", \"type\": \"" + s.institutionType() + "\", \"region\": \"361002\", \"activeFrom\": \"2015-01-01\"}";
+
+        as(Role.ADMIN, null).put().uri("/institutions/{code}", code).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(String.format(name, "测试银行\\u0000抚州分行")).exchange()
+                .expectStatus().isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.errors[0].pointer").isEqualTo("/name")
+                .jsonPath("$.errors[0].code").isEqualTo("CONTROL_CHARACTER");
+        as(Role.ADMIN, null).put().uri("/institutions/{code}", code).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(String.format(name, "银".repeat(201))).exchange()
+                .expectStatus().isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.errors[0].pointer").isEqualTo("/name")
+                .jsonPath("$.errors[0].code").isEqualTo("TOO_LONG");
+
+        as(Role.ADMIN, null).get().uri("/institutions/{code}", code).exchange().expectStatus().isNotFound();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "/reports/AB%00CD/2022-09          | institutionCode | CONTROL_CHARACTER",
+            "/reports/ABCD/2022-09%0A          | period          | CONTROL_CHARACTER",
+            "/reports/ABCD/2022-09/versions/1%00 | version       | CONTROL_CHARACTER",
+            "/indicators?period=%00            | period          | CONTROL_CHARACTER",
+            "/indicators?period=2022-09&region=%1F | region      | CONTROL_CHARACTER",
+            "/submissions?period=2022-09%00    | period          | CONTROL_CHARACTER"})
+    void refusesAControlCharacterInAPathOrQueryParameterWith400NamingIt(String uri, String parameter, String code) {
+        // as sent, percent escapes included (a URI template would escape the %)
+        as(Role.ADMIN, null).get().uri(base -> java.net.URI.create(base.build().toString().replaceAll("/$", "") + uri)).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[0].parameter").isEqualTo(parameter)
+                .jsonPath("$.errors[0].code").isEqualTo(code);
+    }
+
+    @Test
+    void refusesAnAbsurdlyLongPathParameterWith400NamingIt() {
+        as(Role.ADMIN, null).put().uri("/reports/{bank}/2022-09", "B".repeat(300)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(lines(line(s.stock(), "361002", "1"))).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].parameter").isEqualTo("institutionCode")
+                .jsonPath("$.errors[0].code").isEqualTo("TOO_LONG");
+    }
+
     @Test
     void refusesAMonthlyItemInATenDayReport() {
         String bank = registeredBank();
