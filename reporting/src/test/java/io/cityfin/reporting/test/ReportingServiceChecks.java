@@ -191,13 +191,13 @@ public abstract class ReportingServiceChecks {
         String bank = "91361000OLD" + String.format("%06d", BANKS.incrementAndGet());
         registerBank(bank, "\"activeFrom\": \"1985-01-01\"");
         for (String early : List.of("1900-06", "1901-12", "1989-12")) {
-            put(bank, early, lines(line(s.total(), "361002", "1"))).expectStatus().isBadRequest()
-                    .expectBody()
-                    .jsonPath("$.errors[0].parameter").isEqualTo("period")
-                    .jsonPath("$.errors[0].code").isEqualTo("INVALID_PERIOD");
             as(Role.PORTAL, null).get().uri("/indicators?period={period}", early).exchange()
                     .expectStatus().isBadRequest()
                     .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.errors[0].parameter").isEqualTo("period")
+                    .jsonPath("$.errors[0].code").isEqualTo("INVALID_PERIOD");
+            put(bank, early, lines(line(s.total(), "361002", "1"))).expectStatus().isBadRequest()
                     .expectBody()
                     .jsonPath("$.errors[0].parameter").isEqualTo("period")
                     .jsonPath("$.errors[0].code").isEqualTo("INVALID_PERIOD");
