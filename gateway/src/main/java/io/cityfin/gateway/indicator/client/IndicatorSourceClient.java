@@ -10,15 +10,14 @@ import java.util.Objects;
 import java.util.concurrent.TimeoutException;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreakerFactory;
-
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import io.cityfin.common.identity.Access;
 import io.cityfin.common.indicator.api.model.IndicatorSetDto;
