@@ -86,7 +86,7 @@ class ConsolidatedIndicatorServiceTest {
                 List.of(FieldError.atParameter("period", "NOT_HERE", "not here")));
         ServiceIndicators sources = (service, period, region) -> service.equals("picky") ? Mono.error(refused) : Mono.just(set(service));
 
-        StepVerifier.create(service(sources, "up", "picky", "down").indicators(september, Region.CITY))
+        StepVerifier.create(service(sources, "up", "picky", "also-up").indicators(september, Region.CITY))
                 .expectErrorSatisfies(error -> {
                     assertThat(error).isSameAs(refused);
                     assertThat(((SourceRefusedException) error).status()).isEqualTo(400);
