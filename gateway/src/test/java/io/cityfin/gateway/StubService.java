@@ -1,6 +1,7 @@
 package io.cityfin.gateway;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.netty.channel.group.DefaultChannelGroup;
@@ -13,7 +14,8 @@ import reactor.netty.http.server.HttpServer;
 
 /**
  * A stand-in for one domain service on a real port: answers the indicator contract with one indicator named
- * after the service, echoes any other path as a problem 404, can be slowed down, stopped and restarted.
+ * after the service, echoes any other path as a problem 404, can be slowed down, stopped and restarted, can refuse
+ * one period with a 400 problem naming the parameter (as a service's own rule would) and can fail with a status.
  */
 public final class StubService {
 
@@ -21,6 +23,9 @@ public final class StubService {
     private final AtomicReference<Duration> delay = new AtomicReference<>(Duration.ZERO);
     private final AtomicReference<String> lastRequest = new AtomicReference<>("");
     private final AtomicReference<HttpHeaders> lastHeaders = new AtomicReference<>(new DefaultHttpHeaders());
+    private final AtomicReference<String> refusedPeriod = new AtomicReference<>("");
+    private final AtomicInteger failureStatus = new AtomicInteger();
+    private final AtomicInteger indicatorRequests = new AtomicInteger();
     private final int port;
     private DisposableServer server;
 
@@ -51,12 +56,28 @@ public final class StubService {
         delay.set(by);
     }
 
+    /** {@code GET /indicators?period=<period>} answers 400 with a problem naming the parameter {@code period}. */
+    void refusePeriod(String period) {
+        refusedPeriod.set(period);
+    }
+
+    /** Every {@code GET /indicators} answers {@code status} with a problem. */
+    void failWith(int status) {
+        failureStatus.set(status);
+    }
+
+    int indicatorRequests() {
+        return indicatorRequests.get();
+    }
+
     public void stop() {
         server.disposeNow();
     }
 
     void restart() {
         delay.set(Duration.ZERO);
+        refusedPeriod.set("");
+        failureStatus.set(0);
         if (server.isDisposed()) {
             server = bind(port);
         }
@@ -70,6 +91,19 @@ public final class StubService {
                         .get("/indicators", (request, response) -> {
                             lastRequest.set(request.uri());
                             lastHeaders.set(request.requestHeaders().copy());
+                            indicatorRequests.incrementAndGet();
+                            if (failureStatus.get() != 0) {
+                                return response.status(failureStatus.get()).header("Content-Type", "application/problem+json")
+                                        .sendString(Mono.just("{\"type\":\"about:blank\",\"title\":\"Failed\",\"status\":"
+                                                + failureStatus.get() + ",\"detail\":\"" + name + " failed\"}"));
+                            }
+                            if (!refusedPeriod.get().isEmpty() && request.uri().contains("period=" + refusedPeriod.get())) {
+                                return response.status(400).header("Content-Type", "application/problem+json")
+                                        .sendString(Mono.just(("{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
+                                                + "\"detail\":\"%s takes no figures for %s\",\"instance\":\"/indicators\",\"errors\":"
+                                                + "[{\"parameter\":\"period\",\"code\":\"STUB_PERIOD_REFUSED\",\"message\":\"not here\"}]}")
+                                                .formatted(name, refusedPeriod.get())));
+                            }
                             return response.header("Content-Type", "application/json")
                                     .sendString(Mono.delay(delay.get()).thenReturn(indicatorSet()));
                         })

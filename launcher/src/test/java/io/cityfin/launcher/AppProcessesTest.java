@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -182,11 +183,9 @@ class AppProcessesTest {
                 KeyFixtures.signingKeys());
     }
 
-    private static void awaitLogLine(AppProcesses.Running app, String line) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!LogTail.lastLines(app.log(), 5).contains(line) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+    private static void awaitLogLine(AppProcesses.Running app, String line) {
+        Awaitility.await("'" + line + "' in " + app.log()).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                .until(() -> LogTail.lastLines(app.log(), 5).contains(line));
     }
 
 }

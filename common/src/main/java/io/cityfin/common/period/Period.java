@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,17 +14,24 @@ import java.util.regex.Pattern;
  * <p>{@code month} is the calendar month for MONTH and TEN_DAY, the quarter (1-4) for QUARTER and 0 for YEAR;
  * {@code tenDay} is 1-3 for TEN_DAY and 0 otherwise. Ten-day periods cover days 1-10, 11-20 and 21 to the
  * month's end. Balances are as of {@link #lastDay()}; a quarter or a year is read as its last month.
+ *
+ * <p>No period starts before {@value #MIN_YEAR}: CityFin keeps no figures from before then, and every period it
+ * derives (the year start, a year earlier, the previous period) is one it could also be asked about. A derivation
+ * that would fall before the floor is empty, never an exception, so an answer about {@code 1990-06} carries
+ * {@code null} comparisons. Dates such as an institution's {@code activeFrom} are plain dates with no floor.
  */
 public record Period(PeriodType type, int year, int month, int tenDay) implements Comparable<Period> {
 
     private static final Pattern FORM = Pattern.compile(
             "(?<year>\\d{4})(?:-Q(?<quarter>\\d)|-(?<month>\\d{2})(?:-D(?<tenDay>\\d))?)?");
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-    private static final int MIN_YEAR = 1900;
+    /** The first year of any period (architecture.md, "Errors": a period before 1990 is a bad parameter). */
+    public static final int MIN_YEAR = 1990;
+    private static final int MAX_YEAR = 9999;
 
     public Period {
-        if (year < MIN_YEAR || year > 9999) {
-            throw malformed("year " + year + " is out of range");
+        if (year < MIN_YEAR || year > MAX_YEAR) {
+            throw malformed("year " + year + " is out of range: periods run from " + MIN_YEAR + " to " + MAX_YEAR);
         }
         switch (type) {
             case YEAR -> require(month == 0 && tenDay == 0, "a year has no month");
@@ -104,19 +112,33 @@ public record Period(PeriodType type, int year, int month, int tenDay) implement
         };
     }
 
-    /** December of the previous year: the base of every "since the year start" figure. */
-    public Period previousDecember() {
-        return month(year - 1, 12);
+    /**
+     * December of the previous year: the base of every "since the year start" figure; empty for a period of
+     * {@value #MIN_YEAR}, whose year start falls before the floor.
+     */
+    public Optional<Period> previousDecember() {
+        return year > MIN_YEAR ? Optional.of(month(year - 1, 12)) : Optional.empty();
     }
 
-    /** The same period a year earlier: the base of every year-on-year figure. */
-    public Period sameLastYear() {
-        return new Period(type, year - 1, month, tenDay);
+    /** The same period a year earlier: the base of every year-on-year figure; empty for a period of {@value #MIN_YEAR}. */
+    public Optional<Period> sameLastYear() {
+        return year > MIN_YEAR ? Optional.of(new Period(type, year - 1, month, tenDay)) : Optional.empty();
     }
 
-    /** The period of the same type just before this one (previous month, previous ten-day period, ...). */
-    public Period previous() {
-        return switch (type) {
+    /**
+     * The period of the same type just before this one (previous month, previous ten-day period, ...); empty for the
+     * first one of its type ({@code 1990}, {@code 1990-Q1}, {@code 1990-01}, {@code 1990-01-D1}).
+     */
+    public Optional<Period> previous() {
+        boolean firstOfYear = switch (type) {
+            case YEAR -> true;
+            case QUARTER, MONTH -> month == 1;
+            case TEN_DAY -> month == 1 && tenDay == 1;
+        };
+        if (firstOfYear && year == MIN_YEAR) {
+            return Optional.empty();
+        }
+        return Optional.of(switch (type) {
             case YEAR -> year(year - 1);
             case QUARTER -> month == 1 ? quarter(year - 1, 4) : quarter(year, month - 1);
             case MONTH -> month == 1 ? month(year - 1, 12) : month(year, month - 1);
@@ -126,7 +148,7 @@ public record Period(PeriodType type, int year, int month, int tenDay) implement
                 }
                 yield month == 1 ? tenDay(year - 1, 12, 3) : tenDay(year, month - 1, 3);
             }
-        };
+        });
     }
 
     /** Share of the year's days elapsed at {@link #lastDay()}, counting that day, in percent with 2 decimals. */

@@ -62,7 +62,7 @@ class PeriodTest {
             "2022-Q3,    2021-12",
             "2023-12-D3, 2022-12"})
     void hasThePreviousDecemberAsItsYearStart(String text, String yearStart) {
-        assertThat(Period.parse(text).previousDecember()).hasToString(yearStart);
+        assertThat(Period.parse(text).previousDecember()).hasValueSatisfying(december -> assertThat(december).hasToString(yearStart));
     }
 
     @ParameterizedTest
@@ -74,7 +74,7 @@ class PeriodTest {
     void knowsTheSamePeriodAYearEarlier(String text, String lastYear) {
         Period period = Period.parse(text);
 
-        assertThat(period.sameLastYear()).hasToString(lastYear);
+        assertThat(period.sameLastYear()).hasValueSatisfying(earlier -> assertThat(earlier).hasToString(lastYear));
     }
 
     @Test
@@ -82,7 +82,7 @@ class PeriodTest {
         Period leap = Period.parse("2024-02-D3");
 
         assertThat(leap.lastDay()).isEqualTo(LocalDate.of(2024, 2, 29));
-        assertThat(leap.sameLastYear().lastDay()).isEqualTo(LocalDate.of(2023, 2, 28));
+        assertThat(leap.sameLastYear().orElseThrow().lastDay()).isEqualTo(LocalDate.of(2023, 2, 28));
     }
 
     @ParameterizedTest
@@ -95,7 +95,47 @@ class PeriodTest {
             "2022-01-D1, 2021-12-D3",
             "2022,       2021"})
     void knowsThePreviousPeriodOfTheSameType(String text, String previous) {
-        assertThat(Period.parse(text).previous()).hasToString(previous);
+        assertThat(Period.parse(text).previous()).hasValueSatisfying(before -> assertThat(before).hasToString(previous));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1900-06", "1901-12", "1989", "1989-Q4", "1989-12", "1989-12-D3", "1000-01"})
+    void refusesAPeriodBeforeTheFloorOf1990(String text) {
+        assertThatThrownBy(() -> Period.parse(text))
+                .isInstanceOf(InvalidPeriodException.class)
+                .hasMessageContaining("1990")
+                .extracting(e -> ((InvalidPeriodException) e).code()).isEqualTo("INVALID_PERIOD");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1990", "1990-Q1", "1990-01", "1990-01-D1"})
+    void derivesNothingBeforeTheFloorFromTheFirstPeriodOfEachType(String text) {
+        Period first = Period.parse(text);
+
+        assertThat(first.previous()).isEmpty();
+        assertThat(first.previousDecember()).isEmpty();
+        assertThat(first.sameLastYear()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "1990-02,    1990-01",
+            "1990-Q2,    1990-Q1",
+            "1990-01-D2, 1990-01-D1",
+            "1990-02-D1, 1990-01-D3",
+            "1991,       1990",
+            "1991-01,    1990-12"})
+    void derivesThePreviousPeriodDownToTheFloor(String text, String previous) {
+        assertThat(Period.parse(text).previous()).hasValueSatisfying(before -> assertThat(before).hasToString(previous));
+    }
+
+    @Test
+    void derivesTheYearStartAndAYearEarlierFromTheYearAfterTheFloor() {
+        Period period = Period.parse("1991-06");
+
+        assertThat(period.previousDecember()).contains(Period.month(1990, 12));
+        assertThat(period.sameLastYear()).contains(Period.month(1990, 6));
+        assertThat(period.sameLastYear().flatMap(Period::previousDecember)).isEmpty();
     }
 
     @ParameterizedTest

@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import org.springframework.web.bind.annotation.RestController;
 
@@ -24,7 +25,8 @@ import reactor.core.publisher.Mono;
 /**
  * The dependency rules of style.md, the same for every module. A module's {@code ArchitectureTest} names its
  * base package in {@code @AnalyzeClasses} and includes these with {@code ArchTests.in(ArchitectureRules.class)}.
- * Packages follow {@code io.cityfin.<module>.<feature>[.<role>]}, role being web, persistence or client.
+ * Packages follow {@code io.cityfin.<module>.<feature>[.<role>]}, role being web, persistence or client. The rules
+ * for test code are in {@link TestCode}.
  */
 public final class ArchitectureRules {
 
@@ -84,6 +86,28 @@ public final class ArchitectureRules {
             .should().resideInAPackage("..web..")
             .because("controllers are adapters: HTTP stays in a feature's web package")
             .allowEmptyShould(true);
+
+    /**
+     * The rules for test code. A module's {@code TestCodeArchitectureTest} imports its own test classes
+     * ({@code ImportOption.OnlyIncludeTests}) and includes these with {@code ArchTests.in(ArchitectureRules.TestCode.class)};
+     * its {@code ArchitectureTest} goes on checking the main classes with the rules above. Nothing here needs more
+     * than ArchUnit on the classpath, so the launcher and the system tests use it too.
+     */
+    public static final class TestCode {
+
+        private TestCode() {
+        }
+
+        @ArchTest
+        public static final ArchRule neverSleeps = noClasses()
+                .that().resideInAPackage("io.cityfin..")
+                .should().callMethodWhere(DescribedPredicate.describe("Thread.sleep or TimeUnit.sleep",
+                        (JavaMethodCall call) -> call.getName().equals("sleep")
+                                && (call.getTargetOwner().isEquivalentTo(Thread.class) || call.getTargetOwner().isAssignableTo(TimeUnit.class))))
+                .because("a fixed sleep is too short on a busy 2-core machine (a flaky test) and too long everywhere else: wait "
+                        + "for the condition with Awaitility, or move reactive time with StepVerifier.withVirtualTime")
+                .allowEmptyShould(true);
+    }
 
     /** {@code io.cityfin.<module>.<feature>.<role>..} with role web, persistence or client, or a generated api. */
     private static boolean isAdapter(String packageName) {

@@ -47,6 +47,14 @@ class ArchitectureRulesTest {
         assertThat(violations(ArchitectureRules.controllersLiveInWeb)).contains("AlertController");
     }
 
+    @Test
+    void catchesTestCodeThatSleeps() {
+        assertThat(violations(ArchitectureRules.TestCode.neverSleeps))
+                .contains("ReportPolling.waitForTheReport()").contains("Thread.sleep(long)")
+                .contains("ReportPolling.waitForTheSums()").contains("TimeUnit.sleep(long)")
+                .doesNotContain("ReportService");
+    }
+
     private String violations(ArchRule rule) {
         EvaluationResult result = rule.evaluate(fixtures);
         assertThat(result.hasViolation()).as("rule %s has violations", rule.getDescription()).isTrue();

@@ -30,7 +30,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * <li>{@code auto} (default): external if {@code TEST_PG_ADMIN_URL} is set, else Testcontainers when a Docker
  * daemon answers, else embedded.</li>
  * </ul>
- * A fresh database {@code cityfin_it_<millis>_<pid>} is created and dropped when the JVM exits.
+ * A fresh database {@code cityfin_it_<millis>_<pid>} is created and dropped when the JVM exits (an embedded server
+ * goes with the JVM, databases and all).
  */
 public final class PostgresTestDatabase {
 
@@ -156,15 +157,12 @@ public final class PostgresTestDatabase {
     private static Server embedded() {
         try {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
-            // Shutdown hooks run concurrently: give the drop hooks a moment, and they tolerate a stopped server.
+            // The whole cluster goes with the JVM, so its databases need no drop hook (createDatabase) to race.
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
-                    Thread.sleep(200);
                     postgres.close();
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
                 }
             }, "stop-test-postgres"));
             return new Server("jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres", "127.0.0.1", postgres.getPort(),
@@ -178,6 +176,9 @@ public final class PostgresTestDatabase {
         String name = "cityfin_it_" + System.currentTimeMillis() + "_" + ProcessHandle.current().pid() + "_" + COUNT.incrementAndGet();
         execute(adminUrl, user, password, "CREATE DATABASE " + name);
         log.info("Test database {} on {}:{} ({})", name, host, port, mode);
+        if (mode == Mode.EMBEDDED) {
+            return new Database(host, port, name, user, password, mode);
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 // FORCE: the cached Spring test contexts still hold R2DBC connections when the JVM exits.

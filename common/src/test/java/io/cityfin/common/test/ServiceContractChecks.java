@@ -137,6 +137,8 @@ public abstract class ServiceContractChecks {
             "period=2022-13, period, INVALID_PERIOD",
             "period=2022-09-D4, period, INVALID_PERIOD",
             "period=2099-01, period, PERIOD_IN_FUTURE",
+            "period=1900-06, period, INVALID_PERIOD",
+            "period=1901-12, period, INVALID_PERIOD",
             "period=2022-09&region=999999, region, UNKNOWN_REGION",
             "region=361002, period, MISSING_PARAMETER"})
     void refusesABadParameterWithAProblemNamingIt(String query, String parameter, String code) {

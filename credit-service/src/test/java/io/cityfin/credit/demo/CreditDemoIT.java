@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.entry;
 import java.time.Duration;
 import java.util.List;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,15 +42,10 @@ class CreditDemoIT {
     int managementPort;
 
     @BeforeEach
-    void waitForTheDemoData() throws InterruptedException {
+    void waitForTheDemoData() {
         WebTestClient management = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort).build();
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (management.get().uri("/actuator/health/readiness").exchange().returnResult(String.class).getStatus().value() != 200) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the demo data did not load within 90 s");
-            }
-            Thread.sleep(250);
-        }
+        Awaitility.await("the demo data loaded (readiness UP)").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
+                .until(() -> management.get().uri("/actuator/health/readiness").exchange().returnResult(String.class).getStatus().value() == 200);
     }
 
     @Test

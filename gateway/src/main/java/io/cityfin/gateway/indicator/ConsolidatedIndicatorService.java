@@ -19,8 +19,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * Asks every service for its indicators in parallel and merges them. A source that fails or is too slow becomes
- * {@code UNAVAILABLE} with its detail; it never fails the whole answer. Indicator codes are unique across
- * services, so the merge is a concatenation in the configured order of services.
+ * {@code UNAVAILABLE} with its detail; it never fails the whole answer. A source that refuses the request (4xx) is
+ * not failing: the whole answer is that refusal, relayed to the caller, since a merge without it would read as
+ * complete. Indicator codes are unique across services, so the merge is a concatenation in the configured order of
+ * services.
  */
 @Service
 public class ConsolidatedIndicatorService {
@@ -44,9 +46,10 @@ public class ConsolidatedIndicatorService {
                     Timer.Sample sample = Timer.start(meters);
                     return serviceIndicators.fetch(service, period, region)
                             .map(set -> new SourceAnswer(SourceStatus.ok(service), set.getIndicators()))
-                            .onErrorResume(error -> Mono.just(new SourceAnswer(
+                            .doOnError(SourceRefusedException.class, refused -> sample.stop(fanOutTimer(service, "refused")))
+                            .onErrorResume(error -> !(error instanceof SourceRefusedException), error -> Mono.just(new SourceAnswer(
                                     SourceStatus.unavailable(service, detail(error)), List.of())))
-                            .doOnNext(answer -> sample.stop(fanOutTimer(service, answer.status().status())));
+                            .doOnNext(answer -> sample.stop(fanOutTimer(service, answer.status().status().name())));
                 })
                 .collectList()
                 .map(answers -> merge(period, region, answers));
@@ -63,10 +66,13 @@ public class ConsolidatedIndicatorService {
                 period.yearElapsedPct(), indicators, sources);
     }
 
-    /** {@code cityfin.fanout{source, outcome=ok|unavailable}}: each source's time and outcome in the consolidated answer. */
-    private Timer fanOutTimer(String service, SourceStatus.Status status) {
+    /**
+     * {@code cityfin.fanout{source, outcome=ok|unavailable|refused}}: each source's time and outcome in the
+     * consolidated answer; {@code refused} is a 4xx, relayed to the caller.
+     */
+    private Timer fanOutTimer(String service, String outcome) {
         return Timer.builder("cityfin.fanout").description("Consolidated indicators: time and outcome per source service")
-                .tag("source", service).tag("outcome", status.name().toLowerCase())
+                .tag("source", service).tag("outcome", outcome.toLowerCase())
                 .publishPercentileHistogram().register(meters);
     }
 

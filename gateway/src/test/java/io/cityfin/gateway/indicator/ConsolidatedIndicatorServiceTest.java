@@ -17,6 +17,7 @@ import io.cityfin.common.indicator.api.model.IndicatorDto;
 import io.cityfin.common.indicator.api.model.IndicatorSetDto;
 import io.cityfin.common.period.CityClock;
 import io.cityfin.common.period.Period;
+import io.cityfin.common.problem.FieldError;
 import io.cityfin.common.region.Region;
 import io.cityfin.gateway.config.CityfinGatewayProperties;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -70,12 +71,29 @@ class ConsolidatedIndicatorServiceTest {
     void asksTheSourcesInParallel() {
         ServiceIndicators slow = (service, period, region) -> Mono.just(set(service)).delayElement(Duration.ofMillis(300));
 
-        long started = System.nanoTime();
-        StepVerifier.create(service(slow, "a", "b", "c", "d", "e").indicators(september, Region.CITY))
+        // on virtual time: five sources of 300 ms each answer together after 300 ms, not one after another
+        StepVerifier.withVirtualTime(() -> service(slow, "a", "b", "c", "d", "e").indicators(september, Region.CITY))
+                .expectSubscription()
+                .expectNoEvent(Duration.ofMillis(299))
+                .thenAwait(Duration.ofMillis(1))
                 .assertNext(merged -> assertThat(merged.indicators()).hasSize(5))
                 .verifyComplete();
+    }
 
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(1200));
+    @Test
+    void relaysASourcesRefusalInsteadOfMarkingItUnavailable() {
+        SourceRefusedException refused = new SourceRefusedException("picky", 400, "Bad Request", "no figures for 1991-01",
+                List.of(FieldError.atParameter("period", "NOT_HERE", "not here")));
+        ServiceIndicators sources = (service, period, region) -> service.equals("picky") ? Mono.error(refused) : Mono.just(set(service));
+
+        StepVerifier.create(service(sources, "up", "picky", "also-up").indicators(september, Region.CITY))
+                .expectErrorSatisfies(error -> {
+                    assertThat(error).isSameAs(refused);
+                    assertThat(((SourceRefusedException) error).status()).isEqualTo(400);
+                    assertThat(((SourceRefusedException) error).detail()).isEqualTo("picky refused the request: no figures for 1991-01");
+                    assertThat(((SourceRefusedException) error).errors()).extracting(FieldError::parameter).containsExactly("period");
+                })
+                .verify();
     }
 
     private ConsolidatedIndicatorService service(ServiceIndicators sources, String... names) {

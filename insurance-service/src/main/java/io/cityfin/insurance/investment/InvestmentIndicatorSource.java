@@ -55,8 +55,7 @@ class InvestmentIndicatorSource implements IndicatorSource {
         Mono<List<Target>> yearTargets = query.region().isCity() ? targets.forYear(asked.year()) : Mono.just(List.of());
         return Mono.zip(active, yearTargets).flatMapMany(both -> {
             List<Investment> counted = both.getT1();
-            PeriodFigures figures = new PeriodFigures(figures(counted, periods.at()), figures(counted, periods.yearStart()),
-                    figures(counted, periods.previousYear()), figures(counted, periods.previousYearStart()));
+            PeriodFigures figures = periods.figures(period -> figures(counted, period));
             return Flux.just(InvestmentConfiguration.INVESTED_YTD, InvestmentConfiguration.INVESTED_TOTAL)
                     .map(definition -> IndicatorCalculator.compute(definition, asked, figures, target(both.getT2(), definition),
                             Coverage.none(), false, catalogue.service()));

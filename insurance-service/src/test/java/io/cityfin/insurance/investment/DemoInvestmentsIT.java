@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -43,12 +43,9 @@ class DemoInvestmentsIT {
     DemoInvestments demoInvestments;
 
     @Test
-    void loadsTheDemoInvestmentsOnceWithTheirIndicator() throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (!Status.UP.equals(demoData.health().getStatus()) && Instant.now().isBefore(deadline)) {
-            Thread.sleep(200);
-        }
-        assertThat(demoData.health().getStatus()).isEqualTo(Status.UP);
+    void loadsTheDemoInvestmentsOnceWithTheirIndicator() {
+        Awaitility.await("the demo data loaded").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> Status.UP.equals(demoData.health().getStatus()));
 
         List<?> investments = web.get().uri("/investments?year=2022")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestIdentity.token(Role.ANALYST, null))

@@ -56,8 +56,7 @@ public class ReportIndicatorSource implements IndicatorSource {
         return Mono.zip(loaded, tally, yearTargets, disclosureApplies).flatMapMany(all -> {
             ReportFigures.Loaded sums = all.getT1();
             ExpectedReports.Tally expected = all.getT2();
-            PeriodFigures periodFigures = new PeriodFigures(sums.at(periods.at()), sums.at(periods.yearStart()),
-                    sums.at(periods.previousYear()), sums.at(periods.previousYearStart()));
+            PeriodFigures periodFigures = periods.figures(sums::at);
             return Flux.fromIterable(definitions).map(definition -> {
                 int contributors = sums.contributors(definition.inputs());
                 boolean suppressed = all.getT4() && !query.region().isCity() && contributors < DISCLOSURE_MINIMUM;

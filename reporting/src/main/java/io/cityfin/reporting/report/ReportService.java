@@ -118,9 +118,10 @@ public class ReportService {
         return Access.require(AccessRule.institutionOrStaff(institutionCode));
     }
 
-    /** The previous report of the same period type, unless it was withdrawn. */
+    /** The previous report of the same period type, unless it was withdrawn; none before the first period (1990). */
     private Mono<java.util.Optional<ReportVersion>> previous(String institutionCode, Period period) {
-        return reports.latest(institutionCode, period.previous())
+        return Mono.justOrEmpty(period.previous())
+                .flatMap(previous -> reports.latest(institutionCode, previous))
                 .filter(version -> version.status() != ReportStatus.WITHDRAWN)
                 .map(java.util.Optional::of)
                 .defaultIfEmpty(java.util.Optional.empty());

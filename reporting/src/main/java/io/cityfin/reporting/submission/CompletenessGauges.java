@@ -81,7 +81,8 @@ public class CompletenessGauges {
             return Mono.empty();
         }
         Period current = Period.month(CityClock.today(clock).getYear(), CityClock.today(clock).getMonthValue());
-        return Mono.when(refresh("current", current), refresh("previous", current.previous()));
+        // a clock set to January 1990 has no previous month: that gauge keeps its last value
+        return Mono.when(refresh("current", current), Mono.justOrEmpty(current.previous()).flatMap(previous -> refresh("previous", previous)));
     }
 
     private Mono<Void> refresh(String which, Period month) {

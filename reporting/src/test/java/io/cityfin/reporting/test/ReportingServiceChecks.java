@@ -275,6 +275,43 @@ public abstract class ReportingServiceChecks {
     }
 
     @Test
+    void refusesAPeriodBefore1990AndAnswers1990WithoutComparisons() {
+        // an institution may predate 1990 (activeFrom has no floor); its reports and every period asked about may not
+        String bank = "91361000OLD" + String.format("%06d", BANKS.incrementAndGet());
+        registerBank(bank, "\"activeFrom\": \"1985-01-01\"");
+        for (String early : List.of("1900-06", "1901-12", "1989-12")) {
+            as(Role.PORTAL, null).get().uri("/indicators?period={period}", early).exchange()
+                    .expectStatus().isBadRequest()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.errors[0].parameter").isEqualTo("period")
+                    .jsonPath("$.errors[0].code").isEqualTo("INVALID_PERIOD");
+            put(bank, early, lines(line(s.total(), "361002", "1"))).expectStatus().isBadRequest()
+                    .expectBody()
+                    .jsonPath("$.errors[0].parameter").isEqualTo("period")
+                    .jsonPath("$.errors[0].code").isEqualTo("INVALID_PERIOD");
+        }
+
+        put(bank, "1990-01", lines(line(s.total(), "361002", "100"))).expectStatus().isCreated();
+        receipt(put(bank, "1990-02", lines(line(s.total(), "361002", "100"))), 201).jsonPath("$.version").isEqualTo(1);
+
+        // 1990-01 is the first period: no year start (1989-12) and no year earlier (1989-01), so null comparisons
+        as(Role.ANALYST, null).get().uri("/indicators?period=1990-01").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.period").isEqualTo("1990-01")
+                .jsonPath("$.indicators[?(@.code == '" + s.total() + "')].value").isEqualTo(100.00)
+                .jsonPath("$.indicators[?(@.code == '" + s.total() + "')].yearStartValue").value(v -> assertThat((List<?>) v).containsOnlyNulls())
+                .jsonPath("$.indicators[?(@.code == '" + s.total() + "')].changeSinceYearStart").value(v -> assertThat((List<?>) v).containsOnlyNulls())
+                .jsonPath("$.indicators[?(@.code == '" + s.total() + "')].previousYearValue").value(v -> assertThat((List<?>) v).containsOnlyNulls())
+                .jsonPath("$.indicators[?(@.code == '" + s.total() + "')].yoyChange").value(v -> assertThat((List<?>) v).containsOnlyNulls())
+                .jsonPath("$.indicators[?(@.code == '" + s.total() + "')].yoyPct").value(v -> assertThat((List<?>) v).containsOnlyNulls());
+        as(Role.PORTAL, null).get().uri("/indicators?period=1990").exchange().expectStatus().isOk();
+        as(Role.PORTAL, null).get().uri("/indicators?period=1990-Q1").exchange().expectStatus().isOk();
+        as(Role.PORTAL, null).get().uri("/indicators?period=1990-01-D1").exchange().expectStatus().isOk();
+    }
+
+    @Test
     void storesWarningsOnTheVersionAndReturnsThem() {
         String bank = registeredBank();
         put(bank, "2022-07", lines(line(s.stock(), "361002", "1000"), line(s.flow(), "361002", "50"),

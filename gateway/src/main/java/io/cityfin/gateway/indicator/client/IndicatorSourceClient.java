@@ -4,9 +4,12 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeoutException;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreakerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.ClientRequest;
@@ -14,15 +17,19 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 import io.cityfin.common.identity.Access;
 import io.cityfin.common.indicator.api.model.IndicatorSetDto;
 import io.cityfin.common.indicator.client.IndicatorApi;
 import io.cityfin.common.indicator.client.invoker.ApiClient;
 import io.cityfin.common.period.Period;
+import io.cityfin.common.problem.FieldError;
 import io.cityfin.common.region.Region;
 import io.cityfin.gateway.config.CityfinGatewayProperties;
 import io.cityfin.gateway.identity.InternalTokenMinter;
 import io.cityfin.gateway.indicator.ServiceIndicators;
+import io.cityfin.gateway.indicator.SourceRefusedException;
 import io.cityfin.gateway.indicator.SourceUnavailableException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import reactor.core.publisher.Mono;
@@ -30,7 +37,9 @@ import reactor.core.publisher.Mono;
 /**
  * The shared contract's generated client, one per service base URL, all on one WebClient from Boot's builder
  * (client metrics, trace propagation). Each call has its own timeout and circuit breaker
- * ({@code <service>-indicators}); every failure becomes a {@link SourceUnavailableException} saying why.
+ * ({@code <service>-indicators}); every failure becomes a {@link SourceUnavailableException} saying why. A 4xx is
+ * not a failure: the breaker records it as a success and it becomes a {@link SourceRefusedException} carrying the
+ * service's problem, so no caller's bad requests can open a breaker for everyone.
  */
 @Component
 class IndicatorSourceClient implements ServiceIndicators {
@@ -64,11 +73,37 @@ class IndicatorSourceClient implements ServiceIndicators {
             return Mono.error(new SourceUnavailableException("no base URL configured"));
         }
         // Decoded straight into the server-side types: both are generated from the same contract.
-        Mono<IndicatorSetDto> call = api.getIndicatorsWithResponseSpec(period.toString(), region.isCity() ? null : region.code())
+        Mono<Fetched> call = api.getIndicatorsWithResponseSpec(period.toString(), region.isCity() ? null : region.code())
                 .bodyToMono(IndicatorSetDto.class)
+                .map(set -> new Fetched(set, null))
+                // inside the breaker, so that it sees a refusal as the answer it is; 5xx and timeouts stay failures
+                .onErrorResume(IndicatorSourceClient::isClientError,
+                        error -> Mono.just(new Fetched(null, refusal(service, (WebClientResponseException) error))))
                 .timeout(timeout);
         return breakers.create(service + "-indicators")
-                .run(call, error -> Mono.error(new SourceUnavailableException(describe(error))));
+                .run(call, error -> Mono.error(new SourceUnavailableException(describe(error))))
+                .flatMap(fetched -> fetched.refusal() != null ? Mono.error(fetched.refusal())
+                        : Mono.just(Objects.requireNonNull(fetched.set())));
+    }
+
+    private static boolean isClientError(Throwable error) {
+        return error instanceof WebClientResponseException response && response.getStatusCode().is4xxClientError();
+    }
+
+    /** The service's problem (title, detail, errors), or a plain account of the status when its body is no problem. */
+    private static SourceRefusedException refusal(String service, WebClientResponseException response) {
+        int status = response.getStatusCode().value();
+        ProblemBody problem = null;
+        try {
+            problem = response.getResponseBodyAs(ProblemBody.class);
+        } catch (RuntimeException unreadable) {
+            // not problem+json (a proxy's page, say): the status alone tells the caller what happened
+        }
+        String title = problem == null || problem.title() == null ? "Refused by " + service : problem.title();
+        String detail = problem == null || problem.detail() == null ? "HTTP " + status : problem.detail();
+        List<FieldError> errors = problem == null || problem.errors() == null ? List.of()
+                : problem.errors().stream().filter(ErrorBody::isValid).map(ErrorBody::toFieldError).toList();
+        return new SourceRefusedException(service, status, title, detail, errors);
     }
 
     private String describe(Throwable error) {
@@ -93,5 +128,26 @@ class IndicatorSourceClient implements ServiceIndicators {
 
     private static String human(Duration duration) {
         return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + "s" : duration.toMillis() + "ms";
+    }
+
+    /** One service's answer inside the breaker: its indicators, or its refusal (which the breaker counts as a success). */
+    private record Fetched(@Nullable IndicatorSetDto set, @Nullable SourceRefusedException refusal) {
+    }
+
+    /** The members of a service's RFC 9457 answer that are relayed; the rest (type, status, instance) are the gateway's own. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ProblemBody(@Nullable String title, @Nullable String detail, @Nullable List<ErrorBody> errors) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ErrorBody(@Nullable String pointer, @Nullable String parameter, @Nullable String code, @Nullable String message) {
+
+        boolean isValid() {
+            return (pointer == null) != (parameter == null) && code != null && message != null;
+        }
+
+        FieldError toFieldError() {
+            return new FieldError(pointer, parameter, Objects.requireNonNull(code), Objects.requireNonNull(message));
+        }
     }
 }

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -38,8 +37,7 @@ class R2dbcReportFigures implements ReportFigures {
 
     @Override
     public Mono<Loaded> load(FigurePeriods periods, Region region, List<MapFigures.Weighting> weightings) {
-        String[] names = Stream.of(periods.at(), periods.yearStart(), periods.previousYear(), periods.previousYearStart())
-                .map(Period::toString).distinct().toArray(String[]::new);
+        String[] names = periods.existing().map(Period::toString).toArray(String[]::new);
         Mono<List<Sum>> sums = sums(names, region).collectList();
         Mono<List<Weighted>> weighted = Flux.fromIterable(weightings).flatMap(weighting -> weighted(names, region, weighting)).collectList();
         Mono<List<Contribution>> contributions = contributions(periods.at(), region);

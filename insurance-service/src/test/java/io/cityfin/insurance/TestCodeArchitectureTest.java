@@ -1,0 +1,16 @@
+package io.cityfin.insurance;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
+
+import io.cityfin.common.test.ArchitectureRules;
+
+/** The shared rules for test code, on this module's test classes ({@code ArchitectureTest} checks the main classes). */
+@AnalyzeClasses(packages = "io.cityfin.insurance", importOptions = ImportOption.OnlyIncludeTests.class)
+class TestCodeArchitectureTest {
+
+    @ArchTest
+    static final ArchTests shared = ArchTests.in(ArchitectureRules.TestCode.class);
+}
