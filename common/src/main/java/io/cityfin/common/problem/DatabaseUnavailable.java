@@ -17,7 +17,8 @@ import io.r2dbc.spi.R2dbcTransientResourceException;
 /**
  * Tells an error caused by the database being away or overloaded from a bug, so that a caller is told to try again
  * (503 with {@code Retry-After}, code {@value #CODE}) instead of getting a 500 (architecture.md, "Errors": PostgreSQL
- * away is 503). Nothing was acknowledged, so a retry is safe: a refused write stored nothing.
+ * away is 503). Retrying is safe: writes are idempotent (a report PUT with the same content answers 200, a POST
+ * repeats its Idempotency-Key), which matters when a commit went through but its answer was lost with the connection.
  * <p>
  * The innermost R2DBC exception of the cause chain decides, since Spring wraps it in several ways (a
  * {@code DataAccessResourceFailureException} from the {@code DatabaseClient}, a {@code CannotCreateTransactionException}
@@ -45,7 +46,7 @@ public final class DatabaseUnavailable {
             "40001", "40P01");
 
     private static final Problem PROBLEM = new Problem(503, "Service unavailable",
-            "The database is unavailable or too busy; nothing was stored. Try again in " + RETRY_AFTER_SECONDS + " s.",
+            "The database is unavailable or too busy. Try again in " + RETRY_AFTER_SECONDS + " s; repeating the request is safe.",
             List.of(FieldError.atPointer("", CODE, "The database is unavailable; try again shortly.")));
 
     private DatabaseUnavailable() {
