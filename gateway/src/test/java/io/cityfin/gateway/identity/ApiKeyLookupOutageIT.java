@@ -3,6 +3,7 @@ package io.cityfin.gateway.identity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -63,7 +64,8 @@ class ApiKeyLookupOutageIT {
 
     @Test
     void readinessIsDown() {
-        WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort).build()
+        // bounded by the pool's acquire time (tried twice), not by a hang; generous for a busy 2-core machine
+        WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort).responseTimeout(Duration.ofSeconds(30)).build()
                 .get().uri("/actuator/health/readiness").exchange()
                 .expectStatus().isEqualTo(503)
                 .expectBody().jsonPath("$.components.r2dbc.status").isEqualTo("DOWN");
