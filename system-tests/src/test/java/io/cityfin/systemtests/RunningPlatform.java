@@ -48,7 +48,8 @@ final class RunningPlatform {
 
     /**
      * Starts the platform and waits until all six apps are ready; fails the test with the launcher's output if they
-     * are not. {@code environment} adds launcher variables (the apps get its {@code CITYFIN_*} and {@code LOGGING_*}).
+     * are not. {@code environment} adds launcher variables (the apps get its {@code CITYFIN_*} and {@code LOGGING_*});
+     * a {@code CITYFIN_DB_URL} there wins over {@link #externalDatabase()} (DatabaseOutageIT puts a proxy in front).
      */
     static RunningPlatform start(Path data, int portBase, Map<String, String> environment) {
         String adminKey = "cfk_" + UUID.randomUUID().toString().replace("-", "")
@@ -61,7 +62,7 @@ final class RunningPlatform {
         env.putIfAbsent("CITYFIN_DEMO_DATA", "true");
         env.put("CITYFIN_ADMIN_API_KEY", adminKey);
         String externalDatabase = externalDatabase();
-        if (externalDatabase != null) {
+        if (externalDatabase != null && !env.containsKey("CITYFIN_DB_URL")) {
             env.put("CITYFIN_DB_URL", externalDatabase);
         }
         ByteArrayOutputStream output = new ByteArrayOutputStream();
@@ -140,7 +141,7 @@ final class RunningPlatform {
      * or {@code auto} with {@code TEST_PG_ADMIN_URL} set, as CI does where user namespaces are not allowed), as a
      * {@code CITYFIN_DB_URL}; {@code null} for the launcher's embedded PostgreSQL.
      */
-    private static String externalDatabase() {
+    static String externalDatabase() {
         String mode = System.getProperty("test.db", System.getenv().getOrDefault("TEST_DB", "auto")).strip();
         String adminUrl = System.getenv("TEST_PG_ADMIN_URL");
         boolean external = mode.equalsIgnoreCase("external") || mode.equalsIgnoreCase("auto") && adminUrl != null;

@@ -53,13 +53,16 @@ public final class ProblemMapper {
             int status = response.getStatusCode().value();
             return new Problem(status, reason(status), detail(response, status), List.of());
         }
+        if (DatabaseUnavailable.isCause(error)) {
+            return DatabaseUnavailable.problem();
+        }
         return new Problem(500, "Internal error", "An unexpected error occurred; it has been logged.", List.of());
     }
 
     /** True for an error no rule or status explains: a bug or a failed dependency, logged with its stack trace. */
     public static boolean isUnexpected(Throwable error) {
         return !(error instanceof ProblemException) && !(error instanceof ErrorResponse)
-                && causeOf(error, DataBufferLimitException.class).isEmpty();
+                && causeOf(error, DataBufferLimitException.class).isEmpty() && !DatabaseUnavailable.isCause(error);
     }
 
     private static Problem inputProblem(ServerWebInputException input) {

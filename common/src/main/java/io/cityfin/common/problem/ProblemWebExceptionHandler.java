@@ -5,6 +5,7 @@ import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
@@ -40,13 +41,16 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler, Ordered 
             log.error("Unexpected error on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), error);
         } else if (problem.status() >= 500) {
             log.warn("{} {} answered {}: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
-                    problem.status(), problem.detail());
+                    problem.status(), DatabaseUnavailable.isCause(error) ? DatabaseUnavailable.rootCause(error) : problem.detail());
         } else {
             log.debug("Refused {} {}: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), problem.detail());
         }
         statusListener.accept(problem.status());
         if (error instanceof ErrorResponse errorResponse) {
             exchange.getResponse().getHeaders().addAll(errorResponse.getHeaders()); // e.g. Allow on a 405
+        }
+        if (problem.status() == 503 && !exchange.getResponse().getHeaders().containsHeader(HttpHeaders.RETRY_AFTER)) {
+            exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS));
         }
         return ProblemResponses.write(exchange, problem, jsonMapper);
     }
