@@ -3,12 +3,11 @@ package io.cityfin.reporting.record.persistence;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
-
-import org.jspecify.annotations.Nullable;
 
 import io.cityfin.common.http.IfMatch;
 import io.cityfin.common.problem.PreconditionFailedException;
