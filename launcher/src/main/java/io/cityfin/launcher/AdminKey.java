@@ -1,11 +1,9 @@
 package io.cityfin.launcher;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -47,34 +45,22 @@ final class AdminKey {
     }
 
     /**
-     * Reads {@code <dataDir>/admin-api-key}, or creates it (owner-only, then written) with a new key if it does not
-     * exist. A file that others may read is tightened to {@code rw-------} and {@code notices} is told so.
+     * Reads {@code <dataDir>/admin-api-key}, or creates it (owner-only) with a new key if it does not exist; see
+     * {@link OwnerOnlyFiles#readOrCreate}.
      *
      * @throws IOException if the file cannot be read or written, or does not hold a {@code cfk_} key; the message
      *     names the file, never its content
      */
     static AdminKey loadOrCreate(Path dataDir, SecureRandom random, Consumer<String> notices) throws IOException {
         Path file = dataDir.resolve(FILE_NAME).toAbsolutePath();
-        if (!Files.exists(file)) {
-            Files.createDirectories(dataDir);
-            String key = generate(random);
-            OwnerOnlyFiles.create(file, key);
-            return new AdminKey(key, file, true);
-        }
-        if (!Files.isRegularFile(file)) {
-            throw new IOException(file + " is not a file; remove it to have a new admin API key made, or set " + VARIABLE);
-        }
-        Optional<String> was = OwnerOnlyFiles.tighten(file);
-        was.ifPresent(permissions -> notices.accept(
-                "Note: " + file + " was readable by others (" + permissions + "); made it owner-only (rw-------)."
-                        + " Consider the key known and replace it (delete the file; a new one is made on the next start)."));
-        String key = OwnerOnlyFiles.readSmallText(file).map(String::strip).orElse("");
-        if (!FORMAT.matcher(key).matches()) {
+        OwnerOnlyFiles.Secret key = OwnerOnlyFiles.readOrCreate(file, () -> generate(random), notices);
+        String value = key.text().strip();
+        if (!FORMAT.matcher(value).matches()) {
             throw new IOException(file + " does not hold an admin API key (" + PREFIX
                     + " followed by letters, digits, '-' or '_', on one line). Fix it, delete it to have a new key made,"
                     + " or set " + VARIABLE + ".");
         }
-        return new AdminKey(key, file, false);
+        return new AdminKey(value, file, key.created());
     }
 
     /** {@code cfk_} and 32 random bytes in base64url without padding: 47 characters. */

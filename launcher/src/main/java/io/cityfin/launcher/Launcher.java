@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -260,7 +259,7 @@ public final class Launcher {
         out.println(admin.describe());
         SigningKeys signing = settings.signingKeys();
         if (signing == null) {
-            signing = SigningKeys.loadOrCreate(settings.identityDir(), random, Clock.systemDefaultZone(), out::println);
+            signing = SigningKeys.loadOrCreate(settings.identityDir(), out::println);
         }
         out.println(signing.describe());
         adminKey = admin;

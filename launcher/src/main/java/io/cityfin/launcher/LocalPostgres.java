@@ -69,6 +69,11 @@ final class LocalPostgres implements AutoCloseable {
                 .setRegisterShutdownHook(false) // the launcher stops it, after the apps
                 .setPort(port)
                 .setLocaleConfig("locale", "C") // the same on every machine, whatever LANG says
+                // zonky's test defaults (-F, synchronous_commit=off) would let a power cut corrupt or lose the data a
+                // user keeps in .cityfin; each -c comes after zonky's -F on the command line, so it wins
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
                 .setPGStartupWait(STARTUP_WAIT)
                 .setOutputRedirector(log)
                 .setErrorRedirector(log)

@@ -66,7 +66,7 @@ class LauncherSettingsTest {
         assertThat(keys.signingKey()).isEqualTo(KeyFixtures.PRIVATE_KEY);
         assertThat(keys.keyId()).isEqualTo("prod-1");
         assertThat(keys.publicKeys()).startsWith("old-1:").endsWith(",prod-1:" + KeyFixtures.PUBLIC_KEY);
-        assertThat(keys.directory()).isNull();
+        assertThat(keys.file()).isNull();
         assertThat(keys.toString()).doesNotContain(KeyFixtures.PRIVATE_KEY);
     }
 

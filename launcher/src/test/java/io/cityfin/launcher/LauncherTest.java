@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
+import com.nimbusds.jose.jwk.ECKey;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -49,11 +51,12 @@ class LauncherTest {
 
         Path adminKeyFile = repo.resolve(".cityfin/admin-api-key");
         String adminKey = Files.readString(adminKeyFile);
-        String privateKey = Files.readString(repo.resolve(".cityfin/identity/signing-key"));
-        String keyId = Files.readString(repo.resolve(".cityfin/identity/key-id"));
+        ECKey jwk = ECKey.parse(Files.readString(repo.resolve(".cityfin/identity/signing-key.jwk")));
+        String keyId = jwk.getKeyID();
+        String privateKey = jwk.getD().toString();
         assertThat(printed())
             .contains("Admin API key: " + adminKeyFile + " (new, owner-only; use it as Authorization: Bearer <key>)")
-            .contains("Internal token keys: key id " + keyId + ", new pair in " + repo.resolve(".cityfin/identity"))
+            .contains("Internal token keys: key id " + keyId + ", new pair in " + repo.resolve(".cityfin/identity/signing-key.jwk"))
             .contains("CityFin could not start")
             .doesNotContain(adminKey)
             .doesNotContain(privateKey);
@@ -65,13 +68,14 @@ class LauncherTest {
         standInJars();
         Launcher.create(environment(), repo, print()).start();
         String adminKey = Files.readString(repo.resolve(".cityfin/admin-api-key"));
-        String privateKey = Files.readString(repo.resolve(".cityfin/identity/signing-key"));
+        String jwk = Files.readString(repo.resolve(".cityfin/identity/signing-key.jwk"));
+        String privateKey = ECKey.parse(jwk).getD().toString();
         output.reset();
 
         assertThat(Launcher.create(environment(), repo, print()).start()).isEqualTo(1);
 
         assertThat(repo.resolve(".cityfin/admin-api-key")).hasContent(adminKey);
-        assertThat(repo.resolve(".cityfin/identity/signing-key")).hasContent(privateKey);
+        assertThat(repo.resolve(".cityfin/identity/signing-key.jwk")).hasContent(jwk);
         assertThat(printed()).contains("Admin API key: " + repo.resolve(".cityfin/admin-api-key") + " (owner-only;")
             .doesNotContain("new pair")
             .doesNotContain(adminKey)

@@ -55,6 +55,15 @@ class LocalPostgresIT {
     }
 
     @Test
+    void runsDurablyUnlikeTheLibrarysTestDefaults() throws Exception {
+        try (LocalPostgres postgres = LocalPostgres.embedded(dir.resolve("postgres"), freePort(), dir.resolve("pg.log"))) {
+            assertThat(setting(postgres, "fsync")).isEqualTo("on");
+            assertThat(setting(postgres, "synchronous_commit")).isEqualTo("on");
+            assertThat(setting(postgres, "full_page_writes")).isEqualTo("on");
+        }
+    }
+
+    @Test
     void refusesAFolderThatHoldsSomethingElse() throws Exception {
         Path data = Files.createDirectories(dir.resolve("postgres"));
         Files.writeString(data.resolve("notes.txt"), "not a cluster");
@@ -72,6 +81,14 @@ class LocalPostgresIT {
             }
         }
         return names;
+    }
+
+    private static String setting(LocalPostgres postgres, String name) throws SQLException {
+        try (Connection connection = postgres.connect("postgres"); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SHOW " + name)) {
+            assertThat(rows.next()).isTrue();
+            return rows.getString(1);
+        }
     }
 
     private static int freePort() throws IOException {

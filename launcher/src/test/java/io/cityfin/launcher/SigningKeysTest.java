@@ -10,14 +10,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -25,41 +20,30 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SigningKeysTest {
+import com.nimbusds.jose.jwk.ECKey;
 
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-07T10:00:00Z"), ZoneOffset.UTC);
+class SigningKeysTest {
 
     @TempDir
     Path data;
 
-    private final SecureRandom random = new SecureRandom();
-
     private final List<String> notices = new ArrayList<>();
 
     @Test
-    void makesAKeyIdFromTheDayAndSixRandomHexDigits() {
-        assertThat(SigningKeys.newKeyId(LocalDate.of(2025, 3, 7), random)).matches("local-20250307-[0-9a-f]{6}");
-    }
-
-    @Test
-    void makesAPairOnTheFirstStartWhoseStoredPrivateKeySignsWhatTheStoredPublicKeyVerifies() throws Exception {
+    void makesAJwkOnTheFirstStartAndHandsItOnInTheFormatsTheAppsRead() throws Exception {
         Path dir = data.resolve("identity");
 
-        SigningKeys keys = SigningKeys.loadOrCreate(dir, random, CLOCK, notices::add);
+        SigningKeys keys = SigningKeys.loadOrCreate(dir, notices::add);
 
+        ECKey jwk = ECKey.parse(Files.readString(dir.resolve("signing-key.jwk")));
         assertThat(keys.created()).isTrue();
-        assertThat(keys.keyId()).matches("local-20250307-[0-9a-f]{6}");
-        assertThat(dir.resolve("key-id")).hasContent(keys.keyId());
-        String privateText = Files.readString(dir.resolve("signing-key"), StandardCharsets.US_ASCII);
-        String publicText = Files.readString(dir.resolve("public-key"), StandardCharsets.US_ASCII);
-        assertThat(privateText).isEqualTo(keys.signingKey()).doesNotContain("\n", "\r");
-        assertThat(publicText).doesNotContain("\n", "\r");
-        assertThat(keys.publicKeys()).isEqualTo(keys.keyId() + ":" + publicText);
-
+        assertThat(keys.keyId()).isEqualTo(jwk.getKeyID()).isEqualTo(jwk.computeThumbprint().toString());
+        assertThat(keys.publicKeys()).startsWith(keys.keyId() + ":");
         PrivateKey privateKey = KeyFactory.getInstance("EC")
-            .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(privateText)));
-        PublicKey publicKey = KeyFactory.getInstance("EC")
-            .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(publicText)));
+            .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(keys.signingKey())));
+        PublicKey publicKey = KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(
+                Base64.getDecoder().decode(keys.publicKeys().substring(keys.keyId().length() + 1))));
+        assertThat(publicKey).isEqualTo(jwk.toECPublicKey());
         byte[] message = "an internal token".getBytes(StandardCharsets.UTF_8);
         Signature signer = Signature.getInstance("SHA256withECDSA");
         signer.initSign(privateKey);
@@ -72,12 +56,12 @@ class SigningKeysTest {
     }
 
     @Test
-    void keepsTheSigningKeyAndItsFolderOwnerOnly() throws Exception {
+    void keepsTheKeyFileAndItsFolderOwnerOnly() throws Exception {
         Path dir = data.resolve("identity");
 
-        SigningKeys.loadOrCreate(dir, random, CLOCK, notices::add);
+        SigningKeys.loadOrCreate(dir, notices::add);
 
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("signing-key"))))
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("signing-key.jwk"))))
             .isEqualTo("rw-------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).isEqualTo("rwx------");
     }
@@ -85,9 +69,9 @@ class SigningKeysTest {
     @Test
     void reusesThePairOnLaterStarts() throws Exception {
         Path dir = data.resolve("identity");
-        SigningKeys first = SigningKeys.loadOrCreate(dir, random, CLOCK, notices::add);
+        SigningKeys first = SigningKeys.loadOrCreate(dir, notices::add);
 
-        SigningKeys second = SigningKeys.loadOrCreate(dir, random, Clock.systemUTC(), notices::add);
+        SigningKeys second = SigningKeys.loadOrCreate(dir, notices::add);
 
         assertThat(second.created()).isFalse();
         assertThat(second.keyId()).isEqualTo(first.keyId());
@@ -97,76 +81,43 @@ class SigningKeysTest {
     }
 
     @Test
-    void tightensASigningKeyOthersMayReadAndSaysSo() throws Exception {
+    void tightensAKeyFileOthersMayReadAndSaysSo() throws Exception {
         Path dir = data.resolve("identity");
-        SigningKeys first = SigningKeys.loadOrCreate(dir, random, CLOCK, notices::add);
-        Files.setPosixFilePermissions(dir.resolve("signing-key"), PosixFilePermissions.fromString("rw-rw-r--"));
+        SigningKeys first = SigningKeys.loadOrCreate(dir, notices::add);
+        Files.setPosixFilePermissions(dir.resolve("signing-key.jwk"), PosixFilePermissions.fromString("rw-rw-r--"));
 
-        SigningKeys.loadOrCreate(dir, random, CLOCK, notices::add);
+        SigningKeys.loadOrCreate(dir, notices::add);
 
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("signing-key"))))
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("signing-key.jwk"))))
             .isEqualTo("rw-------");
         assertThat(notices).singleElement().asString().contains("was readable by others (rw-rw-r--)")
             .doesNotContain(first.signingKey());
     }
 
     @Test
-    void refusesAGarbledSigningKeyWithoutShowingIt() throws Exception {
+    void refusesAGarbledKeyOrAPublicOneWithoutShowingIt() throws Exception {
         Path dir = data.resolve("identity");
-        SigningKeys.loadOrCreate(dir, random, CLOCK, notices::add);
-        Files.writeString(dir.resolve("signing-key"), "bm90IGEga2V5");
+        SigningKeys.loadOrCreate(dir, notices::add);
+        Path file = dir.resolve("signing-key.jwk");
+        String publicOnly = ECKey.parse(Files.readString(file)).toPublicJWK().toJSONString();
 
-        assertThatIOException().isThrownBy(() -> SigningKeys.loadOrCreate(dir, random, CLOCK, notices::add))
-            .withMessageStartingWith(dir.resolve("signing-key") + " is not an EC P-256 private key")
-            .withMessageContaining("delete " + dir)
-            .withMessageNotContaining("bm90IGEga2V5");
+        for (String content : List.of("bm90IGEga2V5", publicOnly)) {
+            Files.writeString(file, content);
+            assertThatIOException().isThrownBy(() -> SigningKeys.loadOrCreate(dir, notices::add))
+                .withMessageStartingWith(file + " is not a private EC P-256 JWK")
+                .withMessageContaining("delete it")
+                .withMessageNotContaining(content);
+        }
     }
 
     @Test
-    void refusesAGarbledPublicKeyOrKeyId() throws Exception {
+    void describesThePairByKeyIdAndFileOnly() throws Exception {
         Path dir = data.resolve("identity");
-        SigningKeys.loadOrCreate(dir, random, CLOCK, notices::add);
-        String keyId = Files.readString(dir.resolve("key-id"));
+        SigningKeys keys = SigningKeys.loadOrCreate(dir, notices::add);
 
-        Files.writeString(dir.resolve("key-id"), "two words");
-        assertThatIOException().isThrownBy(() -> SigningKeys.loadOrCreate(dir, random, CLOCK, notices::add))
-            .withMessageStartingWith(dir.resolve("key-id") + " is not a key id");
-
-        Files.writeString(dir.resolve("key-id"), keyId);
-        Files.writeString(dir.resolve("public-key"), "%%%");
-        assertThatIOException().isThrownBy(() -> SigningKeys.loadOrCreate(dir, random, CLOCK, notices::add))
-            .withMessageStartingWith(dir.resolve("public-key") + " is not an EC P-256 public key");
-    }
-
-    @Test
-    void refusesAPublicKeyOfAnotherPair() throws Exception {
-        Path dir = data.resolve("identity");
-        SigningKeys.loadOrCreate(dir, random, CLOCK, notices::add);
-        Files.writeString(dir.resolve("public-key"), KeyFixtures.PUBLIC_KEY);
-
-        assertThatIOException().isThrownBy(() -> SigningKeys.loadOrCreate(dir, random, CLOCK, notices::add))
-            .withMessageStartingWith(dir.resolve("public-key") + " is not the public key of " + dir.resolve("signing-key"));
-    }
-
-    @Test
-    void refusesAnIncompletePair() throws Exception {
-        Path dir = data.resolve("identity");
-        SigningKeys.loadOrCreate(dir, random, CLOCK, notices::add);
-        Files.delete(dir.resolve("key-id"));
-
-        assertThatIOException().isThrownBy(() -> SigningKeys.loadOrCreate(dir, random, CLOCK, notices::add))
-            .withMessage(dir + " holds signing-key and public-key but not key-id. Restore it, or delete " + dir
-                    + " to have a new key pair made on the next start.");
-    }
-
-    @Test
-    void describesThePairByKeyIdAndFolderOnly() throws Exception {
-        Path dir = data.resolve("identity");
-        SigningKeys keys = SigningKeys.loadOrCreate(dir, random, CLOCK, notices::add);
-
-        assertThat(keys.describe()).isEqualTo("Internal token keys: key id " + keys.keyId() + ", new pair in " + dir
-                + " (the gateway signs, the services verify)");
-        assertThat(keys.toString()).isEqualTo("SigningKeys[" + keys.keyId() + " in " + dir + "]");
+        assertThat(keys.describe()).isEqualTo("Internal token keys: key id " + keys.keyId() + ", new pair in "
+                + dir.resolve("signing-key.jwk") + " (the gateway signs, the services verify)");
+        assertThat(keys.toString()).isEqualTo("SigningKeys[" + keys.keyId() + " in " + dir.resolve("signing-key.jwk") + "]");
     }
 
 }

@@ -3,7 +3,14 @@ package io.cityfin.insurance.investment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -21,16 +28,23 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import io.cityfin.common.identity.Role;
 import io.cityfin.common.period.CityClock;
 import io.cityfin.common.test.TestIdentity;
 import io.cityfin.common.test.WithOwnPostgres;
+import io.cityfin.reporting.record.IdempotencyKeyPurge;
+import io.cityfin.reporting.record.Records;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
  * Investments (险资入抚) on real PostgreSQL, on a database of their own so that the sums are this class's: versions,
@@ -48,6 +62,12 @@ class InvestmentIT {
 
     @Autowired
     WebTestClient web;
+
+    @Autowired
+    Records records;
+
+    @Autowired
+    DatabaseClient database;
 
     @BeforeAll
     void registerInsurers() {
@@ -171,6 +191,108 @@ class InvestmentIT {
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$[*].version").value(versions -> assertThat((List<Object>) versions).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9));
+    }
+
+    @Test
+    void tagsAnInvestmentWithItsVersionAndStoresAChangeOnlyOntoTheVersionItNames() {
+        String id = post(Role.ADMIN, null, key(), body(INSURER, "361002", "100", "2019-03-01", "FUND"))
+                .expectStatus().isCreated().expectHeader().valueEquals(HttpHeaders.ETAG, "\"1\"")
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { }).returnResult().getResponseBody().get("id").toString();
+        String etag = as(Role.ADMIN, null).get().uri("/investments/{id}", id).exchange()
+                .expectStatus().isOk().expectHeader().valueEquals(HttpHeaders.ETAG, "\"1\"")
+                .returnResult(String.class).getResponseHeaders().getETag();
+
+        put(as(Role.ADMIN, null), id, body(INSURER, "361002", "150", "2019-03-01", "FUND"), etag)
+                .expectStatus().isCreated().expectHeader().valueEquals(HttpHeaders.ETAG, "\"2\"");
+        put(as(Role.ADMIN, null), id, body(INSURER, "361002", "150", "2019-03-01", "FUND"), "\"2\"")
+                .expectStatus().isOk().expectHeader().valueEquals(HttpHeaders.ETAG, "\"2\"");
+        put(as(Role.ADMIN, null), id, body(INSURER, "361002", "100", "2019-03-01", "FUND"), etag)
+                .expectStatus().isEqualTo(412)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[0].parameter").isEqualTo("If-Match")
+                .jsonPath("$.errors[0].code").isEqualTo("VERSION_MISMATCH");
+        put(as(Role.ADMIN, null), id, body(INSURER, "361002", "100", "2019-03-01", "FUND"), "2").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].code").isEqualTo("INVALID_IF_MATCH");
+
+        as(Role.ADMIN, null).get().uri("/investments/{id}", id).exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals(HttpHeaders.ETAG, "\"2\"")
+                .expectBody().jsonPath("$.version").isEqualTo(2).jsonPath("$.amount").value(money("150"));
+        sheet("2019-12", "361002").jsonPath(of("INSURANCE_FUNDS_INVESTED_YTD", "value")).value(money("150"));
+    }
+
+    @Test
+    void givesAWithdrawnThenRestoredInvestmentANewETagThoughItsContentHashRepeats() {
+        String body = body(INSURER, "361003", "70", "2018-03-01", "FUND");
+        Map<String, Object> first = post(Role.ADMIN, null, key(), body).expectStatus().isCreated()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { }).returnResult().getResponseBody();
+        String id = first.get("id").toString();
+
+        put(as(Role.ADMIN, null), id, withStatus(body, "WITHDRAWN"), "\"1\"").expectStatus().isCreated()
+                .expectHeader().valueEquals(HttpHeaders.ETAG, "\"2\"");
+        put(as(Role.ADMIN, null), id, body, "\"2\"").expectStatus().isCreated()
+                .expectHeader().valueEquals(HttpHeaders.ETAG, "\"3\"")
+                .expectBody().jsonPath("$.contentHash").isEqualTo(first.get("contentHash"));
+
+        put(as(Role.ADMIN, null), id, withStatus(body, "WITHDRAWN"), "\"1\"").expectStatus().isEqualTo(412);
+        sheet("2018-12", "361003").jsonPath(of("INSURANCE_FUNDS_INVESTED_YTD", "value")).value(money("70"));
+    }
+
+    @Test
+    void letsExactlyOneOfConcurrentCorrectionsOntoTheSameVersionThrough() throws Exception {
+        String id = created(body(INSURER, "361090", "1", "2017-04-01", "FUND"));
+        WebTestClient admin = as(Role.ADMIN, null);
+        ExecutorService writers = Executors.newFixedThreadPool(8);
+        List<Integer> statuses = new java.util.ArrayList<>();
+        try {
+            // each request on a thread of its own: WebTestClient's exchange() waits for the answer
+            List<Future<Integer>> puts = IntStream.rangeClosed(2, 9)
+                    .mapToObj(n -> writers.submit(() -> put(admin, id, body(INSURER, "361090", String.valueOf(n), "2017-04-01", "FUND"), "\"1\"")
+                            .returnResult(String.class).getStatus().value()))
+                    .toList();
+            for (Future<Integer> put : puts) {
+                statuses.add(put.get());
+            }
+        } finally {
+            writers.shutdown();
+        }
+
+        assertThat(statuses).as("one 201, the others 412").containsOnly(201, 412).containsOnlyOnce(201);
+        admin.get().uri("/investments/{id}/versions", id).exchange()
+                .expectBody().jsonPath("$.length()").isEqualTo(2);
+    }
+
+    @Test
+    void purgesIdempotencyKeysOlderThan24HoursAndKeepsTheFreshOnes() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String subject = "purge-" + UUID.randomUUID();
+        for (String key : List.of("old-1", "old-2", "old-3")) {
+            storeKey(subject, key, now.minus(Duration.ofHours(24)).minusSeconds(1));
+        }
+        storeKey(subject, "fresh", now.minus(Duration.ofHours(23)));
+        StaticListableBeanFactory beans = new StaticListableBeanFactory();
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        beans.addBean("meters", meters);
+        IdempotencyKeyPurge purge = new IdempotencyKeyPurge(records, Clock.fixed(now, ZoneOffset.UTC),
+                beans.getBeanProvider(MeterRegistry.class), Duration.ofHours(1), 2);
+
+        Integer purged = purge.purge().block(Duration.ofSeconds(30));
+
+        assertThat(purged).isEqualTo(3);
+        assertThat(meters.get("cityfin.idempotency.keys.purged").counter().count()).isEqualTo(purged.doubleValue());
+        assertThat(database.sql("SELECT key FROM idempotency_key WHERE subject = :subject").bind("subject", subject)
+                .map(row -> row.get("key", String.class)).all().collectList().block(Duration.ofSeconds(30)))
+                .containsExactly("fresh");
+    }
+
+    private void storeKey(String subject, String key, Instant createdAt) {
+        database.sql("""
+                        INSERT INTO idempotency_key (subject, key, request_hash, collection, record_id, record_version, response_status, created_at)
+                        VALUES (:subject, :key, repeat('0', 64), 'investments', :id, 1, 201, :at)""")
+                .bind("subject", subject).bind("key", key).bind("id", UUID.randomUUID())
+                .bind("at", OffsetDateTime.ofInstant(createdAt, ZoneOffset.UTC))
+                .then().block(Duration.ofSeconds(30));
     }
 
     Stream<Arguments> refusals() {
@@ -342,6 +464,11 @@ class InvestmentIT {
 
     private WebTestClient.ResponseSpec put(WebTestClient client, String id, String body) {
         return client.put().uri("/investments/{id}", id).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
+    private WebTestClient.ResponseSpec put(WebTestClient client, String id, String body, String ifMatch) {
+        return client.put().uri("/investments/{id}", id).header(HttpHeaders.IF_MATCH, ifMatch).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body).exchange();
     }
 
     private void register(String code, String type, String activity) {

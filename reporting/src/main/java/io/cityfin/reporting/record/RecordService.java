@@ -11,6 +11,7 @@ import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 
+import io.cityfin.common.http.IfMatch;
 import io.cityfin.common.identity.Access;
 import io.cityfin.common.identity.Caller;
 import io.cityfin.common.problem.FieldError;
@@ -36,7 +37,7 @@ import reactor.core.publisher.Mono;
 public class RecordService<T> {
 
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    static final Duration KEY_LIFETIME = Duration.ofHours(24);
+    public static final Duration KEY_LIFETIME = Duration.ofHours(24);
     private static final int MAX_KEY_LENGTH = 255;
 
     private final Records records;
@@ -73,6 +74,11 @@ public class RecordService<T> {
 
     /** The record's next version; the same content and status as the latest is a no-op. */
     public Mono<Written<T>> replace(UUID id, T content, @Nullable String status) {
+        return replace(id, content, status, null);
+    }
+
+    /** As {@link #replace(UUID, Object, String)}; with {@code ifMatch}, only onto the version it names (else 412). */
+    public Mono<Written<T>> replace(UUID id, T content, @Nullable String status, @Nullable IfMatch ifMatch) {
         return Access.caller().flatMap(caller -> records.latest(type.collection(), id)
                 .switchIfEmpty(Mono.error(() -> notFound(id)))
                 .flatMap(latest -> {
@@ -80,7 +86,7 @@ public class RecordService<T> {
                     type.writer(content).check(caller);
                     return checked(content, status);
                 })
-                .flatMap(recordStatus -> records.append(candidate(id, content, recordStatus, caller, now())))
+                .flatMap(recordStatus -> records.append(candidate(id, content, recordStatus, caller, now()), ifMatch))
                 .switchIfEmpty(Mono.error(() -> notFound(id)))
                 .map(appended -> new Written<>(stored(appended.version()), appended.created())));
     }

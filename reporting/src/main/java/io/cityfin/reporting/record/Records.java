@@ -3,6 +3,9 @@ package io.cityfin.reporting.record;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
+import io.cityfin.common.http.IfMatch;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -32,9 +35,18 @@ public interface Records {
     /**
      * Appends {@code candidate} as the next version of an existing record unless the latest version has the same
      * content hash and status; atomically (the record's head row is locked), so concurrent appends never lose a
-     * version or reuse a number. {@code candidate.version()} is ignored. Empty when there is no such record.
+     * version or reuse a number. {@code candidate.version()} is ignored. Empty when there is no such record. With
+     * {@code ifMatch}, the latest version is checked against it under the same lock: when it does not match, the answer
+     * is a {@link io.cityfin.common.problem.PreconditionFailedException} and nothing is stored.
      */
-    Mono<Appended> append(RecordVersion candidate);
+    Mono<Appended> append(RecordVersion candidate, @Nullable IfMatch ifMatch);
+
+    /**
+     * Deletes at most {@code limit} idempotency keys claimed before {@code before} and answers how many it deleted;
+     * a key another transaction holds (a replica purging at the same time, a request taking an expired key over) is
+     * skipped, not waited for.
+     */
+    Mono<Integer> purgeKeys(OffsetDateTime before, int limit);
 
     /** The version now latest, and whether this append created it. */
     record Appended(RecordVersion version, boolean created) {

@@ -5,10 +5,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
+import io.cityfin.common.http.IfMatch;
 import io.cityfin.common.identity.Access;
 import io.cityfin.common.identity.AccessRule;
 import io.cityfin.common.identity.Caller;
@@ -53,6 +55,12 @@ public class ReportService {
     }
 
     public Mono<Reports.Appended> submit(String institutionCode, String periodText, List<SubmittedLine> lines) {
+        return submit(institutionCode, periodText, lines, null);
+    }
+
+    /** As {@link #submit(String, String, List)}; with {@code ifMatch}, only onto the version it names (else 412). */
+    public Mono<Reports.Appended> submit(String institutionCode, String periodText, List<SubmittedLine> lines,
+                                         @Nullable IfMatch ifMatch) {
         Period period = reportPeriod(periodText);
         return Access.require(AccessRule.institutionOrAdmin(institutionCode))
                 .flatMap(caller -> institutions.existing(institutionCode).flatMap(institution -> {
@@ -66,7 +74,7 @@ public class ReportService {
                         ReportVersion sameYearMonth = period.type() == PeriodType.MONTH && period.month() > 1 ? previous.orElse(null) : null;
                         List<ReportWarning> warnings = WarningChecks.check(checked, previous.orElse(null), sameYearMonth, catalogue);
                         return reports.append(candidate(institutionCode, period, caller, checked, warnings,
-                                warnings.isEmpty() ? ReportStatus.ACCEPTED : ReportStatus.ACCEPTED_WITH_WARNINGS));
+                                warnings.isEmpty() ? ReportStatus.ACCEPTED : ReportStatus.ACCEPTED_WITH_WARNINGS), ifMatch);
                     });
                 }))
                 .doOnNext(appended -> {
@@ -83,15 +91,15 @@ public class ReportService {
                 });
     }
 
-    /** ADMIN withdraws a report filed in error: a version with no lines, counted nowhere. */
-    public Mono<Reports.Appended> withdraw(String institutionCode, String periodText) {
+    /** ADMIN withdraws a report filed in error: a version with no lines, counted nowhere; with {@code ifMatch} as in submit. */
+    public Mono<Reports.Appended> withdraw(String institutionCode, String periodText, @Nullable IfMatch ifMatch) {
         Period period = reportPeriod(periodText);
         InstitutionService.checkCode("institutionCode", institutionCode);
         return Access.require(AccessRule.admin())
                 .flatMap(caller -> reports.latest(institutionCode, period)
                         .switchIfEmpty(Mono.error(() -> new NotFoundException("No report of " + institutionCode + " for " + period + ".")))
                         .flatMap(latest -> reports.append(candidate(institutionCode, period, caller, List.of(), List.of(),
-                                ReportStatus.WITHDRAWN))));
+                                ReportStatus.WITHDRAWN), ifMatch)));
     }
 
     public Mono<ReportVersion> latest(String institutionCode, String periodText) {

@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 
+import io.cityfin.common.http.IfMatch;
 import io.cityfin.common.identity.Caller;
 import io.cityfin.common.identity.CallerAuthentication;
 import io.cityfin.common.identity.ForbiddenException;
@@ -28,6 +29,7 @@ import io.cityfin.common.identity.Role;
 import io.cityfin.common.problem.FieldError;
 import io.cityfin.common.problem.InvalidParameterException;
 import io.cityfin.common.problem.NotFoundException;
+import io.cityfin.common.problem.PreconditionFailedException;
 import io.cityfin.common.problem.RuleViolationException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -152,6 +154,18 @@ class RecordServiceTest {
         assertThat(second.record().version()).isEqualTo(2);
         assertThat(same.created()).isFalse();
         assertThat(same.record().version()).isEqualTo(2);
+        assertThat(as(Role.ADMIN, null, service.versions(id).collectList()).block()).extracting(StoredRecord::version).containsExactly(1, 2);
+    }
+
+    @Test
+    void storesAChangeOnlyOntoTheVersionItsIfMatchNames() {
+        UUID id = as(Role.ADMIN, null, service.create("k1", note("INS1", "1"), null)).block().record().id();
+
+        Written<Note> second = as(Role.ADMIN, null, service.replace(id, note("INS1", "2"), null, IfMatch.parse("\"1\""))).block();
+        StepVerifier.create(as(Role.ADMIN, null, service.replace(id, note("INS1", "3"), null, IfMatch.parse("\"1\""))))
+                .expectError(PreconditionFailedException.class).verify();
+
+        assertThat(second.record().version()).isEqualTo(2);
         assertThat(as(Role.ADMIN, null, service.versions(id).collectList()).block()).extracting(StoredRecord::version).containsExactly(1, 2);
     }
 
@@ -285,18 +299,29 @@ class RecordServiceTest {
         }
 
         @Override
-        public synchronized Mono<Appended> append(RecordVersion candidate) {
+        public synchronized Mono<Appended> append(RecordVersion candidate, @Nullable IfMatch ifMatch) {
             List<RecordVersion> versions = heads.get(candidate.id());
             if (versions == null) {
                 return Mono.empty();
             }
             RecordVersion latest = versions.get(versions.size() - 1);
+            if (ifMatch != null && !ifMatch.matches(latest.version())) {
+                return Mono.error(PreconditionFailedException.ofLatest(latest.version()));
+            }
             if (latest.sameAs(candidate)) {
                 return Mono.just(new Appended(latest, false));
             }
             RecordVersion next = candidate.numbered(latest.version() + 1);
             versions.add(next);
             return Mono.just(new Appended(next, true));
+        }
+
+        @Override
+        public synchronized Mono<Integer> purgeKeys(OffsetDateTime before, int limit) {
+            List<String> old = claims.entrySet().stream().filter(claim -> claim.getValue().createdAt().isBefore(before))
+                    .map(Map.Entry::getKey).limit(limit).toList();
+            old.forEach(claims::remove);
+            return Mono.just(old.size());
         }
     }
 

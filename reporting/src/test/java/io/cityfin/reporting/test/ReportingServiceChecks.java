@@ -530,6 +530,104 @@ public abstract class ReportingServiceChecks {
     }
 
     @Test
+    void tagsEveryVersionWithItsNumberAndStoresAChangeOnlyOntoTheVersionItNames() {
+        String bank = registeredBank();
+        String first = lines(line(s.stock(), "361002", "100"));
+        String second = lines(line(s.stock(), "361002", "200"));
+
+        put(bank, "2022-09", first).expectStatus().isCreated().expectHeader().valueEquals(HttpHeaders.ETAG, "\"1\"");
+        String etag = as(Role.SUBMITTER, bank).get().uri("/reports/{bank}/2022-09", bank).exchange()
+                .expectStatus().isOk().expectHeader().valueEquals(HttpHeaders.ETAG, "\"1\"")
+                .returnResult(String.class).getResponseHeaders().getETag();
+        put(bank, "2022-09", second, etag).expectStatus().isCreated().expectHeader().valueEquals(HttpHeaders.ETAG, "\"2\"");
+        put(bank, "2022-09", second, "\"2\"").expectStatus().isOk().expectHeader().valueEquals(HttpHeaders.ETAG, "\"2\"");
+
+        put(bank, "2022-09", lines(line(s.stock(), "361002", "300")), etag).expectStatus().isEqualTo(412)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[0].parameter").isEqualTo("If-Match")
+                .jsonPath("$.errors[0].code").isEqualTo("VERSION_MISMATCH");
+
+        as(Role.ADMIN, null).get().uri("/reports/{bank}/2022-09/versions", bank).exchange()
+                .expectBody().jsonPath("$.length()").isEqualTo(2);
+        as(Role.ADMIN, null).get().uri("/reports/{bank}/2022-09/versions/1", bank).exchange()
+                .expectStatus().isOk().expectHeader().valueEquals(HttpHeaders.ETAG, "\"1\"");
+        put(bank, "2022-09", lines(line(s.stock(), "361002", "300")), "\"9\", \"2\"").expectStatus().isCreated()
+                .expectHeader().valueEquals(HttpHeaders.ETAG, "\"3\"");
+    }
+
+    @Test
+    void keepsANewerVersionFromADelayedRetryOfAnOlderContent() {
+        String bank = registeredBank();
+        String older = lines(line(s.stock(), "361002", "100"));
+        String newer = lines(line(s.stock(), "361002", "150"));
+        put(bank, "2022-09", older).expectStatus().isCreated();
+        put(bank, "2022-09", newer, "\"1\"").expectStatus().isCreated();
+
+        put(bank, "2022-09", older, "\"1\"").expectStatus().isEqualTo(412);
+
+        as(Role.ADMIN, null).get().uri("/reports/{bank}/2022-09", bank).exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals(HttpHeaders.ETAG, "\"2\"")
+                .expectBody()
+                .jsonPath("$.version").isEqualTo(2)
+                .jsonPath("$.lines[0].value").isEqualTo(150);
+    }
+
+    @Test
+    void givesAWithdrawnThenRestoredReportANewETagThoughItsContentHashRepeats() {
+        String bank = registeredBank();
+        String body = lines(line(s.stock(), "361002", "100"));
+        String hash = put(bank, "2022-09", body).expectStatus().isCreated()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { }).returnResult().getResponseBody()
+                .get("contentHash").toString();
+
+        as(Role.ADMIN, null).post().uri("/reports/{bank}/2022-09/withdraw", bank).header(HttpHeaders.IF_MATCH, "\"2\"").exchange()
+                .expectStatus().isEqualTo(412);
+        as(Role.ADMIN, null).post().uri("/reports/{bank}/2022-09/withdraw", bank).header(HttpHeaders.IF_MATCH, "\"1\"").exchange()
+                .expectStatus().isCreated().expectHeader().valueEquals(HttpHeaders.ETAG, "\"2\"");
+        receipt(put(bank, "2022-09", body, "\"2\""), 201)
+                .jsonPath("$.version").isEqualTo(3)
+                .jsonPath("$.contentHash").isEqualTo(hash);
+
+        put(bank, "2022-09", lines(line(s.stock(), "361002", "1")), "\"1\"").expectStatus().isEqualTo(412);
+        as(Role.ANALYST, null).get().uri("/reports/{bank}/2022-09", bank).exchange()
+                .expectHeader().valueEquals(HttpHeaders.ETAG, "\"3\"");
+    }
+
+    @Test
+    void refusesAnIfMatchOnAReportWithoutVersionsAndAMalformedOne() {
+        String bank = registeredBank();
+        String body = lines(line(s.stock(), "361002", "100"));
+
+        put(bank, "2022-09", body, "*").expectStatus().isEqualTo(412);
+        put(bank, "2022-09", body, "\"1\"").expectStatus().isEqualTo(412);
+        put(bank, "2022-09", body, "1").expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].parameter").isEqualTo("If-Match")
+                .jsonPath("$.errors[0].code").isEqualTo("INVALID_IF_MATCH");
+
+        as(Role.ADMIN, null).get().uri("/reports/{bank}/2022-09", bank).exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void letsExactlyOneOfConcurrentChangesOntoTheSameVersionThrough() {
+        String bank = registeredBank();
+        put(bank, "2022-09", lines(line(s.stock(), "361002", "1"))).expectStatus().isCreated();
+
+        // each request on a thread of its own: WebTestClient's exchange() waits for the answer
+        List<Integer> statuses = Flux.range(2, 20)
+                .flatMap(n -> Mono.fromCallable(() -> put(bank, "2022-09", lines(line(s.stock(), "361002", Integer.toString(n))), "\"1\"")
+                                .returnResult(String.class).getStatus().value())
+                        .subscribeOn(Schedulers.boundedElastic()), 20)
+                .collectList().block(Duration.ofSeconds(60));
+
+        assertThat(statuses).as("one 201, the others 412").containsOnly(201, 412).containsOnlyOnce(201);
+        as(Role.ADMIN, null).get().uri("/reports/{bank}/2022-09/versions", bank).exchange()
+                .expectBody().jsonPath("$.length()").isEqualTo(2);
+    }
+
+    @Test
     void keepsTheLatestFiguresEqualToTheLinesOfTheLatestVersions() {
         String first = registeredBank();
         String second = registeredBank();
@@ -590,6 +688,11 @@ public abstract class ReportingServiceChecks {
 
     protected WebTestClient.ResponseSpec put(String bank, String period, String body) {
         return as(Role.SUBMITTER, bank).put().uri("/reports/{bank}/{period}", bank, period)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
+    protected WebTestClient.ResponseSpec put(String bank, String period, String body, String ifMatch) {
+        return as(Role.SUBMITTER, bank).put().uri("/reports/{bank}/{period}", bank, period).header(HttpHeaders.IF_MATCH, ifMatch)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
     }
 

@@ -2,11 +2,13 @@ package io.cityfin.insurance.investment.web;
 
 import java.util.Comparator;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
+import io.cityfin.common.http.IfMatch;
 import io.cityfin.insurance.api.InvestmentApi;
 import io.cityfin.insurance.api.model.InvestmentDto;
 import io.cityfin.insurance.api.model.NewInvestmentDto;
@@ -36,14 +38,18 @@ class InvestmentController implements InvestmentApi {
     }
 
     @Override
-    public Mono<ResponseEntity<InvestmentDto>> putInvestment(String id, Mono<NewInvestmentDto> body, ServerWebExchange exchange) {
+    public Mono<ResponseEntity<InvestmentDto>> putInvestment(String id, Mono<NewInvestmentDto> body, @Nullable String ifMatch,
+                                                            ServerWebExchange exchange) {
         var recordId = RecordService.id("id", id);
-        return body.flatMap(dto -> investments.replace(recordId, content(dto), dto.getStatus())).map(InvestmentController::answer);
+        IfMatch precondition = IfMatch.parse(ifMatch);
+        return body.flatMap(dto -> investments.replace(recordId, content(dto), dto.getStatus(), precondition))
+                .map(InvestmentController::answer);
     }
 
     @Override
     public Mono<ResponseEntity<InvestmentDto>> getInvestment(String id, ServerWebExchange exchange) {
-        return investments.latest(RecordService.id("id", id)).map(record -> ResponseEntity.ok(dto(record)));
+        return investments.latest(RecordService.id("id", id))
+                .map(record -> ResponseEntity.ok().eTag(IfMatch.etag(record.version())).body(dto(record)));
     }
 
     @Override
@@ -61,7 +67,8 @@ class InvestmentController implements InvestmentApi {
     }
 
     private static ResponseEntity<InvestmentDto> answer(Written<Investment> written) {
-        return ResponseEntity.status(written.created() ? HttpStatus.CREATED : HttpStatus.OK).body(dto(written.record()));
+        return ResponseEntity.status(written.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .eTag(IfMatch.etag(written.record().version())).body(dto(written.record()));
     }
 
     private static Investment content(NewInvestmentDto dto) {

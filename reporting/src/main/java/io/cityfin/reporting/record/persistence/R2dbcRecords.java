@@ -3,11 +3,14 @@ package io.cityfin.reporting.record.persistence;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
+import io.cityfin.common.http.IfMatch;
+import io.cityfin.common.problem.PreconditionFailedException;
 import io.cityfin.reporting.record.RecordStatus;
 import io.cityfin.reporting.record.RecordVersion;
 import io.cityfin.reporting.record.Records;
@@ -101,13 +104,16 @@ class R2dbcRecords implements Records {
     }
 
     @Override
-    public Mono<Appended> append(RecordVersion candidate) {
+    public Mono<Appended> append(RecordVersion candidate, @Nullable IfMatch ifMatch) {
         // The head row alone is locked and its latest version read afterwards: a join in the locking statement would be
         // re-checked against the old version row once a concurrent append commits, and find nothing.
         Mono<Settled> append = database.sql("SELECT latest_version FROM record_head WHERE collection = :collection AND id = :id FOR UPDATE")
                 .bind("collection", candidate.collection()).bind("id", candidate.id())
                 .map(row -> row.get("latest_version", Integer.class))
                 .one()
+                // If-Match is compared here, under the lock, so that no other append can slip in between check and write
+                .flatMap(latest -> ifMatch == null || ifMatch.matches(latest) ? Mono.just(latest)
+                        : Mono.error(PreconditionFailedException.ofLatest(latest)))
                 .flatMap(latest -> version(candidate.collection(), candidate.id(), latest)
                         .map(stored -> new Settled(latest, stored.sameAs(candidate))))
                 .flatMap(head -> head.unchanged() ? Mono.just(head)
@@ -121,6 +127,18 @@ class R2dbcRecords implements Records {
         return transaction.transactional(append)
                 .flatMap(settled -> version(candidate.collection(), candidate.id(), settled.version())
                         .map(stored -> new Appended(stored, !settled.unchanged())));
+    }
+
+    @Override
+    public Mono<Integer> purgeKeys(OffsetDateTime before, int limit) {
+        // SKIP LOCKED: replicas purging at once take disjoint rows; a key being taken over is left to its new claim
+        return database.sql("""
+                        DELETE FROM idempotency_key k USING (
+                            SELECT subject, key FROM idempotency_key WHERE created_at < :before LIMIT :limit FOR UPDATE SKIP LOCKED
+                        ) old WHERE k.subject = old.subject AND k.key = old.key""")
+                .bind("before", before).bind("limit", limit)
+                .fetch().rowsUpdated()
+                .map(Long::intValue);
     }
 
     private Mono<Void> insertVersion(RecordVersion version, int number) {

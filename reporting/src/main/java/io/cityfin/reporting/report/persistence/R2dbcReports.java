@@ -11,7 +11,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
+import io.cityfin.common.http.IfMatch;
 import io.cityfin.common.period.Period;
+import io.cityfin.common.problem.PreconditionFailedException;
 import io.cityfin.common.region.Region;
 import io.cityfin.reporting.report.ReportLine;
 import io.cityfin.reporting.report.ReportStatus;
@@ -85,7 +87,7 @@ class R2dbcReports implements Reports {
     }
 
     @Override
-    public Mono<Appended> append(ReportVersion candidate) {
+    public Mono<Appended> append(ReportVersion candidate, @Nullable IfMatch ifMatch) {
         String code = candidate.institutionCode();
         String period = candidate.period().toString();
         Mono<Head> append = database.sql("""
@@ -101,6 +103,9 @@ class R2dbcReports implements Reports {
                         .bind("code", code).bind("period", period)
                         .map(row -> new long[] {row.get("latest_version", Integer.class), row.get("latest_version_id", Long.class)})
                         .one())
+                // If-Match is compared here, under the lock, so that no other append can slip in between check and write
+                .flatMap(head -> ifMatch == null || ifMatch.matches((int) head[0]) ? Mono.just(head)
+                        : Mono.error(PreconditionFailedException.ofLatest((int) head[0])))
                 .flatMap(head -> head[0] == 0 ? Mono.just(new Head(0, 0, null))
                         : database.sql("SELECT content_hash FROM report_version WHERE id = :id").bind("id", head[1])
                                 .map(row -> new Head((int) head[0], head[1], row.get("content_hash", String.class))).one())

@@ -3,11 +3,13 @@ package io.cityfin.reporting.report.web;
 import java.math.BigDecimal;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
+import io.cityfin.common.http.IfMatch;
 import io.cityfin.reporting.api.ReportApi;
 import io.cityfin.reporting.api.model.LineDto;
 import io.cityfin.reporting.api.model.NewReportDto;
@@ -35,30 +37,34 @@ class ReportController implements ReportApi {
 
     @Override
     public Mono<ResponseEntity<ReceiptDto>> putReport(String institutionCode, String period, Mono<NewReportDto> body,
-                                                     ServerWebExchange exchange) {
+                                                     @Nullable String ifMatch, ServerWebExchange exchange) {
+        IfMatch precondition = IfMatch.parse(ifMatch);
         return body
                 .map(dto -> dto.getLines().stream()
                         .map(line -> line == null ? new SubmittedLine(null, null, null)
                                 : new SubmittedLine(line.getItem(), line.getRegion(), line.getValue()))
                         .toList())
-                .flatMap(lines -> reports.submit(institutionCode, period, lines))
+                .flatMap(lines -> reports.submit(institutionCode, period, lines, precondition))
                 .map(ReportController::receipt);
     }
 
     @Override
-    public Mono<ResponseEntity<ReceiptDto>> withdrawReport(String institutionCode, String period, ServerWebExchange exchange) {
-        return reports.withdraw(institutionCode, period).map(ReportController::receipt);
+    public Mono<ResponseEntity<ReceiptDto>> withdrawReport(String institutionCode, String period, @Nullable String ifMatch,
+                                                          ServerWebExchange exchange) {
+        return reports.withdraw(institutionCode, period, IfMatch.parse(ifMatch)).map(ReportController::receipt);
     }
 
     @Override
     public Mono<ResponseEntity<ReportVersionDto>> getReport(String institutionCode, String period, ServerWebExchange exchange) {
-        return reports.latest(institutionCode, period).map(version -> ResponseEntity.ok(toDto(version)));
+        return reports.latest(institutionCode, period).map(version -> ResponseEntity.ok().eTag(IfMatch.etag(version.version()))
+                .body(toDto(version)));
     }
 
     @Override
     public Mono<ResponseEntity<ReportVersionDto>> getReportVersion(String institutionCode, String period, Integer version,
                                                                   ServerWebExchange exchange) {
-        return reports.version(institutionCode, period, version).map(found -> ResponseEntity.ok(toDto(found)));
+        return reports.version(institutionCode, period, version).map(found -> ResponseEntity.ok().eTag(IfMatch.etag(found.version()))
+                .body(toDto(found)));
     }
 
     @Override
@@ -75,7 +81,8 @@ class ReportController implements ReportApi {
 
     private static ResponseEntity<ReceiptDto> receipt(Reports.Appended appended) {
         ReportVersion version = appended.version();
-        return ResponseEntity.status(appended.created() ? HttpStatus.CREATED : HttpStatus.OK).body(new ReceiptDto()
+        return ResponseEntity.status(appended.created() ? HttpStatus.CREATED : HttpStatus.OK).eTag(IfMatch.etag(version.version()))
+                .body(new ReceiptDto()
                 .institutionCode(version.institutionCode())
                 .period(version.period().toString())
                 .version(version.version())
