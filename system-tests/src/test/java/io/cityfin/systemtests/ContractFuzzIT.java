@@ -150,6 +150,20 @@ class ContractFuzzIT {
                 targets.get("targets").forEach(target -> indicators.add(target.path("indicator").asText()));
                 samples.replace(service + ".indicator", indicators);
             }
+            // report periods with reports in them, so that valid report requests find one
+            List<String> periods = new ArrayList<>();
+            for (int year = 2022; year <= 2023; year++) {
+                for (int month = 1; month <= 12; month++) {
+                    String period = String.format("%d-%02d", year, month);
+                    JsonNode submissions = getOrNull(base + "/submissions?period=" + period);
+                    if (submissions != null && submissions.path("submitted").asInt() > 0) {
+                        periods.add(period);
+                    }
+                }
+            }
+            if (!periods.isEmpty()) {
+                samples.replace(service + ".period", periods);
+            }
             List<String> warnings = new ArrayList<>();
             for (JsonNode warning : get(base + "/warnings?period=2022-09")) {
                 warnings.add(warning.path("id").asText());
@@ -200,15 +214,18 @@ class ContractFuzzIT {
                 () -> fuzz(factory, endpoint, perOperation, new Random(seed ^ endpoint.id().hashCode()))));
         Stream<DynamicNode> verdicts = Stream.of(
                 dynamicTest("every answer as its contract says: no 5xx, bad input refused, problems with pointers", () -> {
-                    System.out.printf("ContractFuzzIT: %d requests, %d operations, %.0f s; 5xx %d, accepted bad input %d,"
-                            + " bad problems %d, contract violations %d, stored on refusal %d, no answer %d%n"
-                            + "Answers by operation:%s%n", findings.requests(), findings.statuses().size(),
+                    long answered2xx = findings.statuses().values().stream()
+                        .filter(counts -> counts.keySet().stream().anyMatch(status -> status >= 200 && status < 300)).count();
+                    System.out.printf("ContractFuzzIT: %d requests, %d operations (%d with a 2xx), %.0f s; 5xx %d, accepted"
+                            + " bad input %d, bad problems %d, contract violations %d, stored on refusal %d, no answer %d,"
+                            + " apps gone %d%n"
+                            + "Answers by operation:%s%n", findings.requests(), findings.statuses().size(), answered2xx,
                             (System.nanoTime() - started) / 1e9, findings.count(Kind.SERVER_ERROR),
                             findings.count(Kind.ACCEPTED_BAD_INPUT), findings.count(Kind.BAD_PROBLEM),
                             findings.count(Kind.CONTRACT), findings.count(Kind.STORED_ON_REFUSAL),
-                            findings.count(Kind.NO_ANSWER), findings.coverage());
+                            findings.count(Kind.NO_ANSWER), findings.count(Kind.APP_DIED), findings.coverage());
                     assertThat(findings.statuses()).as("every operation answered").hasSize(endpoints.size());
-                    String report = findings.report(Kind.SERVER_ERROR, Kind.NO_ANSWER, Kind.ACCEPTED_BAD_INPUT,
+                    String report = findings.report(Kind.APP_DIED, Kind.SERVER_ERROR, Kind.NO_ANSWER, Kind.ACCEPTED_BAD_INPUT,
                             Kind.BAD_PROBLEM, Kind.CONTRACT);
                     assertThat(report).as("findings (seed %d), by kind | operation | mutation status | count, first"
                             + " example", seed).isEmpty();
@@ -258,6 +275,22 @@ class ContractFuzzIT {
                 before = after;
             }
             learn(endpoint, status, response.body());
+            dead(request, status);
+        }
+    }
+
+    /** Apps seen gone; the request after which one is first seen gone is reported with the end of its log. */
+    private static final Set<String> gone = new java.util.HashSet<>();
+
+    private static void dead(FuzzRequest request, int status) throws IOException {
+        for (String app : RunningPlatform.APPS) {
+            if (!gone.contains(app) && !platform.launcher().process(app).map(ProcessHandle::isAlive).orElse(false)) {
+                gone.add(app);
+                List<String> log = java.nio.file.Files.readAllLines(platform.log(app), StandardCharsets.UTF_8);
+                findings.add(request, status, new ResponseCheck.Violation(Kind.APP_DIED, app
+                        + " is gone right after this request; its log ends:\n        "
+                        + String.join("\n        ", log.subList(Math.max(0, log.size() - 4), log.size()))), "");
+            }
         }
     }
 

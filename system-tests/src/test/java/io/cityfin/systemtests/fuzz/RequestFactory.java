@@ -67,16 +67,7 @@ public final class RequestFactory {
         List<Parameter> parameters = endpoint.parameters();
         return switch (mutation.target()) {
             case BODY, WHOLE_BODY -> endpoint.body() != null;
-            case PARAMETER -> switch (mutation) {
-                case PERIOD_BEFORE_1990, PERIOD_IN_FUTURE, PERIOD_MALFORMED ->
-                    parameters.stream().anyMatch(p -> p.getName().equals("period"));
-                case PARAMETER_WRONG_TYPE, PARAMETER_HUGE_NUMBER -> parameters.stream().anyMatch(RequestFactory::isNumberOrFlag);
-                case PARAMETER_UNKNOWN_INSTITUTION -> parameters.stream().anyMatch(RequestFactory::isInstitution);
-                case INVALID_UUID -> parameters.stream().anyMatch(RequestFactory::isUuid);
-                case MISSING_PARAMETER -> parameters.stream()
-                    .anyMatch(p -> Boolean.TRUE.equals(p.getRequired()) && !"path".equals(p.getIn()));
-                default -> !parameters.isEmpty();
-            };
+            case PARAMETER -> parameters.stream().anyMatch(p -> targets(mutation, p));
             case HEADER -> switch (mutation) {
                 case IF_MATCH_GARBAGE -> endpoint.method().equals("PUT");
                 default -> parameters.stream().anyMatch(p -> p.getName().equalsIgnoreCase("Idempotency-Key"));
@@ -96,8 +87,11 @@ public final class RequestFactory {
         boolean mustRefuse = mutation.mustRefuse();
         String operation = endpoint.operation().getOperationId();
         if (mutation == Mutation.PARAMETER_UNKNOWN_INSTITUTION && operation.equals("putInstitution")
-                && target.contains("ZZZZ0000UNKNOWN0000")) {
+                && draft.parameters.get("code").text().matches("[0-9A-Z]{4,32}")) {
             mustRefuse = false; // registering a new institution under a well-formed code is what that PUT is for
+        }
+        if (mutation == Mutation.IF_MATCH_GARBAGE && !operation.equals("putReport") && !operation.equals("putInvestment")) {
+            mustRefuse = false; // optimistic concurrency covers reports and records (issue #10), not the registry
         }
         if (mutation == Mutation.UNKNOWN_INSTITUTION && operation.contains("Investment")) {
             mustRefuse = true; // an investment of an insurer the registry does not know: UNKNOWN_INSTITUTION
@@ -417,14 +411,7 @@ public final class RequestFactory {
     }
 
     private String mutateParameter(Draft draft, Mutation mutation, Random random) {
-        List<Parameter> candidates = draft.endpoint.parameters().stream().filter(p -> switch (mutation) {
-            case PERIOD_BEFORE_1990, PERIOD_IN_FUTURE, PERIOD_MALFORMED -> p.getName().equals("period");
-            case PARAMETER_WRONG_TYPE, PARAMETER_HUGE_NUMBER -> isNumberOrFlag(p);
-            case PARAMETER_UNKNOWN_INSTITUTION -> isInstitution(p);
-            case INVALID_UUID -> isUuid(p);
-            case MISSING_PARAMETER -> Boolean.TRUE.equals(p.getRequired()) && !"path".equals(p.getIn());
-            default -> true;
-        }).toList();
+        List<Parameter> candidates = draft.endpoint.parameters().stream().filter(p -> targets(mutation, p)).toList();
         Parameter parameter = any(candidates, random);
         String name = parameter.getName();
         if (mutation == Mutation.MISSING_PARAMETER) {
@@ -440,6 +427,11 @@ public final class RequestFactory {
                 yield current.substring(0, at) + control + current.substring(at);
             }
             case PARAMETER_OVERLONG -> "9".repeat(1000);
+            // a new, well-formed code registers an institution there: a fresh one, so that the codes the other
+            // operations send as unknown stay unknown
+            case PARAMETER_UNKNOWN_INSTITUTION -> draft.endpoint.operation().getOperationId().equals("putInstitution")
+                    ? any(List.of("FUZZ" + (10_000_000 + random.nextInt(89_999_999)), "abc-def"), random)
+                    : any(mutation.samples(), random);
             default -> any(mutation.samples(), random);
         };
         draft.parameters.put(name, new Value(parameter, value));
@@ -490,6 +482,21 @@ public final class RequestFactory {
             return schema.getTypes().iterator().next();
         }
         return schema.getProperties() != null ? "object" : schema.getItems() != null ? "array" : "string";
+    }
+
+    /** Whether a parameter mutation can change {@code parameter}: path and query parameters (headers have their own). */
+    private static boolean targets(Mutation mutation, Parameter p) {
+        if (!"path".equals(p.getIn()) && !"query".equals(p.getIn())) {
+            return false;
+        }
+        return switch (mutation) {
+            case PERIOD_BEFORE_1990, PERIOD_IN_FUTURE, PERIOD_MALFORMED -> p.getName().equals("period");
+            case PARAMETER_WRONG_TYPE, PARAMETER_HUGE_NUMBER -> isNumberOrFlag(p);
+            case PARAMETER_UNKNOWN_INSTITUTION -> isInstitution(p);
+            case INVALID_UUID -> isUuid(p);
+            case MISSING_PARAMETER -> Boolean.TRUE.equals(p.getRequired()) && "query".equals(p.getIn());
+            default -> true;
+        };
     }
 
     private static boolean isNumberOrFlag(Parameter parameter) {
