@@ -224,9 +224,14 @@ class ContractFuzzIT {
                             findings.count(Kind.ACCEPTED_BAD_INPUT), findings.count(Kind.BAD_PROBLEM),
                             findings.count(Kind.CONTRACT), findings.count(Kind.STORED_ON_REFUSAL),
                             findings.count(Kind.NO_ANSWER), findings.count(Kind.APP_DIED), findings.coverage());
+                    System.out.printf("ContractFuzzIT: 5xx of apps already gone (not counted above): %d%n",
+                            findings.count(Kind.AFTER_APP_DIED));
                     assertThat(findings.statuses()).as("every operation answered").hasSize(endpoints.size());
                     String report = findings.report(Kind.APP_DIED, Kind.SERVER_ERROR, Kind.NO_ANSWER, Kind.ACCEPTED_BAD_INPUT,
-                            Kind.BAD_PROBLEM, Kind.CONTRACT);
+                            Kind.BAD_PROBLEM, Kind.CONTRACT, Kind.AFTER_APP_DIED);
+                    if (!report.isEmpty()) {
+                        keepLogs();
+                    }
                     assertThat(report).as("findings (seed %d), by kind | operation | mutation status | count, first"
                             + " example", seed).isEmpty();
                 }),
@@ -263,6 +268,9 @@ class ContractFuzzIT {
             findings.answered(request, status);
             for (ResponseCheck.Violation violation : ResponseCheck.check(request,
                     validatorOf(endpoint), status, contentType, response.body())) {
+                if (violation.kind() == Kind.SERVER_ERROR && gone.contains(app(endpoint))) {
+                    violation = new ResponseCheck.Violation(Kind.AFTER_APP_DIED, app(endpoint) + " is gone");
+                }
                 findings.add(request, status, violation, caller + ": " + response.body());
             }
             if (before != null) {
@@ -282,14 +290,19 @@ class ContractFuzzIT {
     /** Apps seen gone; the request after which one is first seen gone is reported with the end of its log. */
     private static final Set<String> gone = new java.util.HashSet<>();
 
+    private static String app(Endpoint endpoint) {
+        return endpoint.service().equals("gateway") ? "gateway" : endpoint.service() + "-service";
+    }
+
     private static void dead(FuzzRequest request, int status) throws IOException {
         for (String app : RunningPlatform.APPS) {
             if (!gone.contains(app) && !platform.launcher().process(app).map(ProcessHandle::isAlive).orElse(false)) {
                 gone.add(app);
                 List<String> log = java.nio.file.Files.readAllLines(platform.log(app), StandardCharsets.UTF_8);
-                findings.add(request, status, new ResponseCheck.Violation(Kind.APP_DIED, app
-                        + " is gone right after this request; its log ends:\n        "
-                        + String.join("\n        ", log.subList(Math.max(0, log.size() - 4), log.size()))), "");
+                List<String> shown = new ArrayList<>(log.stream().filter(line -> line.contains("OutOfMemoryError")).limit(3).toList());
+                shown.addAll(log.subList(Math.max(0, log.size() - 3), log.size()));
+                findings.add(request, status, new ResponseCheck.Violation(Kind.APP_DIED, app + " is gone right after this"
+                        + " request; its log:\n        " + String.join("\n        ", shown)), "");
             }
         }
     }
@@ -332,6 +345,16 @@ class ContractFuzzIT {
             }
         }
         assertThat(down).as("apps not ready after the fuzz run").isEmpty();
+    }
+
+    /** The apps' logs, kept in target/ (the platform's temporary folder goes when the class is done). */
+    private static void keepLogs() throws IOException {
+        Path kept = Path.of("target", "contract-fuzz-logs").toAbsolutePath();
+        java.nio.file.Files.createDirectories(kept);
+        for (String app : RunningPlatform.APPS) {
+            java.nio.file.Files.copy(platform.log(app), kept.resolve(app + ".log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        System.out.println("ContractFuzzIT: the apps' logs are in " + kept);
     }
 
     /** The app's heap in use and its maximum, in MiB, from its Prometheus scrape (how the heap size was chosen). */

@@ -43,7 +43,9 @@ public final class Findings {
     }
 
     public synchronized void add(FuzzRequest request, int status, ResponseCheck.Violation violation, String answer) {
-        Key key = new Key(request.endpoint().id(), request.mutation(), violation.kind(), status);
+        // the answers of an app that is gone say nothing about the mutation: one group per operation
+        String mutation = violation.kind() == Kind.AFTER_APP_DIED ? "any" : request.mutation();
+        Key key = new Key(request.endpoint().id(), mutation, violation.kind(), status);
         groups.computeIfAbsent(key, k -> new Group(request.describe() + (request.target().isEmpty() ? "" : " {" + request.target() + "}")
                 + "\n      -> " + status + " " + FuzzRequest.shorten(answer == null ? "" : answer, 400)
                 + "\n      " + violation.detail())).count++;

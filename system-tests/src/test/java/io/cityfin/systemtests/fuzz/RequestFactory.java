@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -66,7 +67,13 @@ public final class RequestFactory {
     static boolean applies(Endpoint endpoint, Mutation mutation) {
         List<Parameter> parameters = endpoint.parameters();
         return switch (mutation.target()) {
-            case BODY, WHOLE_BODY -> endpoint.body() != null;
+            case BODY -> endpoint.body() != null && switch (mutation) {
+                // these write a date or a code where the body has one; elsewhere they would be a valid text
+                case DATE_EDGE, DATE_MALFORMED -> hasMember(endpoint.body(), Set.of("date", "activeFrom", "activeTo"), 0);
+                case UNKNOWN_INSTITUTION -> hasMember(endpoint.body(), Set.of("institutionCode"), 0);
+                default -> true;
+            };
+            case WHOLE_BODY -> endpoint.body() != null;
             case PARAMETER -> parameters.stream().anyMatch(p -> targets(mutation, p));
             case HEADER -> switch (mutation) {
                 case IF_MATCH_GARBAGE -> endpoint.method().equals("PUT");
@@ -482,6 +489,20 @@ public final class RequestFactory {
             return schema.getTypes().iterator().next();
         }
         return schema.getProperties() != null ? "object" : schema.getItems() != null ? "array" : "string";
+    }
+
+    private static boolean hasMember(Schema<?> schema, Set<String> names, int depth) {
+        if (schema == null || depth > 6) {
+            return false;
+        }
+        if (schema.getProperties() != null) {
+            for (Map.Entry<String, Schema> property : schema.getProperties().entrySet()) {
+                if (names.contains(property.getKey()) || hasMember(property.getValue(), names, depth + 1)) {
+                    return true;
+                }
+            }
+        }
+        return hasMember(schema.getItems(), names, depth + 1);
     }
 
     /** Whether a parameter mutation can change {@code parameter}: path and query parameters (headers have their own). */

@@ -140,6 +140,10 @@ class RequestFactoryFuzzTest {
             .contains(Mutation.IF_MATCH_GARBAGE, Mutation.PERIOD_BEFORE_1990, Mutation.DUPLICATE_MEMBER)
             .doesNotContain(Mutation.MISSING_IDEMPOTENCY_KEY, Mutation.INVALID_UUID);
         assertThat(FACTORY.applicable(endpoint(INVESTMENTS, "createInvestment"))).contains(Mutation.MISSING_IDEMPOTENCY_KEY);
+        // a date or an institution code only where the body has one: elsewhere the text would be valid
+        assertThat(FACTORY.applicable(endpoint(GATEWAY, "issueApiKey")))
+            .contains(Mutation.UNKNOWN_INSTITUTION).doesNotContain(Mutation.DATE_EDGE, Mutation.DATE_MALFORMED);
+        assertThat(FACTORY.applicable(endpoint(REPORTING, "putInstitution"))).contains(Mutation.DATE_MALFORMED);
     }
 
     @Test

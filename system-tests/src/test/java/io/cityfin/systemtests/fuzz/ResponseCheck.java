@@ -19,7 +19,7 @@ public final class ResponseCheck {
 
     /** What a finding is about; the report groups by it. */
     public enum Kind {
-        APP_DIED, SERVER_ERROR, ACCEPTED_BAD_INPUT, BAD_PROBLEM, CONTRACT, STORED_ON_REFUSAL, NO_ANSWER
+        APP_DIED, AFTER_APP_DIED, SERVER_ERROR, ACCEPTED_BAD_INPUT, BAD_PROBLEM, CONTRACT, STORED_ON_REFUSAL, NO_ANSWER
     }
 
     public record Violation(Kind kind, String detail) {
