@@ -29,7 +29,7 @@ record LauncherSettings(Path repoRoot, Path dataDir, @Nullable DatabaseUrl exter
         @Nullable SigningKeys signingKeys, boolean prometheus, int prometheusPort, Map<String, String> passedOn) {
 
     static final List<String> DEFAULT_JAVA_OPTIONS =
-            List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m", "-Xss512k");
+            List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m", "-Xss512k", "-XX:+ExitOnOutOfMemoryError");
 
     static final int DEFAULT_DB_PORT = 15432;
 

@@ -24,7 +24,7 @@ class LauncherSettingsTest {
         assertThat(settings.apps()).isEqualTo(AppSpec.ALL);
         assertThat(settings.demoData()).isEqualTo("true");
         assertThat(settings.javaOptions())
-            .containsExactly("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m", "-Xss512k");
+            .containsExactly("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m", "-Xss512k", "-XX:+ExitOnOutOfMemoryError");
         assertThat(settings.startTimeout()).isEqualTo(Duration.ofSeconds(180));
         assertThat(settings.adminApiKey()).isNull();
         assertThat(settings.adminKeyFile()).isEqualTo(Path.of("/repo/.cityfin/admin-api-key"));

@@ -12,6 +12,9 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -34,16 +37,29 @@ final class RunningPlatform {
     static final String[] APPS = {"gateway", "credit-service", "insurance-service", "capital-market-service",
             "platform-service", "risk-service"};
 
+    /**
+     * The apps' JVM options in every system test: the launcher's defaults with a small heap and
+     * {@code -XX:+ExitOnOutOfMemoryError}, so that a request that exhausts memory ends its app (as in the image) and
+     * fails the suite instead of leaving a limping JVM behind. 192 MiB is comfortable for each app with demo data.
+     */
+    static final String APP_JAVA_OPTIONS =
+            "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx192m -Xss512k -XX:+ExitOnOutOfMemoryError";
+
     private final Launcher launcher;
     private final Path data;
     private final int portBase;
     private final String adminKey;
+    private final int dbPort;
+    private final String externalDatabase;
 
-    private RunningPlatform(Launcher launcher, Path data, int portBase, String adminKey) {
+    private RunningPlatform(Launcher launcher, Path data, int portBase, String adminKey, int dbPort,
+            String externalDatabase) {
         this.launcher = launcher;
         this.data = data;
         this.portBase = portBase;
         this.adminKey = adminKey;
+        this.dbPort = dbPort;
+        this.externalDatabase = externalDatabase;
     }
 
     /**
@@ -58,7 +74,9 @@ final class RunningPlatform {
         Map<String, String> env = new HashMap<>(environment);
         env.put("CITYFIN_DATA_DIR", data.toString());
         env.put("CITYFIN_PORT_BASE", Integer.toString(portBase));
-        env.put("CITYFIN_DB_PORT", Integer.toString(freePort()));
+        int dbPort = freePort();
+        env.put("CITYFIN_DB_PORT", Integer.toString(dbPort));
+        env.putIfAbsent("CITYFIN_JAVA_OPTS", APP_JAVA_OPTIONS);
         env.putIfAbsent("CITYFIN_DEMO_DATA", "true");
         env.put("CITYFIN_ADMIN_API_KEY", adminKey);
         String externalDatabase = externalDatabase();
@@ -77,7 +95,7 @@ final class RunningPlatform {
         }
         System.out.printf("All six apps ready on %d-%d %.1f s after the launcher started (goal of issue #2: 90 s)%n",
                 portBase, portBase + 5, elapsed.toMillis() / 1000.0);
-        return new RunningPlatform(launcher, data, portBase, adminKey);
+        return new RunningPlatform(launcher, data, portBase, adminKey, dbPort, externalDatabase);
     }
 
     void stop() {
@@ -108,6 +126,22 @@ final class RunningPlatform {
 
     String managementUrl(String app) {
         return "http://127.0.0.1:" + (port(app) + 1000);
+    }
+
+    /**
+     * A JDBC connection to one of the apps' databases ({@code cityfin_credit}, see the launcher's AppSpec) on the
+     * PostgreSQL the launcher gave them: its embedded one on {@code CITYFIN_DB_PORT}, or the external server.
+     */
+    Connection database(String database) throws SQLException {
+        if (externalDatabase == null) {
+            return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + dbPort + "/" + database, "postgres", "");
+        }
+        URI server = URI.create(externalDatabase);
+        String[] user = server.getRawUserInfo().split(":", 2);
+        return DriverManager.getConnection("jdbc:postgresql://" + server.getHost()
+                + (server.getPort() < 0 ? "" : ":" + server.getPort()) + "/" + database,
+                java.net.URLDecoder.decode(user[0], StandardCharsets.UTF_8),
+                user.length < 2 ? "" : java.net.URLDecoder.decode(user[1], StandardCharsets.UTF_8));
     }
 
     /** Where the launcher appends {@code app}'s console output. */
