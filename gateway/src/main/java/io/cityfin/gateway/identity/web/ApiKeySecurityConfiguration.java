@@ -2,6 +2,7 @@ package io.cityfin.gateway.identity.web;
 
 import java.util.List;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.security.autoconfigure.actuate.web.reactive.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,6 +30,7 @@ import io.cityfin.common.problem.ProblemResponses;
 import io.cityfin.gateway.config.CityfinGatewayProperties;
 import io.cityfin.gateway.identity.ApiKeyRejectedException;
 import io.cityfin.gateway.identity.ApiKeyService;
+import io.github.bucket4j.TimeMeter;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,7 +48,7 @@ class ApiKeySecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain apiKeyChain(ServerHttpSecurity http, ApiKeyService keys, RefusalCounter refusals, JsonMapper jsonMapper,
-                                       CityfinGatewayProperties properties) {
+                                       CityfinGatewayProperties properties, ObjectProvider<TimeMeter> rateLimitTime) {
         return StatelessSecurity.apply(http)
                 .authorizeExchange(exchanges -> exchanges
                         .matchers(EndpointRequest.toAnyEndpoint()).permitAll()
@@ -55,7 +57,8 @@ class ApiKeySecurityConfiguration {
                         .pathMatchers("/api/**").authenticated()
                         .anyExchange().permitAll())
                 .addFilterAt(apiKeyAuthentication(keys, refusals, jsonMapper), SecurityWebFiltersOrder.AUTHENTICATION)
-                .addFilterAfter(new RateLimitFilter(properties.rateLimit(), refusals, jsonMapper), SecurityWebFiltersOrder.AUTHENTICATION)
+                .addFilterAfter(new RateLimitFilter(properties.rateLimit(), refusals, jsonMapper,
+                        rateLimitTime.getIfAvailable(() -> TimeMeter.SYSTEM_MILLISECONDS)), SecurityWebFiltersOrder.AUTHENTICATION)
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint((exchange, error) -> unauthorized(exchange, RefusalCounter.Reason.MISSING,
                                 "An API key is required: Authorization: Bearer <key>.", refusals, jsonMapper))

@@ -14,6 +14,7 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.ConsumptionProbe;
 import io.cityfin.common.identity.Access;
 import io.cityfin.common.identity.Caller;
@@ -39,12 +40,15 @@ class RateLimitFilter implements WebFilter {
     private final CityfinGatewayProperties.RateLimit limit;
     private final RefusalCounter refusals;
     private final JsonMapper jsonMapper;
+    private final TimeMeter time;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-    RateLimitFilter(CityfinGatewayProperties.RateLimit limit, RefusalCounter refusals, JsonMapper jsonMapper) {
+    /** {@code time} refills the buckets: the system's in the app, a test's own where refills must not depend on its speed. */
+    RateLimitFilter(CityfinGatewayProperties.RateLimit limit, RefusalCounter refusals, JsonMapper jsonMapper, TimeMeter time) {
         this.limit = limit;
         this.refusals = refusals;
         this.jsonMapper = jsonMapper;
+        this.time = time;
     }
 
     @Override
@@ -59,6 +63,7 @@ class RateLimitFilter implements WebFilter {
 
     private Mono<Void> limited(Caller caller, ServerWebExchange exchange, WebFilterChain chain) {
         Bucket bucket = buckets.computeIfAbsent(caller.subject(), subject -> Bucket.builder()
+                .withCustomTimePrecision(time)
                 .addLimit(bandwidth -> bandwidth.capacity(limit.burst()).refillGreedy(limit.perSecond(), Duration.ofSeconds(1)))
                 .build());
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
