@@ -47,6 +47,11 @@ public final class RowCounts implements AutoCloseable {
         }
     }
 
+    /** How many tables it counts. */
+    public int tables() {
+        return tables.values().stream().mapToInt(List::size).sum();
+    }
+
     /** {@code database.schema.table} → rows, now. */
     public Map<String, Long> snapshot() throws SQLException {
         Map<String, Long> counts = new TreeMap<>();
