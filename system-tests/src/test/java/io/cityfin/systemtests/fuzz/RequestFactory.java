@@ -340,9 +340,11 @@ public final class RequestFactory {
                     return wholeBody(draft, rawValue(mutation, null, random));
                 }
                 Location location = any(candidates, random);
+                String raw = rawValue(mutation, location, random);
                 location.replace(NODES.textNode(MARKER));
-                draft.raw = text(draft.json).replace("\"" + MARKER + "\"", rawValue(mutation, location, random));
-                return location.pointer();
+                draft.raw = text(draft.json).replace("\"" + MARKER + "\"", raw);
+                // the value too: a long body is cut in the report
+                return location.pointer() + " = " + FuzzRequest.shorten(raw, 40);
             }
         }
     }
