@@ -3,6 +3,7 @@ package io.cityfin.common.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -141,6 +142,16 @@ class StrictBodyTest {
     }
 
     @Test
+    void refusesAnEmptyStringWhereADateOrNumberGoes() {
+        post(line("\"item\": \"A\", \"on\": \"2022-09-30\", \"value\": \"1.5\"")).expectStatus().isOk();
+        post(line("\"item\": \"\", \"value\": 1")).expectStatus().isOk();
+
+        refused(post(line("\"item\": \"A\", \"on\": \"\"")), 400, "/lines/0/on", "WRONG_TYPE");
+        refused(post(line("\"item\": \"A\", \"value\": \"\"")), 400, "/lines/0/value", "WRONG_TYPE");
+        refused(post(line("\"item\": \"A\", \"count\": \" \"")), 400, "/lines/0/count", "WRONG_TYPE");
+    }
+
+    @Test
     void leavesBootsOwnMapperLenientForTheClientsThatUseIt() {
         Map<String, Object> read = bootMapper.readValue("{\"sum\": 1e20, \"tiny\": 1e-30, \"extra\": \"a\\u0000\"}", new tools.jackson.core.type.TypeReference<Map<String, Object>>() { });
         Line line = bootMapper.readValue("{\"item\": \"A\", \"value\": 100000000000000000000, \"vaule\": 1}", Line.class);
@@ -172,7 +183,7 @@ class StrictBodyTest {
     static class TestApplication {
     }
 
-    record Line(String item, BigDecimal value, Long count) {
+    record Line(String item, BigDecimal value, Long count, LocalDate on) {
     }
 
     record Report(@NotNull @Size(max = 20) String name, List<@Size(max = 20) String> tags, @Valid List<Line> lines) {
