@@ -15,6 +15,8 @@ import org.springframework.web.server.MissingRequestValueException;
 import org.springframework.web.server.ServerWebInputException;
 
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
 import tools.jackson.core.JacksonException;
 
 /** Turns any exception into the {@link Problem} a caller sees; unexpected ones become a 500 without details. */
@@ -48,6 +50,9 @@ public final class ProblemMapper {
         if (error instanceof ServerWebInputException input) {
             return inputProblem(input);
         }
+        if (error instanceof ConstraintViolationException violations) {
+            return parameterProblem(violations);
+        }
         if (error instanceof ErrorResponse response) {
             int status = response.getStatusCode().value();
             return new Problem(status, reason(status), detail(response, status), List.of());
@@ -61,7 +66,31 @@ public final class ProblemMapper {
     /** True for an error no rule or status explains: a bug or a failed dependency, logged with its stack trace. */
     public static boolean isUnexpected(Throwable error) {
         return !(error instanceof ProblemException) && !(error instanceof ErrorResponse)
+                && !(error instanceof ConstraintViolationException)
                 && causeOf(error, DataBufferLimitException.class).isEmpty() && !DatabaseUnavailable.isCause(error);
+    }
+
+    /**
+     * A path or query parameter outside its contract's {@code minimum}, {@code maximum} or {@code pattern}: the generated
+     * interfaces are {@code @Validated}, so the method-validation proxy refuses the call before the controller runs.
+     */
+    private static Problem parameterProblem(ConstraintViolationException violations) {
+        List<FieldError> errors = violations.getConstraintViolations().stream()
+                .map(violation -> {
+                    String name = lastNode(violation.getPropertyPath());
+                    return FieldError.atParameter(name, "INVALID_PARAMETER", "Parameter '" + name + "' " + violation.getMessage() + ".");
+                })
+                .sorted(java.util.Comparator.comparing(FieldError::parameter))
+                .toList();
+        return new Problem(400, "Invalid parameter", errors.get(0).message(), errors);
+    }
+
+    private static String lastNode(Path path) {
+        String name = "";
+        for (Path.Node node : path) {
+            name = node.getName() == null ? name : node.getName();
+        }
+        return name;
     }
 
     private static Problem inputProblem(ServerWebInputException input) {

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -378,6 +379,16 @@ class InvestmentIT {
         as(Role.SUBMITTER, OTHER_INSURER).get().uri("/investments/{id}/versions", id).exchange().expectStatus().isForbidden();
         as(Role.ANALYST, null).get().uri("/investments/{id}", id).exchange().expectStatus().isOk();
         sheet("2022-12", "361030").jsonPath(of("INSURANCE_FUNDS_INVESTED_YTD", "value")).value(money("10"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0x10", "1989", "10000", "-2021", "2021.0"})
+    void refusesAYearOutsideTheContractNamingTheParameter(String year) {
+        as(Role.ANALYST, null).get().uri("/investments?year={year}", year).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[0].parameter").isEqualTo("year");
     }
 
     @Test

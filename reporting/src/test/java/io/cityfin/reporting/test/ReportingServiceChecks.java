@@ -203,7 +203,11 @@ public abstract class ReportingServiceChecks {
             "/reports/ABCD/2022-09/versions/1%00 | version       | CONTROL_CHARACTER",
             "/indicators?period=%00            | period          | CONTROL_CHARACTER",
             "/indicators?period=2022-09&region=%1F | region      | CONTROL_CHARACTER",
-            "/submissions?period=2022-09%00    | period          | CONTROL_CHARACTER"})
+            "/submissions?period=2022-09%00    | period          | CONTROL_CHARACTER",
+            "/reports/AB%3BCD/2022-09          | path            | INVALID_PATH",
+            "/reports/AB%2FCD/2022-09          | path            | INVALID_PATH",
+            "/reports/AB%5CCD/2022-09          | path            | INVALID_PATH",
+            "/reports/AB%25CD/2022-09          | path            | INVALID_PATH"})
     void refusesAControlCharacterInAPathOrQueryParameterWith400NamingIt(String uri, String parameter, String code) {
         // as sent, percent escapes included (a URI template would escape the %)
         as(Role.ADMIN, null).get().uri(base -> java.net.URI.create(base.build().toString().replaceAll("/$", "") + uri)).exchange()
