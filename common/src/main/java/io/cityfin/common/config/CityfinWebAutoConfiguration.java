@@ -20,6 +20,7 @@ import io.micrometer.core.instrument.Metrics;
 import io.cityfin.common.problem.ProblemWebExceptionHandler;
 import io.cityfin.common.http.OpenApiDocuments;
 import io.cityfin.common.http.ParameterCheck;
+import io.cityfin.common.http.StrictNumbers;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -61,6 +62,12 @@ public class CityfinWebAutoConfiguration {
     @Bean
     WebFluxConfigurer strictJsonCodecs(ObjectProvider<JsonMapperBuilderCustomizer> customizers) {
         return new StrictJsonCodecs(customizers);
+    }
+
+    /** Whole-number parameters in decimal digits only (Spring's converters also read 0x10 and #10). */
+    @Bean
+    StrictNumbers strictNumbers() {
+        return new StrictNumbers();
     }
 
     @Bean

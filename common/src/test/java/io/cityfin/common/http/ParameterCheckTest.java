@@ -60,6 +60,20 @@ class ParameterCheckTest {
         web.get().uri("/indicators?period=抚州").exchange().expectStatus().isOk();
     }
 
+    @Test
+    void readsWholeNumberParametersOnlyInDecimalDigits() {
+        web.get().uri("/warnings/16").exchange().expectStatus().isOk().expectBody(String.class).isEqualTo("16");
+        web.get().uri("/investments?year=2021").exchange().expectStatus().isOk().expectBody(String.class).isEqualTo("2021");
+        web.get().uri("/investments?year=-7").exchange().expectStatus().isOk().expectBody(String.class).isEqualTo("-7");
+
+        refused("/warnings/0x10", "id", "INVALID_PARAMETER");
+        refused("/warnings/%2310", "id", "INVALID_PARAMETER");
+        refused("/warnings/+16", "id", "INVALID_PARAMETER");
+        refused("/warnings/99999999999999999999", "id", "INVALID_PARAMETER");
+        refused("/investments?year=0x7E5", "year", "INVALID_PARAMETER");
+        refused("/investments?year=2021.0", "year", "INVALID_PARAMETER");
+    }
+
     /** {@code uri} as sent, percent-escapes included (a template would escape the {@code %}). */
     private void refused(String uri, String parameter, String code) {
         web.get().uri(URI.create(uri)).exchange()
@@ -81,6 +95,16 @@ class ParameterCheckTest {
         @GetMapping("/reports/{institutionCode}/{period}")
         Mono<String> report(@PathVariable("institutionCode") String institutionCode, @PathVariable("period") String period) {
             return Mono.just(institutionCode + " " + period);
+        }
+
+        @GetMapping("/warnings/{id}")
+        Mono<String> warning(@PathVariable("id") Long id) {
+            return Mono.just(id.toString());
+        }
+
+        @GetMapping("/investments")
+        Mono<String> investments(@RequestParam("year") Integer year) {
+            return Mono.just(year.toString());
         }
 
         @GetMapping("/indicators")

@@ -207,7 +207,9 @@ public abstract class ReportingServiceChecks {
             "/reports/AB%3BCD/2022-09          | path            | INVALID_PATH",
             "/reports/AB%2FCD/2022-09          | path            | INVALID_PATH",
             "/reports/AB%5CCD/2022-09          | path            | INVALID_PATH",
-            "/reports/AB%25CD/2022-09          | path            | INVALID_PATH"})
+            "/reports/AB%25CD/2022-09          | path            | INVALID_PATH",
+            "/reports/ABCD/2022-09/versions/0x1 | version        | INVALID_PARAMETER",
+            "/reports/ABCD/2022-09/versions/%231 | version       | INVALID_PARAMETER"})
     void refusesAControlCharacterInAPathOrQueryParameterWith400NamingIt(String uri, String parameter, String code) {
         // as sent, percent escapes included (a URI template would escape the %)
         as(Role.ADMIN, null).get().uri(base -> java.net.URI.create(base.build().toString().replaceAll("/$", "") + uri)).exchange()
