@@ -1,5 +1,9 @@
 package io.cityfin.common.json;
 
+import java.time.LocalDate;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonFactory;
@@ -7,6 +11,7 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.type.LogicalType;
 
 /**
  * How every app reads a request body: no unknown or duplicate member, nothing after the document, bounded
@@ -54,6 +59,12 @@ public final class StrictJson {
                 // "" is no date, number or enum: Jackson would read it as null, and an optional member would pass unset
                 .withCoercionConfigDefaults(coercion -> coercion.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
                         .setAcceptBlankAsEmpty(false))
+                // a number or a boolean where a text goes is a wrong type, as the contract says, not a text made of it
+                .withCoercionConfig(LogicalType.Textual, coercion -> coercion.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                // a date is YYYY-MM-DD: Jackson's lenient reader also takes a date-time and drops its time
+                .withConfigOverride(LocalDate.class, override -> override.setFormat(JsonFormat.Value.forLeniency(false)))
                 .addModule(new BoundedValues());
     }
 }

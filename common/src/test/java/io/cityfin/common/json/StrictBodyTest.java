@@ -152,6 +152,17 @@ class StrictBodyTest {
     }
 
     @Test
+    void refusesANumberOrBooleanWhereATextGoesAndADateTimeWhereADateGoes() {
+        refused(post("{\"name\": 12.34567, \"lines\": []}"), 400, "/name", "WRONG_TYPE");
+        refused(post("{\"name\": 1e999999999, \"lines\": []}"), 400, "/name", "WRONG_TYPE");
+        refused(post("{\"name\": 42, \"lines\": []}"), 400, "/name", "WRONG_TYPE");
+        refused(post("{\"name\": true, \"lines\": []}"), 400, "/name", "WRONG_TYPE");
+        refused(post(line("\"item\": \"A\", \"on\": \"2022-06-28T00:00:00Z\"")), 400, "/lines/0/on", "WRONG_TYPE");
+
+        post("{\"name\": \"-Infinity\", \"lines\": []}").expectStatus().isOk();
+    }
+
+    @Test
     void leavesBootsOwnMapperLenientForTheClientsThatUseIt() {
         Map<String, Object> read = bootMapper.readValue("{\"sum\": 1e20, \"tiny\": 1e-30, \"extra\": \"a\\u0000\"}", new tools.jackson.core.type.TypeReference<Map<String, Object>>() { });
         Line line = bootMapper.readValue("{\"item\": \"A\", \"value\": 100000000000000000000, \"vaule\": 1}", Line.class);
