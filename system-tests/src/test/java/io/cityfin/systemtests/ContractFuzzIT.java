@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -73,6 +74,7 @@ class ContractFuzzIT {
     private static RunningPlatform platform;
 
     private static HttpClient http;
+    private static final java.util.concurrent.atomic.AtomicInteger timedOutThenRetried = new java.util.concurrent.atomic.AtomicInteger();
 
     private static final Map<String, String> keys = new LinkedHashMap<>();
 
@@ -232,6 +234,8 @@ class ContractFuzzIT {
                             findings.count(Kind.NO_ANSWER), findings.count(Kind.APP_DIED), findings.coverage());
                     System.out.printf("ContractFuzzIT: 5xx of apps already gone (not counted above): %d%n",
                             findings.count(Kind.AFTER_APP_DIED));
+                    System.out.printf("ContractFuzzIT: requests sent again after 30 s without an answer: %d%n",
+                            timedOutThenRetried.get());
                     assertThat(findings.statuses()).as("every operation answered").hasSize(endpoints.size());
                     String report = findings.report(Kind.APP_DIED, Kind.SERVER_ERROR, Kind.NO_ANSWER, Kind.ACCEPTED_BAD_INPUT,
                             Kind.BAD_PROBLEM, Kind.CONTRACT, Kind.AFTER_APP_DIED);
@@ -266,7 +270,7 @@ class ContractFuzzIT {
                     : factory.mutate(endpoint, mutations.get(random.nextInt(mutations.size())), random, institution);
             HttpResponse<String> response;
             try {
-                response = send(request, keys.get(caller));
+                response = sendOnceMore(request, keys.get(caller));
             }
             catch (IOException | IllegalArgumentException e) {
                 findings.answered(request, 0);
@@ -400,7 +404,25 @@ class ContractFuzzIT {
 
     // ---- HTTP
 
-    private static HttpResponse<String> send(FuzzRequest request, String key) throws IOException, InterruptedException {
+    /**
+     * A request without an answer in 30 s goes once more, on a new connection: a few in 10,000 (on the old code as well
+     * as the new) got none on a pooled connection, with nothing in any app's log, and the cause is not yet known. Each
+     * is counted and printed; one that is not answered the second time either is a NO_ANSWER finding.
+     */
+    private static HttpResponse<String> sendOnceMore(FuzzRequest request, String key) throws IOException, InterruptedException {
+        try {
+            return send(http, request, key);
+        }
+        catch (HttpTimeoutException e) {
+            System.out.printf("ContractFuzzIT: no answer in 30 s to %s %s; sent again on a new connection%n",
+                    request.endpoint().method(), request.uri());
+            timedOutThenRetried.incrementAndGet();
+            return send(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build(),
+                    request, key);
+        }
+    }
+
+    private static HttpResponse<String> send(HttpClient client, FuzzRequest request, String key) throws IOException, InterruptedException {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + request.uri()))
             .timeout(Duration.ofSeconds(30))
             .header("Authorization", "Bearer " + key);
@@ -410,7 +432,7 @@ class ContractFuzzIT {
         }
         builder.method(request.endpoint().method(), request.body() == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofByteArray(request.body()));
-        return http.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return client.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     private static HttpResponse<String> send(String method, String path, String key, String json)

@@ -341,6 +341,10 @@ public final class RequestFactory {
                 }
                 Location location = any(candidates, random);
                 String raw = rawValue(mutation, location, random);
+                if (location.node().isTextual() && raw.startsWith("\"") && NUMBER_MUTATIONS.contains(mutation)) {
+                    // "NaN" or "1E+999999999" is a text like any other where a text goes: only a bare number is wrong there
+                    raw = mutation.samples().stream().filter(value -> !value.startsWith("\"")).findFirst().orElse("1e999999999");
+                }
                 location.replace(NODES.textNode(MARKER));
                 draft.raw = text(draft.json).replace("\"" + MARKER + "\"", raw);
                 // the value too: a long body is cut in the report
@@ -364,6 +368,9 @@ public final class RequestFactory {
     }
 
     /** The JSON text a body mutation writes in place of {@code location}'s value. */
+    private static final java.util.Set<Mutation> NUMBER_MUTATIONS = java.util.EnumSet.of(Mutation.HUGE_NUMBER, Mutation.NAN_LIKE,
+            Mutation.NEGATIVE_ZERO, Mutation.MANY_DECIMALS);
+
     static String rawValue(Mutation mutation, Location location, Random random) {
         return switch (mutation) {
             case WRONG_TYPE -> {
