@@ -2,10 +2,14 @@ package io.cityfin.common.json;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.deser.jdk.NumberDeserializers;
@@ -30,6 +34,7 @@ final class BoundedValues extends SimpleModule {
         addDeserializer(Long.class, new Checked<>(new NumberDeserializers.LongDeserializer(Long.class, null), BoundedValues::count));
         addDeserializer(Long.TYPE, new Checked<>(new NumberDeserializers.LongDeserializer(Long.TYPE, 0L), BoundedValues::count));
         addDeserializer(String.class, new Checked<>(StringDeserializer.instance, BoundedValues::text));
+        addDeserializer(LocalDate.class, new IsoDate());
     }
 
     static BigDecimal decimal(JsonParser parser, BigDecimal value) {
@@ -70,6 +75,36 @@ final class BoundedValues extends SimpleModule {
 
     private static RefusedValueException tooLarge(JsonParser parser) {
         return new RefusedValueException(parser, "VALUE_TOO_LARGE", "An amount or count is below 10^15 in absolute value.");
+    }
+
+    /**
+     * A date as the contracts write it, {@code YYYY-MM-DD} in a JSON string and nothing else: Jackson's own reader also
+     * takes a date-time (dropping its time), {@code [2022,6,28]}, and {@code []} as no date at all.
+     */
+    static final class IsoDate extends ValueDeserializer<LocalDate> {
+
+        private static final Pattern FORM = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+
+        @Override
+        public LocalDate deserialize(JsonParser parser, DeserializationContext context) {
+            if (parser.currentToken() != JsonToken.VALUE_STRING) {
+                return (LocalDate) context.handleUnexpectedToken(LocalDate.class, parser);
+            }
+            String text = parser.getString();
+            try {
+                if (FORM.matcher(text).matches()) {
+                    return LocalDate.parse(text);
+                }
+            } catch (DateTimeParseException e) {
+                // 2022-02-30: refused below like any other text that is no date
+            }
+            return (LocalDate) context.handleWeirdStringValue(LocalDate.class, text, "a date is YYYY-MM-DD");
+        }
+
+        @Override
+        public LogicalType logicalType() {
+            return LogicalType.DateTime;
+        }
     }
 
     interface Check<T> {

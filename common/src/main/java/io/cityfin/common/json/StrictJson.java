@@ -1,9 +1,5 @@
 package io.cityfin.common.json;
 
-import java.time.LocalDate;
-
-import com.fasterxml.jackson.annotation.JsonFormat;
-
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonFactory;
@@ -56,15 +52,15 @@ public final class StrictJson {
         return builder
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                // "" is no date, number or enum: Jackson would read it as null, and an optional member would pass unset
+                // "" or [] is no date, number, enum or object: Jackson would read it as null, and an optional member would
+                // pass unset
                 .withCoercionConfigDefaults(coercion -> coercion.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.EmptyArray, CoercionAction.Fail)
                         .setAcceptBlankAsEmpty(false))
                 // a number or a boolean where a text goes is a wrong type, as the contract says, not a text made of it
                 .withCoercionConfig(LogicalType.Textual, coercion -> coercion.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-                // a date is YYYY-MM-DD: Jackson's lenient reader also takes a date-time and drops its time
-                .withConfigOverride(LocalDate.class, override -> override.setFormat(JsonFormat.Value.forLeniency(false)))
                 .addModule(new BoundedValues());
     }
 }

@@ -149,6 +149,8 @@ class StrictBodyTest {
         refused(post(line("\"item\": \"A\", \"on\": \"\"")), 400, "/lines/0/on", "WRONG_TYPE");
         refused(post(line("\"item\": \"A\", \"value\": \"\"")), 400, "/lines/0/value", "WRONG_TYPE");
         refused(post(line("\"item\": \"A\", \"count\": \" \"")), 400, "/lines/0/count", "WRONG_TYPE");
+        refused(post(line("\"item\": \"A\", \"on\": []")), 400, "/lines/0/on", "WRONG_TYPE");
+        refused(post(line("\"item\": \"A\", \"value\": []")), 400, "/lines/0/value", "WRONG_TYPE");
     }
 
     @Test
@@ -158,6 +160,9 @@ class StrictBodyTest {
         refused(post("{\"name\": 42, \"lines\": []}"), 400, "/name", "WRONG_TYPE");
         refused(post("{\"name\": true, \"lines\": []}"), 400, "/name", "WRONG_TYPE");
         refused(post(line("\"item\": \"A\", \"on\": \"2022-06-28T00:00:00Z\"")), 400, "/lines/0/on", "WRONG_TYPE");
+        refused(post(line("\"item\": \"A\", \"on\": [2022, 6, 28]")), 400, "/lines/0/on", "WRONG_TYPE");
+        refused(post(line("\"item\": \"A\", \"on\": \"2022-02-30\"")), 400, "/lines/0/on", "WRONG_TYPE");
+        refused(post(line("\"item\": \"A\", \"on\": \"2022-6-28\"")), 400, "/lines/0/on", "WRONG_TYPE");
 
         post("{\"name\": \"-Infinity\", \"lines\": []}").expectStatus().isOk();
     }
