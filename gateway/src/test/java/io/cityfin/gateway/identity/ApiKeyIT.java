@@ -74,6 +74,7 @@ class ApiKeyIT {
             };
         }
     }
+
     static final StubService CREDIT = new StubService("credit-service");
 
     @Autowired
