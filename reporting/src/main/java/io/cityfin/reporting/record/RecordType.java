@@ -10,26 +10,43 @@ import io.cityfin.common.problem.FieldError;
 import reactor.core.publisher.Mono;
 
 /**
- * What a service tells the record machinery about one collection: its name, its canonical JSON (both ways), its
- * refusal rules and whose it is. The content type {@code T} keeps the wire's loose types (strings, decimals), so that
- * rules, not a parser, answer with a pointer.
+ * What a service tells the record machinery about one collection: its name, its content type, its refusal and warning
+ * rules, the values it claims uniquely, its region and whose it is. The content type {@code T} is a Java record that
+ * keeps the wire's loose types (strings, decimals, nested records and lists), so that rules, not a parser, answer with
+ * a pointer; {@link RecordJson} writes it canonically and reads it back.
  */
 public interface RecordType<T> {
 
     /** The collection's name, such as {@code investments}; part of every key. */
     String collection();
 
+    /** The content's class: a Java record whose components are the wire members in the canonical order. */
+    Class<T> contentType();
+
     /**
-     * The content as canonical JSON: UTF-8 without spaces, members in a fixed order, decimals as plain strings without
-     * trailing zeros, arrays in their natural order ({@link CanonicalJson} builds it). Equal content gives equal text.
+     * Every fault of the content at once (a pointer and a code each); empty when it may be stored. {@code context}
+     * carries the record's natural key, its parent's latest content and its own latest content, where there are.
      */
-    String canonicalJson(T content);
+    Mono<List<FieldError>> faults(T content, RecordContext context);
 
-    /** Reads content back from the JSON {@link #canonicalJson} wrote (as stored, possibly re-formatted). */
-    T parse(String json);
+    /** The warnings the content is accepted with, stored on its version (a pointer and a code each). */
+    default List<RecordWarning> warnings(T content, RecordContext context) {
+        return List.of();
+    }
 
-    /** Every fault of the content at once (a pointer and a code each); empty when it may be stored. */
-    Mono<List<FieldError>> faults(T content);
+    /**
+     * The values this content holds that no other record of the collection may hold at the same time: checked and
+     * taken in the write's transaction (so of two concurrent writes exactly one wins), released by a version without
+     * them or a withdrawal.
+     */
+    default List<UniqueClaim> claims(T content) {
+        return List.of();
+    }
+
+    /** The county-level (or 361000) region the record is filed under, for filtering lists; null when it has none. */
+    default @Nullable String region(T content) {
+        return null;
+    }
 
     /** The institution whose SUBMITTER may write and read the record; null when only staff may. */
     @Nullable String owner(T content);

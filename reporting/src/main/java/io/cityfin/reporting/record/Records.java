@@ -1,6 +1,7 @@
 package io.cityfin.reporting.record;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -9,13 +10,29 @@ import io.cityfin.common.http.IfMatch;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Port: record versions (append-only) and the idempotency keys of record creation. */
+/**
+ * Port: record versions (append-only) with their warnings, the unique values records claim, and the idempotency keys
+ * of record creation. Every write checks the claims of its version in its own transaction: a value another record
+ * claims for an overlapping time refuses the write ({@link io.cityfin.common.problem.RuleViolationException}) and
+ * nothing is stored.
+ */
 public interface Records {
 
     Mono<RecordVersion> latest(String collection, UUID id);
 
-    /** The latest version of every record of the collection, withdrawn ones included. */
+    Mono<RecordVersion> latestByKey(String collection, String key);
+
+    /** The latest version of every record of the collection, withdrawn ones included, by id. */
     Flux<RecordVersion> latestOfAll(String collection);
+
+    /** The latest version of every record of the collection not withdrawn, with its parent's latest content. */
+    Flux<ActiveVersion> active(String collection);
+
+    /** The latest versions matching the query, and how many match; only {@code owner}'s records when it is not null. */
+    Mono<Page> page(String collection, RecordQuery query, @Nullable String owner);
+
+    /** The latest version of every record of the parent, by key and id. */
+    Flux<RecordVersion> children(String collection, UUID parentId);
 
     /** Every version, oldest first. */
     Flux<RecordVersion> versions(String collection, UUID id);
@@ -30,16 +47,22 @@ public interface Records {
      * the key made at or after {@code since} exists already (a concurrent request, say), nothing is stored and that
      * claim is returned; otherwise {@code claim} itself.
      */
-    Mono<KeyClaim> create(KeyClaim claim, RecordVersion first, OffsetDateTime since);
+    Mono<KeyClaim> create(KeyClaim claim, RecordWrite first, OffsetDateTime since);
 
     /**
      * Appends {@code candidate} as the next version of an existing record unless the latest version has the same
      * content hash and status; atomically (the record's head row is locked), so concurrent appends never lose a
-     * version or reuse a number. {@code candidate.version()} is ignored. Empty when there is no such record. With
-     * {@code ifMatch}, the latest version is checked against it under the same lock: when it does not match, the answer
-     * is a {@link io.cityfin.common.problem.PreconditionFailedException} and nothing is stored.
+     * version or reuse a number. {@code candidate.version().version()} is ignored. Empty when there is no such record.
+     * With {@code ifMatch}, the latest version is checked against it under the same lock: when it does not match, the
+     * answer is a {@link io.cityfin.common.problem.PreconditionFailedException} and nothing is stored.
      */
-    Mono<Appended> append(RecordVersion candidate, @Nullable IfMatch ifMatch);
+    Mono<Appended> append(RecordWrite candidate, @Nullable IfMatch ifMatch);
+
+    /**
+     * Stores {@code candidate} under its natural key: version 1 of a new record (its id as given) when no record has
+     * the key, else as {@link #append}. Two first writes of one key at once make one record.
+     */
+    Mono<Appended> put(RecordWrite candidate, @Nullable IfMatch ifMatch);
 
     /**
      * Deletes at most {@code limit} idempotency keys claimed before {@code before} and answers how many it deleted;
@@ -50,6 +73,14 @@ public interface Records {
 
     /** The version now latest, and whether this append created it. */
     record Appended(RecordVersion version, boolean created) {
+    }
+
+    /** A latest version not withdrawn and its parent's latest content as stored (null without a parent). */
+    record ActiveVersion(RecordVersion version, @Nullable String parentContent) {
+    }
+
+    /** One page of latest versions and the number of all that match. */
+    record Page(List<RecordVersion> items, long total) {
     }
 
     /**

@@ -1,0 +1,60 @@
+package io.cityfin.reporting.indicator;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One indicator measured on rows (records, registry entries) at a day D, declared in a line: how much one row adds
+ * at D (1 for a count, an amount for a sum, null for nothing) and which region it counts in. The machinery's
+ * record indicator source evaluates it at every day its {@link FigurePeriods} need and the calculator derives the
+ * rest (year start, year on year, target). Build one with {@link RecordRows}.
+ */
+public final class RecordMeasure<T> {
+
+    private final IndicatorDefinition definition;
+    private final RecordRows<T> rows;
+    private final BiFunction<T, LocalDate, @Nullable BigDecimal> value;
+    private final Predicate<T> filter;
+    private final Function<T, @Nullable String> region;
+
+    RecordMeasure(IndicatorDefinition definition, RecordRows<T> rows, BiFunction<T, LocalDate, @Nullable BigDecimal> value,
+                  Predicate<T> filter, Function<T, @Nullable String> region) {
+        this.definition = Objects.requireNonNull(definition, "definition");
+        this.rows = rows;
+        this.value = value;
+        this.filter = filter;
+        this.region = region;
+    }
+
+    /** Only rows passing {@code condition} count (at every D). */
+    public RecordMeasure<T> when(Predicate<T> condition) {
+        return new RecordMeasure<>(definition, rows, value, filter.and(condition), region);
+    }
+
+    /** The region a row counts in for {@code region=R} (the city counts every row). */
+    public RecordMeasure<T> region(Function<T, @Nullable String> regionOf) {
+        return new RecordMeasure<>(definition, rows, value, filter, regionOf);
+    }
+
+    public IndicatorDefinition definition() {
+        return definition;
+    }
+
+    RecordRows<T> rows() {
+        return rows;
+    }
+
+    /** What the row adds at D in the region asked ({@code null}: the city); null when it adds nothing. */
+    @Nullable BigDecimal at(T row, LocalDate day, @Nullable String askedRegion) {
+        if (!filter.test(row) || (askedRegion != null && !askedRegion.equals(region.apply(row)))) {
+            return null;
+        }
+        return value.apply(row, day);
+    }
+}
