@@ -1,0 +1,181 @@
+package io.cityfin.capitalmarket.fund.web;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+
+import io.cityfin.capitalmarket.api.PrivateFundApi;
+import io.cityfin.capitalmarket.api.model.FundContentDto;
+import io.cityfin.capitalmarket.api.model.FundDto;
+import io.cityfin.capitalmarket.api.model.FundInvesteeDto;
+import io.cityfin.capitalmarket.api.model.FundInvestmentContentDto;
+import io.cityfin.capitalmarket.api.model.FundInvestmentDto;
+import io.cityfin.capitalmarket.api.model.FundManagerDto;
+import io.cityfin.capitalmarket.api.model.FundPageDto;
+import io.cityfin.capitalmarket.api.model.IssueWarningDto;
+import io.cityfin.capitalmarket.fund.Fund;
+import io.cityfin.capitalmarket.fund.FundInvestment;
+import io.cityfin.common.http.IfMatch;
+import io.cityfin.common.problem.InvalidParameterException;
+import io.cityfin.common.region.Region;
+import io.cityfin.reporting.record.RecordQuery;
+import io.cityfin.reporting.record.RecordService;
+import io.cityfin.reporting.record.RecordWarning;
+import io.cityfin.reporting.record.Ref;
+import io.cityfin.reporting.record.StoredRecord;
+import io.cityfin.reporting.record.Written;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+@RestController
+class FundController implements PrivateFundApi {
+
+    private final RecordService<Fund> funds;
+    private final RecordService<FundInvestment> investments;
+
+    FundController(RecordService<Fund> funds, RecordService<FundInvestment> investments) {
+        this.funds = funds;
+        this.investments = investments;
+    }
+
+    @Override
+    public Mono<ResponseEntity<FundDto>> createFund(Mono<FundContentDto> body, @Nullable String idempotencyKey, ServerWebExchange exchange) {
+        return body.flatMap(dto -> funds.create(idempotencyKey, content(dto), dto.getStatus())).map(written -> answer(written, fundDto(written.record())));
+    }
+
+    @Override
+    public Mono<ResponseEntity<FundDto>> putFund(String id, Mono<FundContentDto> body, @Nullable String ifMatch, ServerWebExchange exchange) {
+        UUID recordId = RecordService.id("id", id);
+        IfMatch precondition = IfMatch.parse(ifMatch);
+        return body.flatMap(dto -> funds.replace(recordId, content(dto), dto.getStatus(), precondition))
+                .map(written -> answer(written, fundDto(written.record())));
+    }
+
+    @Override
+    public Mono<ResponseEntity<FundDto>> getFund(String id, ServerWebExchange exchange) {
+        return funds.latest(RecordService.id("id", id)).map(record -> ResponseEntity.ok().eTag(IfMatch.etag(record.version())).body(fundDto(record)));
+    }
+
+    @Override
+    public Mono<ResponseEntity<Flux<FundDto>>> listFundVersions(String id, ServerWebExchange exchange) {
+        UUID recordId = RecordService.id("id", id);
+        return funds.versions(recordId).map(FundController::fundDto).collectList().map(versions -> ResponseEntity.ok(Flux.fromIterable(versions)));
+    }
+
+    @Override
+    public Mono<ResponseEntity<FundPageDto>> listFunds(@Nullable String region, Integer offset, Integer limit, ServerWebExchange exchange) {
+        RecordQuery query = RecordQuery.all().orderBy("name").page(offset, limit);
+        if (region != null) {
+            if (Region.ofCode(region).filter(known -> !known.isCity()).isEmpty()) {
+                throw new InvalidParameterException("region", Region.UNKNOWN_REGION, "'" + region + "' is not a county-level code of the city.");
+            }
+            query = query.region(region);
+        }
+        return funds.page(query).map(page -> ResponseEntity.ok(new FundPageDto()
+                .items(page.items().stream().map(FundController::fundDto).toList())
+                .offset(page.offset()).limit(page.limit()).total(page.total())));
+    }
+
+    @Override
+    public Mono<ResponseEntity<FundInvestmentDto>> createFundInvestment(String id, Mono<FundInvestmentContentDto> body,
+                                                                       @Nullable String idempotencyKey, ServerWebExchange exchange) {
+        UUID fundId = RecordService.id("id", id);
+        return body.flatMap(dto -> investments.create(Ref.id(fundId), idempotencyKey, content(dto), dto.getStatus()))
+                .map(written -> answer(written, investmentDto(written.record())));
+    }
+
+    @Override
+    public Mono<ResponseEntity<Flux<FundInvestmentDto>>> listFundInvestments(String id, ServerWebExchange exchange) {
+        UUID fundId = RecordService.id("id", id);
+        // The fund first: an unknown one is a 404, not an empty list.
+        return funds.latest(fundId).flatMap(fund -> investments.children(fundId).map(FundController::investmentDto).collectList())
+                .map(list -> ResponseEntity.ok(Flux.fromIterable(list)));
+    }
+
+    @Override
+    public Mono<ResponseEntity<FundInvestmentDto>> putFundInvestment(String id, Mono<FundInvestmentContentDto> body, @Nullable String ifMatch,
+                                                                    ServerWebExchange exchange) {
+        UUID recordId = RecordService.id("id", id);
+        IfMatch precondition = IfMatch.parse(ifMatch);
+        return body.flatMap(dto -> investments.replace(recordId, content(dto), dto.getStatus(), precondition))
+                .map(written -> answer(written, investmentDto(written.record())));
+    }
+
+    @Override
+    public Mono<ResponseEntity<FundInvestmentDto>> getFundInvestment(String id, ServerWebExchange exchange) {
+        return investments.latest(RecordService.id("id", id))
+                .map(record -> ResponseEntity.ok().eTag(IfMatch.etag(record.version())).body(investmentDto(record)));
+    }
+
+    @Override
+    public Mono<ResponseEntity<Flux<FundInvestmentDto>>> listFundInvestmentVersions(String id, ServerWebExchange exchange) {
+        UUID recordId = RecordService.id("id", id);
+        return investments.versions(recordId).map(FundController::investmentDto).collectList()
+                .map(versions -> ResponseEntity.ok(Flux.fromIterable(versions)));
+    }
+
+    private static <D> ResponseEntity<D> answer(Written<?> written, D body) {
+        return ResponseEntity.status(written.created() ? HttpStatus.CREATED : HttpStatus.OK).eTag(IfMatch.etag(written.record().version())).body(body);
+    }
+
+    private static Fund content(FundContentDto dto) {
+        FundManagerDto manager = dto.getManager();
+        return new Fund(dto.getName(), dto.getRegion(), dto.getEstablishedOn(), dto.getLiquidatedOn(),
+                manager == null ? null : new Fund.Manager(manager.getName(), manager.getAmacNo()), dto.getAmacCode(), dto.getAmacFiledOn());
+    }
+
+    private static FundInvestment content(FundInvestmentContentDto dto) {
+        FundInvesteeDto investee = dto.getInvestee();
+        return new FundInvestment(investee == null ? null : new FundInvestment.Investee(investee.getUscc(), investee.getName()),
+                dto.getInvesteeRegion(), dto.getAmount(), dto.getInvestedOn());
+    }
+
+    private static FundDto fundDto(StoredRecord<Fund> record) {
+        Fund content = record.content();
+        Fund.Manager manager = content.manager();
+        return new FundDto()
+                .id(record.id().toString())
+                .version(record.version())
+                .status(record.status().name())
+                .contentHash(record.contentHash())
+                .recordedAt(record.recordedAt())
+                .recordedBy(record.recordedBy())
+                .recordedFor(record.recordedFor())
+                .warnings(warnings(record.warnings()))
+                .name(content.name())
+                .region(content.region())
+                .establishedOn(content.establishedOn())
+                .liquidatedOn(content.liquidatedOn())
+                .manager(manager == null ? null : new FundManagerDto().name(manager.name()).amacNo(manager.amacNo()))
+                .amacCode(content.amacCode())
+                .amacFiledOn(content.amacFiledOn());
+    }
+
+    private static FundInvestmentDto investmentDto(StoredRecord<FundInvestment> record) {
+        FundInvestment content = record.content();
+        FundInvestment.Investee investee = content.investee();
+        return new FundInvestmentDto()
+                .id(record.id().toString())
+                .fundId(String.valueOf(record.parentId()))
+                .version(record.version())
+                .status(record.status().name())
+                .contentHash(record.contentHash())
+                .recordedAt(record.recordedAt())
+                .recordedBy(record.recordedBy())
+                .recordedFor(record.recordedFor())
+                .warnings(warnings(record.warnings()))
+                .investee(investee == null ? null : new FundInvesteeDto().uscc(investee.uscc()).name(investee.name()))
+                .investeeRegion(content.investeeRegion())
+                .amount(content.amount())
+                .investedOn(content.investedOn());
+    }
+
+    private static List<IssueWarningDto> warnings(List<RecordWarning> warnings) {
+        return warnings.stream().map(warning -> new IssueWarningDto().pointer(warning.pointer()).code(warning.code()).message(warning.message())).toList();
+    }
+}
