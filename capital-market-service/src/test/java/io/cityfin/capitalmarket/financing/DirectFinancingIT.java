@@ -134,6 +134,7 @@ class DirectFinancingIT {
                         .replaceFirst("\"securityCode\": \"[^\"]*\", ", "")),
                 Arguments.of("MISSING_VALUE", "/issuer/name", issue("361002", "EXCHANGE_MARKET", "IPO", "1", "2019-05-01", null)
                         .replaceFirst("\"name\": \"[^\"]*\", ", "")),
+                Arguments.of("MISSING_VALUE", "/amount", issue("361002", "EXCHANGE_MARKET", "IPO", "null", "2019-05-01", null)),
                 Arguments.of("UNKNOWN_STATUS", "/status", withStatus(issue("361002", "EXCHANGE_MARKET", "IPO", "1", "2019-05-01", null), "DELETED")));
     }
 

@@ -175,11 +175,12 @@ class PrivateFundIT {
     @Test
     void answersARetryOfAnInvestmentWithTheFirstAnswerAndKeepsItsVersionsUnderIfMatch() {
         String fundId = calls.created("/private-funds", fund("361022", "2021-04-01", null, null, null));
+        WebTestClient admin = calls.admin();
         String key = key();
         String body = investment("361022", "100", "2022-02-01");
-        String first = calls.post(calls.admin(), "/private-funds/" + fundId + "/investments", key, body).expectStatus().isCreated()
+        String first = calls.post(admin, "/private-funds/" + fundId + "/investments", key, body).expectStatus().isCreated()
                 .expectBody(String.class).returnResult().getResponseBody();
-        String again = calls.post(calls.admin(), "/private-funds/" + fundId + "/investments", key, body).expectStatus().isCreated()
+        String again = calls.post(admin, "/private-funds/" + fundId + "/investments", key, body).expectStatus().isCreated()
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(again).isEqualTo(first);
         String id = first.replaceFirst("(?s).*\"id\":\"([^\"]+)\".*", "$1");

@@ -21,6 +21,9 @@ import io.cityfin.capitalmarket.api.model.IssueWarningDto;
 import io.cityfin.capitalmarket.fund.Fund;
 import io.cityfin.capitalmarket.fund.FundInvestment;
 import io.cityfin.common.http.IfMatch;
+import io.cityfin.common.identity.Access;
+import io.cityfin.common.identity.AccessRule;
+import io.cityfin.common.identity.Role;
 import io.cityfin.common.problem.InvalidParameterException;
 import io.cityfin.common.region.Region;
 import io.cityfin.reporting.record.RecordQuery;
@@ -34,6 +37,8 @@ import reactor.core.publisher.Mono;
 
 @RestController
 class FundController implements PrivateFundApi {
+
+    private static final AccessRule STAFF = AccessRule.anyOf(Role.ADMIN, Role.ANALYST);
 
     private final RecordService<Fund> funds;
     private final RecordService<FundInvestment> investments;
@@ -76,7 +81,8 @@ class FundController implements PrivateFundApi {
             }
             query = query.region(region);
         }
-        return funds.page(query).map(page -> ResponseEntity.ok(new FundPageDto()
+        // Funds are staff-only: a SUBMITTER is refused, not answered an empty page of the records it owns.
+        return Access.require(STAFF).then(funds.page(query)).map(page -> ResponseEntity.ok(new FundPageDto()
                 .items(page.items().stream().map(FundController::fundDto).toList())
                 .offset(page.offset()).limit(page.limit()).total(page.total())));
     }
