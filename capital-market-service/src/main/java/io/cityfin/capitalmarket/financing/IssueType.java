@@ -25,7 +25,7 @@ import reactor.core.publisher.Mono;
  * who writes"): every refusal of the section, the security code held by one issue only, and the lead underwriter as
  * owner, so that a securities institution's SUBMITTER writes and reads only the issues it led.
  */
-public class IssueType implements RecordType<Issue> {
+public record IssueType(Institutions institutions, Clock clock) implements RecordType<Issue> {
 
     public static final String COLLECTION = "direct-financing";
     public static final String PLATFORM = "PLATFORM";
@@ -46,14 +46,6 @@ public class IssueType implements RecordType<Issue> {
     public static final String INSTITUTION_INACTIVE = "INSTITUTION_INACTIVE";
 
     private static final AccessRule STAFF = AccessRule.anyOf(Role.ADMIN, Role.ANALYST);
-
-    private final Institutions institutions;
-    private final Clock clock;
-
-    public IssueType(Institutions institutions, Clock clock) {
-        this.institutions = institutions;
-        this.clock = clock;
-    }
 
     @Override
     public String collection() {

@@ -21,17 +21,11 @@ import reactor.core.publisher.Mono;
  * investee's USCC is invalid, the region is neither a county-level region of the city nor {@code OUTSIDE}, the amount
  * is not above 0, or {@code investedOn} is after today, before the fund's establishment or after its liquidation.
  */
-public class FundInvestmentType implements RecordType<FundInvestment> {
+public record FundInvestmentType(Clock clock) implements RecordType<FundInvestment> {
 
     public static final String COLLECTION = "fund-investments";
     public static final String INVESTED_BEFORE_ESTABLISHED = "INVESTED_BEFORE_ESTABLISHED";
     public static final String INVESTED_AFTER_LIQUIDATION = "INVESTED_AFTER_LIQUIDATION";
-
-    private final Clock clock;
-
-    public FundInvestmentType(Clock clock) {
-        this.clock = clock;
-    }
 
     @Override
     public String collection() {

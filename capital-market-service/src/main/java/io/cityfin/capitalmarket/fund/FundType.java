@@ -23,7 +23,7 @@ import reactor.core.publisher.Mono;
  * missing or malformed, a date is after today, liquidated before established, the filing half given, the AMAC
  * fund code not {@code S[0-9A-Z]{5}} or on another fund, the manager's number not {@code P\d{7}}. Staff only.
  */
-public class FundType implements RecordType<Fund> {
+public record FundType(Clock clock) implements RecordType<Fund> {
 
     public static final String COLLECTION = "private-funds";
     public static final String AMAC_CODE_TAKEN = "AMAC_CODE_TAKEN";
@@ -35,12 +35,6 @@ public class FundType implements RecordType<Fund> {
     static final AccessRule STAFF = AccessRule.anyOf(Role.ADMIN, Role.ANALYST);
     private static final Pattern AMAC_CODE = Pattern.compile("S[0-9A-Z]{5}");
     private static final Pattern AMAC_NO = Pattern.compile("P\\d{7}");
-
-    private final Clock clock;
-
-    public FundType(Clock clock) {
-        this.clock = clock;
-    }
 
     @Override
     public String collection() {

@@ -150,7 +150,7 @@ class DirectFinancingIT {
                 .jsonPath("$.errors[0].pointer").isEqualTo(pointer);
 
         calls.admin().get().uri("/direct-financing?year=" + REFUSAL_YEAR).exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.total").isEqualTo(0).jsonPath("$.items.length()").isEqualTo(0);
+                .expectHeader().valueEquals("X-Total-Count", "0").expectBody().jsonPath("$.length()").isEqualTo(0);
     }
 
     @Test
@@ -186,7 +186,7 @@ class DirectFinancingIT {
             writers.shutdown();
         }
         calls.admin().get().uri("/direct-financing?region=361024").exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.total").isEqualTo(1);
+                .expectHeader().valueEquals("X-Total-Count", "1").expectBody().jsonPath("$.length()").isEqualTo(1);
     }
 
     @Test
@@ -249,9 +249,9 @@ class DirectFinancingIT {
 
         firm.get().uri("/direct-financing/{id}", mine).exchange().expectStatus().isOk().expectBody().jsonPath("$.version").isEqualTo(2);
         firm.get().uri("/direct-financing?region=361027").exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.total").isEqualTo(1).jsonPath("$.items[0].id").isEqualTo(mine);
+                .expectHeader().valueEquals("X-Total-Count", "1").expectBody().jsonPath("$[0].id").isEqualTo(mine);
         calls.as(Role.ANALYST, null).get().uri("/direct-financing?region=361027").exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.total").isEqualTo(3);
+                .expectHeader().valueEquals("X-Total-Count", "3").expectBody().jsonPath("$.length()").isEqualTo(3);
         calls.as(Role.PORTAL, null).get().uri("/direct-financing?region=361027").exchange().expectStatus().isForbidden();
         calls.expect("2021-12", "361027", "DF_EXCHANGE_MARKET_YTD", "72");
     }
@@ -265,14 +265,14 @@ class DirectFinancingIT {
 
         calls.as(Role.ANALYST, null).get().uri("/direct-financing?year=2018&channel=ENTERPRISE_BOND&region=361028&offset=0&limit=1").exchange()
                 .expectStatus().isOk()
+                .expectHeader().valueEquals("X-Total-Count", "2")
                 .expectBody()
-                .jsonPath("$.total").isEqualTo(2)
-                .jsonPath("$.limit").isEqualTo(1)
-                .jsonPath("$.items.length()").isEqualTo(1)
-                .jsonPath("$.items[0].id").isEqualTo(second);
+                .jsonPath("$.length()").isEqualTo(1)
+                .jsonPath("$[0].id").isEqualTo(second);
         calls.as(Role.ANALYST, null).get().uri("/direct-financing?year=2018&region=361028&offset=1&limit=10").exchange()
                 .expectStatus().isOk()
-                .expectBody().jsonPath("$.total").isEqualTo(3).jsonPath("$.items[*].issuedOn").isEqualTo(List.of("2018-02-01", "2018-03-01"));
+                .expectHeader().valueEquals("X-Total-Count", "3")
+                .expectBody().jsonPath("$[*].issuedOn").isEqualTo(List.of("2018-02-01", "2018-03-01"));
     }
 
     @Test

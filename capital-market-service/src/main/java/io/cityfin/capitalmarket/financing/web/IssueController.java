@@ -3,7 +3,6 @@ package io.cityfin.capitalmarket.financing.web;
 import java.time.LocalDate;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
@@ -12,7 +11,6 @@ import io.cityfin.capitalmarket.api.DirectFinancingApi;
 import io.cityfin.capitalmarket.api.model.IssueContentDto;
 import io.cityfin.capitalmarket.api.model.IssueDto;
 import io.cityfin.capitalmarket.api.model.IssueIssuerDto;
-import io.cityfin.capitalmarket.api.model.IssuePageDto;
 import io.cityfin.capitalmarket.api.model.IssueWarningDto;
 import io.cityfin.capitalmarket.financing.Issue;
 import io.cityfin.capitalmarket.financing.IssueType;
@@ -22,7 +20,7 @@ import io.cityfin.common.region.Region;
 import io.cityfin.reporting.record.RecordQuery;
 import io.cityfin.reporting.record.RecordService;
 import io.cityfin.reporting.record.StoredRecord;
-import io.cityfin.reporting.record.Written;
+import io.cityfin.reporting.record.web.RecordResponses;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -38,7 +36,8 @@ class IssueController implements DirectFinancingApi {
     @Override
     public Mono<ResponseEntity<IssueDto>> createIssue(Mono<IssueContentDto> body, @Nullable String idempotencyKey,
                                                       ServerWebExchange exchange) {
-        return body.flatMap(dto -> issues.create(idempotencyKey, content(dto), dto.getStatus())).map(IssueController::answer);
+        return body.flatMap(dto -> issues.create(idempotencyKey, content(dto), dto.getStatus()))
+                .map(written -> RecordResponses.written(written, IssueController::dto));
     }
 
     @Override
@@ -46,26 +45,23 @@ class IssueController implements DirectFinancingApi {
                                                    ServerWebExchange exchange) {
         var recordId = RecordService.id("id", id);
         IfMatch precondition = IfMatch.parse(ifMatch);
-        return body.flatMap(dto -> issues.replace(recordId, content(dto), dto.getStatus(), precondition)).map(IssueController::answer);
+        return body.flatMap(dto -> issues.replace(recordId, content(dto), dto.getStatus(), precondition))
+                .map(written -> RecordResponses.written(written, IssueController::dto));
     }
 
     @Override
     public Mono<ResponseEntity<IssueDto>> getIssue(String id, ServerWebExchange exchange) {
-        return issues.latest(RecordService.id("id", id))
-                .map(record -> ResponseEntity.ok().eTag(IfMatch.etag(record.version())).body(dto(record)));
+        return issues.latest(RecordService.id("id", id)).map(record -> RecordResponses.latest(record, IssueController::dto));
     }
 
     @Override
     public Mono<ResponseEntity<Flux<IssueDto>>> listIssueVersions(String id, ServerWebExchange exchange) {
-        var recordId = RecordService.id("id", id);
-        // Collected before the answer starts, so that a 403 or 404 is a problem, not a broken 200.
-        return issues.versions(recordId).map(IssueController::dto).collectList()
-                .map(versions -> ResponseEntity.ok(Flux.fromIterable(versions)));
+        return RecordResponses.versions(issues.versions(RecordService.id("id", id)), IssueController::dto);
     }
 
     @Override
-    public Mono<ResponseEntity<IssuePageDto>> listIssues(@Nullable Integer year, @Nullable String channel, @Nullable String region,
-                                                         Integer offset, Integer limit, ServerWebExchange exchange) {
+    public Mono<ResponseEntity<Flux<IssueDto>>> listIssues(@Nullable Integer year, @Nullable String channel, @Nullable String region,
+                                                           Integer offset, Integer limit, ServerWebExchange exchange) {
         RecordQuery query = RecordQuery.all().orderBy("issuedOn").page(offset, limit);
         if (year != null) {
             query = query.dated("issuedOn", LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
@@ -83,14 +79,7 @@ class IssueController implements DirectFinancingApi {
             }
             query = query.region(region);
         }
-        return issues.page(query).map(page -> ResponseEntity.ok(new IssuePageDto()
-                .items(page.items().stream().map(IssueController::dto).toList())
-                .offset(page.offset()).limit(page.limit()).total(page.total())));
-    }
-
-    private static ResponseEntity<IssueDto> answer(Written<Issue> written) {
-        return ResponseEntity.status(written.created() ? HttpStatus.CREATED : HttpStatus.OK)
-                .eTag(IfMatch.etag(written.record().version())).body(dto(written.record()));
+        return issues.page(query).map(page -> RecordResponses.page(page, IssueController::dto));
     }
 
     private static Issue content(IssueContentDto dto) {

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
@@ -16,7 +15,6 @@ import io.cityfin.capitalmarket.api.model.FundInvesteeDto;
 import io.cityfin.capitalmarket.api.model.FundInvestmentContentDto;
 import io.cityfin.capitalmarket.api.model.FundInvestmentDto;
 import io.cityfin.capitalmarket.api.model.FundManagerDto;
-import io.cityfin.capitalmarket.api.model.FundPageDto;
 import io.cityfin.capitalmarket.api.model.IssueWarningDto;
 import io.cityfin.capitalmarket.fund.Fund;
 import io.cityfin.capitalmarket.fund.FundInvestment;
@@ -31,7 +29,7 @@ import io.cityfin.reporting.record.RecordService;
 import io.cityfin.reporting.record.RecordWarning;
 import io.cityfin.reporting.record.Ref;
 import io.cityfin.reporting.record.StoredRecord;
-import io.cityfin.reporting.record.Written;
+import io.cityfin.reporting.record.web.RecordResponses;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -50,7 +48,8 @@ class FundController implements PrivateFundApi {
 
     @Override
     public Mono<ResponseEntity<FundDto>> createFund(Mono<FundContentDto> body, @Nullable String idempotencyKey, ServerWebExchange exchange) {
-        return body.flatMap(dto -> funds.create(idempotencyKey, content(dto), dto.getStatus())).map(written -> answer(written, fundDto(written.record())));
+        return body.flatMap(dto -> funds.create(idempotencyKey, content(dto), dto.getStatus()))
+                .map(written -> RecordResponses.written(written, FundController::fundDto));
     }
 
     @Override
@@ -58,22 +57,21 @@ class FundController implements PrivateFundApi {
         UUID recordId = RecordService.id("id", id);
         IfMatch precondition = IfMatch.parse(ifMatch);
         return body.flatMap(dto -> funds.replace(recordId, content(dto), dto.getStatus(), precondition))
-                .map(written -> answer(written, fundDto(written.record())));
+                .map(written -> RecordResponses.written(written, FundController::fundDto));
     }
 
     @Override
     public Mono<ResponseEntity<FundDto>> getFund(String id, ServerWebExchange exchange) {
-        return funds.latest(RecordService.id("id", id)).map(record -> ResponseEntity.ok().eTag(IfMatch.etag(record.version())).body(fundDto(record)));
+        return funds.latest(RecordService.id("id", id)).map(record -> RecordResponses.latest(record, FundController::fundDto));
     }
 
     @Override
     public Mono<ResponseEntity<Flux<FundDto>>> listFundVersions(String id, ServerWebExchange exchange) {
-        UUID recordId = RecordService.id("id", id);
-        return funds.versions(recordId).map(FundController::fundDto).collectList().map(versions -> ResponseEntity.ok(Flux.fromIterable(versions)));
+        return RecordResponses.versions(funds.versions(RecordService.id("id", id)), FundController::fundDto);
     }
 
     @Override
-    public Mono<ResponseEntity<FundPageDto>> listFunds(@Nullable String region, Integer offset, Integer limit, ServerWebExchange exchange) {
+    public Mono<ResponseEntity<Flux<FundDto>>> listFunds(@Nullable String region, Integer offset, Integer limit, ServerWebExchange exchange) {
         RecordQuery query = RecordQuery.all().orderBy("name").page(offset, limit);
         if (region != null) {
             if (Region.ofCode(region).filter(known -> !known.isCity()).isEmpty()) {
@@ -82,9 +80,7 @@ class FundController implements PrivateFundApi {
             query = query.region(region);
         }
         // Funds are staff-only: a SUBMITTER is refused, not answered an empty page of the records it owns.
-        return Access.require(STAFF).then(funds.page(query)).map(page -> ResponseEntity.ok(new FundPageDto()
-                .items(page.items().stream().map(FundController::fundDto).toList())
-                .offset(page.offset()).limit(page.limit()).total(page.total())));
+        return Access.require(STAFF).then(funds.page(query)).map(page -> RecordResponses.page(page, FundController::fundDto));
     }
 
     @Override
@@ -92,15 +88,14 @@ class FundController implements PrivateFundApi {
                                                                        @Nullable String idempotencyKey, ServerWebExchange exchange) {
         UUID fundId = RecordService.id("id", id);
         return body.flatMap(dto -> investments.create(Ref.id(fundId), idempotencyKey, content(dto), dto.getStatus()))
-                .map(written -> answer(written, investmentDto(written.record())));
+                .map(written -> RecordResponses.written(written, FundController::investmentDto));
     }
 
     @Override
     public Mono<ResponseEntity<Flux<FundInvestmentDto>>> listFundInvestments(String id, ServerWebExchange exchange) {
         UUID fundId = RecordService.id("id", id);
         // The fund first: an unknown one is a 404, not an empty list.
-        return funds.latest(fundId).flatMap(fund -> investments.children(fundId).map(FundController::investmentDto).collectList())
-                .map(list -> ResponseEntity.ok(Flux.fromIterable(list)));
+        return RecordResponses.versions(funds.latest(fundId).thenMany(investments.children(fundId)), FundController::investmentDto);
     }
 
     @Override
@@ -109,24 +104,17 @@ class FundController implements PrivateFundApi {
         UUID recordId = RecordService.id("id", id);
         IfMatch precondition = IfMatch.parse(ifMatch);
         return body.flatMap(dto -> investments.replace(recordId, content(dto), dto.getStatus(), precondition))
-                .map(written -> answer(written, investmentDto(written.record())));
+                .map(written -> RecordResponses.written(written, FundController::investmentDto));
     }
 
     @Override
     public Mono<ResponseEntity<FundInvestmentDto>> getFundInvestment(String id, ServerWebExchange exchange) {
-        return investments.latest(RecordService.id("id", id))
-                .map(record -> ResponseEntity.ok().eTag(IfMatch.etag(record.version())).body(investmentDto(record)));
+        return investments.latest(RecordService.id("id", id)).map(record -> RecordResponses.latest(record, FundController::investmentDto));
     }
 
     @Override
     public Mono<ResponseEntity<Flux<FundInvestmentDto>>> listFundInvestmentVersions(String id, ServerWebExchange exchange) {
-        UUID recordId = RecordService.id("id", id);
-        return investments.versions(recordId).map(FundController::investmentDto).collectList()
-                .map(versions -> ResponseEntity.ok(Flux.fromIterable(versions)));
-    }
-
-    private static <D> ResponseEntity<D> answer(Written<?> written, D body) {
-        return ResponseEntity.status(written.created() ? HttpStatus.CREATED : HttpStatus.OK).eTag(IfMatch.etag(written.record().version())).body(body);
+        return RecordResponses.versions(investments.versions(RecordService.id("id", id)), FundController::investmentDto);
     }
 
     private static Fund content(FundContentDto dto) {
