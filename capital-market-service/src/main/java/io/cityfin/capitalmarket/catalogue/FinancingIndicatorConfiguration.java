@@ -8,7 +8,6 @@ import static io.cityfin.reporting.indicator.RecordRows.measured;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.HashSet;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -26,8 +25,6 @@ import io.cityfin.reporting.indicator.RecordRows;
 import io.cityfin.reporting.institution.Institution;
 import io.cityfin.reporting.institution.Institutions;
 import io.cityfin.reporting.record.RecordService;
-import io.cityfin.reporting.record.RecordView;
-import reactor.core.publisher.Flux;
 
 /**
  * The capital-market indicators of direct financing, private funds and securities institutions (data-standard-2.md,
@@ -63,7 +60,9 @@ class FinancingIndicatorConfiguration {
                                          RecordService<FundInvestment> investmentRecords, Institutions institutions) {
         RecordRows<Issue> issues = RecordRows.of(issueRecords::activeContents);
         RecordRows<Fund> funds = RecordRows.of(fundRecords::activeContents);
-        RecordRows<RecordView<FundInvestment>> investments = RecordRows.of(() -> activeFundsInvestments(fundRecords, investmentRecords));
+        // Funds not withdrawn with their investments not withdrawn: a withdrawn fund takes its investments out of every figure.
+        RecordRows<Invested> investments = RecordRows.of(() -> fundRecords.activeFamilies(investmentRecords)
+                .flatMapIterable(family -> family.children().stream().map(investment -> new Invested(family.content(), investment)).toList()));
         RecordRows<Institution> registry = RecordRows.of(institutions::allLatest);
         return RecordIndicators.of(
                         channel(issues, DF_EXCHANGE_MARKET_YTD, "EXCHANGE_MARKET"),
@@ -72,33 +71,25 @@ class FinancingIndicatorConfiguration {
                         channel(issues, DF_OTHER_YTD, "OTHER"),
                         issues.sumInYear(DF_PLATFORM_YTD, Issue::issuedDay, Issue::amount).when(Issue::byPlatform).region(Issue::region),
                         funds.count(PRIVATE_FUND_AMAC_COUNT, (fund, day) -> fund.filedBy(day) && !fund.liquidatedBy(day)).region(Fund::region),
-                        investments.measure(PRIVATE_FUND_INVESTMENT_YTD, FinancingIndicatorConfiguration::investedByFiledFund)
-                                .region(view -> view.parent(Fund.class).map(Fund::region).orElse(null)),
-                        investments.measure(PRIVATE_FUND_LOCAL_INVESTMENT_YTD, FinancingIndicatorConfiguration::investedByFiledFund)
-                                .when(view -> view.content().local()).region(view -> view.content().investeeRegion()),
+                        investments.measure(PRIVATE_FUND_INVESTMENT_YTD, Invested::byFiledFundInYear).region(invested -> invested.fund().region()),
+                        investments.measure(PRIVATE_FUND_LOCAL_INVESTMENT_YTD, Invested::byFiledFundInYear)
+                                .when(invested -> invested.investment().local()).region(invested -> invested.investment().investeeRegion()),
                         registry.count(SECURITIES_INSTITUTION_COUNT, Institution::isActiveOn).region(institution -> institution.region().code()))
                 .with(DIRECT_FINANCING_YTD);
     }
 
-    private static RecordMeasure<Issue> channel(RecordRows<Issue> issues, IndicatorDefinition definition,
-                                                                               String channel) {
+    /** Σ amount of the issues of one channel dated in D's year, in the issue's region. */
+    private static RecordMeasure<Issue> channel(RecordRows<Issue> issues, IndicatorDefinition definition, String channel) {
         return issues.sumInYear(definition, Issue::issuedDay, Issue::amount).when(issue -> channel.equals(issue.channel()))
                 .region(Issue::region);
     }
 
-    /** The amount of an investment dated in D's year by a fund filed with AMAC by D. */
-    private static @Nullable BigDecimal investedByFiledFund(RecordView<FundInvestment> view, LocalDate day) {
-        boolean filed = view.parent(Fund.class).map(fund -> fund.filedBy(day)).orElse(false);
-        return filed && RecordRows.inYear(view.content().investedDay(), day) ? view.content().amount() : null;
-    }
+    /** One investment of a fund, both not withdrawn. */
+    record Invested(Fund fund, FundInvestment investment) {
 
-    /**
-     * The investments of funds not withdrawn: a view carries its fund's latest content but not whether that version
-     * withdrew it, so the contents of the funds not withdrawn are read first (one pass over funds, one over investments).
-     */
-    private static Flux<RecordView<FundInvestment>> activeFundsInvestments(RecordService<Fund> funds,
-                                                                                                RecordService<FundInvestment> investments) {
-        return funds.activeContents().collect(HashSet<Fund>::new, Set::add)
-                .flatMapMany(active -> investments.activeViews().filter(view -> view.parent(Fund.class).filter(active::contains).isPresent()));
+        /** The amount when the investment is dated in D's year and the fund was filed with AMAC by D. */
+        @Nullable BigDecimal byFiledFundInYear(LocalDate day) {
+            return fund.filedBy(day) && RecordRows.inYear(investment.investedDay(), day) ? investment.amount() : null;
+        }
     }
 }

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 
 import org.jspecify.annotations.Nullable;
 
+import io.cityfin.reporting.record.RecordChecks;
+
 /**
  * A direct-financing issue as sent (data-standard-2.md, "Direct-financing issues"), in canonical member order, with
  * the wire's loose types so that {@link IssueType}'s rules refuse with a pointer.
@@ -19,7 +21,7 @@ public record Issue(@Nullable Issuer issuer, @Nullable String region, @Nullable 
 
     /** The day it was raised, if it is a valid date. */
     public @Nullable LocalDate issuedDay() {
-        return Checks.day(issuedOn).orElse(null);
+        return RecordChecks.dayOrNull(issuedOn);
     }
 
     /** Raised by a government financing platform. */

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import io.cityfin.common.identity.AccessRule;
 import io.cityfin.common.identity.Role;
 import io.cityfin.common.problem.FieldError;
+import io.cityfin.reporting.record.RecordChecks;
 import io.cityfin.reporting.institution.Institution;
 import io.cityfin.reporting.institution.Institutions;
 import io.cityfin.reporting.record.RecordContext;
@@ -66,11 +67,11 @@ public record IssueType(Institutions institutions, Clock clock) implements Recor
         return underwriter.map(registered -> {
             List<FieldError> faults = new ArrayList<>();
             issuerFaults(content.issuer(), faults);
-            Checks.countyRegion(content.region(), "/region", faults);
+            RecordChecks.countyRegion(content.region(), "/region", faults);
             instrumentFaults(content.channel(), content.instrument(), faults);
-            Checks.present(content.securityCode(), "/securityCode", faults);
-            Checks.amount(content.amount(), "/amount", faults);
-            Optional<LocalDate> issued = Checks.actualDate(content.issuedOn(), true, "/issuedOn", clock, faults);
+            RecordChecks.present(content.securityCode(), "/securityCode", faults);
+            RecordChecks.amount(content.amount(), "/amount", faults);
+            Optional<LocalDate> issued = RecordChecks.actualDate(content.issuedOn(), true, "/issuedOn", clock, faults);
             underwriterFaults(code, registered.orElse(null), issued.orElse(null), faults);
             return faults;
         });
@@ -108,12 +109,12 @@ public record IssueType(Institutions institutions, Clock clock) implements Recor
     }
 
     private static void issuerFaults(Issue.@Nullable Issuer issuer, List<FieldError> faults) {
-        if (!Checks.present(issuer, "/issuer", faults)) {
+        if (!RecordChecks.present(issuer, "/issuer", faults)) {
             return;
         }
-        Checks.uscc(issuer.uscc(), "/issuer/uscc", faults);
-        Checks.present(issuer.name(), "/issuer/name", faults);
-        if (Checks.present(issuer.kind(), "/issuer/kind", faults) && !ISSUER_KINDS.contains(issuer.kind())) {
+        RecordChecks.uscc(issuer.uscc(), "/issuer/uscc", faults);
+        RecordChecks.present(issuer.name(), "/issuer/name", faults);
+        if (RecordChecks.present(issuer.kind(), "/issuer/kind", faults) && !ISSUER_KINDS.contains(issuer.kind())) {
             faults.add(FieldError.atPointer("/issuer/kind", UNKNOWN_ISSUER_KIND,
                     "An issuer's kind is ENTERPRISE, PLATFORM, FINANCIAL_INSTITUTION or OTHER."));
         }
@@ -121,14 +122,14 @@ public record IssueType(Institutions institutions, Clock clock) implements Recor
 
     private static void instrumentFaults(@Nullable String channel, @Nullable String instrument, List<FieldError> faults) {
         boolean knownChannel = false;
-        if (Checks.present(channel, "/channel", faults)) {
+        if (RecordChecks.present(channel, "/channel", faults)) {
             knownChannel = INSTRUMENTS.containsKey(channel);
             if (!knownChannel) {
                 faults.add(FieldError.atPointer("/channel", UNKNOWN_CHANNEL,
                         "A channel is EXCHANGE_MARKET, INTERBANK_BOND, ENTERPRISE_BOND or OTHER."));
             }
         }
-        if (!Checks.present(instrument, "/instrument", faults)) {
+        if (!RecordChecks.present(instrument, "/instrument", faults)) {
             return;
         }
         if (INSTRUMENTS.values().stream().noneMatch(instruments -> instruments.contains(instrument))) {

@@ -1,7 +1,6 @@
 /**
  * Direct-financing issues (data-standard-2.md, "Direct-financing issues") as versioned records on the reporting
  * machinery: their rules, the lead underwriter's access and the demo issues; {@code web}: {@code /direct-financing}.
- * {@link io.cityfin.capitalmarket.financing.Checks} holds the member checks the capital-market records share.
  */
 @NullMarked
 package io.cityfin.capitalmarket.financing;

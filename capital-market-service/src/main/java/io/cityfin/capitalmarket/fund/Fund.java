@@ -4,7 +4,7 @@ import java.time.LocalDate;
 
 import org.jspecify.annotations.Nullable;
 
-import io.cityfin.capitalmarket.financing.Checks;
+import io.cityfin.reporting.record.RecordChecks;
 
 /**
  * A private fund as sent (data-standard-2.md, "Private funds and their investments"), in canonical member order:
@@ -19,13 +19,13 @@ public record Fund(@Nullable String name, @Nullable String region, @Nullable Str
 
     /** Filed with AMAC on or before {@code day}. */
     public boolean filedBy(LocalDate day) {
-        LocalDate filed = Checks.day(amacFiledOn).orElse(null);
+        LocalDate filed = RecordChecks.dayOrNull(amacFiledOn);
         return filed != null && !filed.isAfter(day);
     }
 
     /** Liquidated on or before {@code day}. */
     public boolean liquidatedBy(LocalDate day) {
-        LocalDate liquidated = Checks.day(liquidatedOn).orElse(null);
+        LocalDate liquidated = RecordChecks.dayOrNull(liquidatedOn);
         return liquidated != null && !liquidated.isAfter(day);
     }
 }

@@ -5,8 +5,8 @@ import java.time.LocalDate;
 
 import org.jspecify.annotations.Nullable;
 
-import io.cityfin.capitalmarket.financing.Checks;
 import io.cityfin.common.region.Region;
+import io.cityfin.reporting.record.RecordChecks;
 
 /**
  * One investment of a private fund as sent, in canonical member order: whom it went to, where ({@code investeeRegion}:
@@ -22,7 +22,7 @@ public record FundInvestment(@Nullable Investee investee, @Nullable String inves
     }
 
     public @Nullable LocalDate investedDay() {
-        return Checks.day(investedOn).orElse(null);
+        return RecordChecks.dayOrNull(investedOn);
     }
 
     /** Invested in a county-level region of the city. */

@@ -8,10 +8,10 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
-import io.cityfin.capitalmarket.financing.Checks;
 import io.cityfin.common.identity.AccessRule;
 import io.cityfin.common.problem.FieldError;
 import io.cityfin.common.region.Region;
+import io.cityfin.reporting.record.RecordChecks;
 import io.cityfin.reporting.record.RecordContext;
 import io.cityfin.reporting.record.RecordType;
 import reactor.core.publisher.Mono;
@@ -40,15 +40,15 @@ public record FundInvestmentType(Clock clock) implements RecordType<FundInvestme
     @Override
     public Mono<List<FieldError>> faults(FundInvestment content, RecordContext context) {
         List<FieldError> faults = new ArrayList<>();
-        if (Checks.present(content.investee(), "/investee", faults)) {
-            Checks.uscc(content.investee().uscc(), "/investee/uscc", faults);
-            Checks.present(content.investee().name(), "/investee/name", faults);
+        if (RecordChecks.present(content.investee(), "/investee", faults)) {
+            RecordChecks.uscc(content.investee().uscc(), "/investee/uscc", faults);
+            RecordChecks.present(content.investee().name(), "/investee/name", faults);
         }
         if (!FundInvestment.OUTSIDE.equals(content.investeeRegion())) {
-            Checks.countyRegion(content.investeeRegion(), "/investeeRegion", faults);
+            RecordChecks.countyRegion(content.investeeRegion(), "/investeeRegion", faults);
         }
-        Checks.amount(content.amount(), "/amount", faults);
-        Optional<LocalDate> invested = Checks.actualDate(content.investedOn(), true, "/investedOn", clock, faults);
+        RecordChecks.amount(content.amount(), "/amount", faults);
+        Optional<LocalDate> invested = RecordChecks.actualDate(content.investedOn(), true, "/investedOn", clock, faults);
         invested.ifPresent(day -> context.parent(Fund.class).ifPresent(fund -> fundFaults(day, fund, faults)));
         return Mono.just(faults);
     }
@@ -69,9 +69,9 @@ public record FundInvestmentType(Clock clock) implements RecordType<FundInvestme
     }
 
     private static void fundFaults(LocalDate invested, Fund fund, List<FieldError> faults) {
-        Checks.day(fund.establishedOn()).filter(invested::isBefore).ifPresent(established -> faults.add(FieldError.atPointer(
+        RecordChecks.day(fund.establishedOn()).filter(invested::isBefore).ifPresent(established -> faults.add(FieldError.atPointer(
                 "/investedOn", INVESTED_BEFORE_ESTABLISHED, "The fund was established on " + established + ", after this investment.")));
-        Checks.day(fund.liquidatedOn()).filter(invested::isAfter).ifPresent(liquidated -> faults.add(FieldError.atPointer(
+        RecordChecks.day(fund.liquidatedOn()).filter(invested::isAfter).ifPresent(liquidated -> faults.add(FieldError.atPointer(
                 "/investedOn", INVESTED_AFTER_LIQUIDATION, "The fund was liquidated on " + liquidated + ", before this investment.")));
     }
 }

@@ -9,10 +9,10 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
-import io.cityfin.capitalmarket.financing.Checks;
 import io.cityfin.common.identity.AccessRule;
 import io.cityfin.common.identity.Role;
 import io.cityfin.common.problem.FieldError;
+import io.cityfin.reporting.record.RecordChecks;
 import io.cityfin.reporting.record.RecordContext;
 import io.cityfin.reporting.record.RecordType;
 import io.cityfin.reporting.record.UniqueClaim;
@@ -49,10 +49,10 @@ public record FundType(Clock clock) implements RecordType<Fund> {
     @Override
     public Mono<List<FieldError>> faults(Fund content, RecordContext context) {
         List<FieldError> faults = new ArrayList<>();
-        Checks.present(content.name(), "/name", faults);
-        Checks.countyRegion(content.region(), "/region", faults);
-        Optional<LocalDate> established = Checks.actualDate(content.establishedOn(), true, "/establishedOn", clock, faults);
-        Optional<LocalDate> liquidated = Checks.actualDate(content.liquidatedOn(), false, "/liquidatedOn", clock, faults);
+        RecordChecks.present(content.name(), "/name", faults);
+        RecordChecks.countyRegion(content.region(), "/region", faults);
+        Optional<LocalDate> established = RecordChecks.actualDate(content.establishedOn(), true, "/establishedOn", clock, faults);
+        Optional<LocalDate> liquidated = RecordChecks.actualDate(content.liquidatedOn(), false, "/liquidatedOn", clock, faults);
         if (established.isPresent() && liquidated.isPresent() && liquidated.get().isBefore(established.get())) {
             faults.add(FieldError.atPointer("/liquidatedOn", LIQUIDATED_BEFORE_ESTABLISHED, "A fund is liquidated on or after its establishment."));
         }
@@ -83,11 +83,11 @@ public record FundType(Clock clock) implements RecordType<Fund> {
     }
 
     private static void managerFaults(Fund.@Nullable Manager manager, List<FieldError> faults) {
-        if (!Checks.present(manager, "/manager", faults)) {
+        if (!RecordChecks.present(manager, "/manager", faults)) {
             return;
         }
-        Checks.present(manager.name(), "/manager/name", faults);
-        if (Checks.present(manager.amacNo(), "/manager/amacNo", faults) && !AMAC_NO.matcher(manager.amacNo()).matches()) {
+        RecordChecks.present(manager.name(), "/manager/name", faults);
+        if (RecordChecks.present(manager.amacNo(), "/manager/amacNo", faults) && !AMAC_NO.matcher(manager.amacNo()).matches()) {
             faults.add(FieldError.atPointer("/manager/amacNo", INVALID_AMAC_NO, "A manager's AMAC registration number is P and 7 digits."));
         }
     }
@@ -96,7 +96,7 @@ public record FundType(Clock clock) implements RecordType<Fund> {
         if (content.amacCode() != null && !AMAC_CODE.matcher(content.amacCode()).matches()) {
             faults.add(FieldError.atPointer("/amacCode", INVALID_AMAC_CODE, "An AMAC fund code is S and 5 of 0-9 A-Z."));
         }
-        Checks.actualDate(content.amacFiledOn(), false, "/amacFiledOn", clock, faults);
+        RecordChecks.actualDate(content.amacFiledOn(), false, "/amacFiledOn", clock, faults);
         if (content.amacCode() != null && content.amacFiledOn() == null) {
             faults.add(FieldError.atPointer("/amacFiledOn", AMAC_FILING_INCOMPLETE, "A fund with an AMAC code has its filing date."));
         } else if (content.amacCode() == null && content.amacFiledOn() != null) {
