@@ -1,6 +1,6 @@
 package io.cityfin.insurance.investment.web;
 
-import java.util.Comparator;
+import java.time.LocalDate;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -13,6 +13,7 @@ import io.cityfin.insurance.api.InvestmentApi;
 import io.cityfin.insurance.api.model.InvestmentDto;
 import io.cityfin.insurance.api.model.NewInvestmentDto;
 import io.cityfin.insurance.investment.Investment;
+import io.cityfin.reporting.record.RecordQuery;
 import io.cityfin.reporting.record.RecordService;
 import io.cityfin.reporting.record.StoredRecord;
 import io.cityfin.reporting.record.Written;
@@ -21,9 +22,6 @@ import reactor.core.publisher.Mono;
 
 @RestController
 class InvestmentController implements InvestmentApi {
-
-    private static final Comparator<StoredRecord<Investment>> BY_DATE =
-            Comparator.comparing((StoredRecord<Investment> r) -> String.valueOf(r.content().date())).thenComparing(StoredRecord::id);
 
     private final RecordService<Investment> investments;
 
@@ -61,9 +59,12 @@ class InvestmentController implements InvestmentApi {
     }
 
     @Override
-    public Mono<ResponseEntity<Flux<InvestmentDto>>> listInvestments(Integer year, ServerWebExchange exchange) {
-        return investments.list(investment -> investment.inYear(year)).sort(BY_DATE).map(InvestmentController::dto).collectList()
-                .map(list -> ResponseEntity.ok(Flux.fromIterable(list)));
+    public Mono<ResponseEntity<Flux<InvestmentDto>>> listInvestments(Integer year, Integer offset, Integer limit,
+                                                                    ServerWebExchange exchange) {
+        RecordQuery query = RecordQuery.all().dated("date", LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)).orderBy("date")
+                .page(offset, limit);
+        return investments.page(query).map(page -> ResponseEntity.ok().header("X-Total-Count", Long.toString(page.total()))
+                .body(Flux.fromIterable(page.items()).map(InvestmentController::dto)));
     }
 
     private static ResponseEntity<InvestmentDto> answer(Written<Investment> written) {
