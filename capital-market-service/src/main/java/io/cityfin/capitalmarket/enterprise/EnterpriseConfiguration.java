@@ -43,8 +43,11 @@ class EnterpriseConfiguration {
 
     @Bean
     RecordIndicators enterpriseIndicators(RecordService<Enterprise> enterprises, RecordService<Pipeline> pipelines) {
-        RecordRows<Enterprise> companies = RecordRows.of(enterprises::activeContents);
-        RecordRows<RecordView<Pipeline>> plans = RecordRows.of(pipelines::activeViews);
+        return indicators(RecordRows.of(enterprises::activeContents), RecordRows.of(pipelines::activeViews));
+    }
+
+    /** The measures on these rows: the latest enterprises and pipelines not withdrawn, a pipeline with its enterprise. */
+    static RecordIndicators indicators(RecordRows<Enterprise> companies, RecordRows<RecordView<Pipeline>> plans) {
         List<RecordMeasure<?>> measures = new ArrayList<>();
         measures.add(companies.count(measured("LISTED_COMPANY_COUNT", "IPO上市企业", "Listed companies (exchange boards and overseas)", COUNT, STOCK),
                 (e, d) -> e.isListedCompanyAt(d)).region(Enterprise::region));
