@@ -70,7 +70,7 @@ class DemoEnterprisesIT {
                 .jsonPath(of("KEY_IPO_CANDIDATE_COUNT")).value(count(6));
         web.get("/enterprises?board=CHINEXT").expectStatus().isOk().expectBody()
                 .jsonPath("$.total").isEqualTo(3)
-                .jsonPath("$.items[*].board").value(boards -> assertThat((java.util.List<?>) boards).containsOnly("CHINEXT"));
+                .jsonPath("$.items[*].board").value(boards -> assertThat((java.util.List<Object>) boards).containsOnly("CHINEXT"));
 
         assertThat(load()).isZero();
     }

@@ -89,10 +89,10 @@ final class EnterpriseWeb {
 
     /** An enterprise in {@code region} with a COMPLETED reform of 2021-11-20/2022-05-18 and these listings (JSON objects). */
     static String enterprise(String region, String... listings) {
-        return enterprise(region, "{\"status\": \"COMPLETED\", \"signedOn\": \"2021-11-20\", \"completedOn\": \"2022-05-18\"}", listings);
+        return reformed(region, "{\"status\": \"COMPLETED\", \"signedOn\": \"2021-11-20\", \"completedOn\": \"2022-05-18\"}", listings);
     }
 
-    static String enterprise(String region, String reform, String... listings) {
+    static String reformed(String region, String reform, String... listings) {
         return "{\"name\": \"抚州测试股份有限公司\", \"region\": \"" + region + "\", \"specialisedSmeSince\": \"2021-07-01\", "
                 + "\"reservePool\": {\"since\": \"2022-03-01\", \"until\": null}, \"shareholdingReform\": " + reform + ", "
                 + "\"listings\": [" + String.join(", ", listings) + "]}";

@@ -73,7 +73,7 @@ class PipelineIT {
                 .expectBody()
                 .jsonPath("$.uscc").isEqualTo(uscc)
                 .jsonPath("$.targetBoard").isEqualTo("BSE")
-                .jsonPath("$.keyCandidateYears").value(years -> assertThat((List<?>) years).containsExactly(2022, 2023))
+                .jsonPath("$.keyCandidateYears").value(years -> assertThat((List<Object>) years).containsExactly(2022, 2023))
                 .jsonPath("$.stages.length()").isEqualTo(6);
         web.putPipeline(uscc, pipeline(null, null)).expectStatus().isOk().expectHeader().valueEquals(HttpHeaders.ETAG, "\"1\"");
         web.putPipeline(uscc, pipeline("2022-09-01", null), "\"1\"").expectStatus().isCreated().expectHeader().valueEquals(HttpHeaders.ETAG, "\"2\"");
@@ -83,7 +83,7 @@ class PipelineIT {
         web.get("/enterprises/{uscc}/pipeline", uscc).expectStatus().isOk().expectHeader().valueEquals(HttpHeaders.ETAG, "\"2\"")
                 .expectBody().jsonPath("$.stages[0].actualOn").isEqualTo("2022-09-01");
         web.get("/enterprises/{uscc}/pipeline/versions", uscc).expectStatus().isOk().expectBody()
-                .jsonPath("$[*].version").value(versions -> assertThat((List<?>) versions).containsExactly(1, 2))
+                .jsonPath("$[*].version").value(versions -> assertThat((List<Object>) versions).containsExactly(1, 2))
                 .jsonPath("$[0].stages[0].actualOn").isEmpty()
                 .jsonPath("$[1].recordedBy").isNotEmpty();
         web.get("/enterprises/{uscc}/pipeline/versions", "91361000MA35DEM01X").expectStatus().isBadRequest()
