@@ -47,11 +47,6 @@ public class EnterpriseType implements RecordType<Enterprise> {
     }
 
     @Override
-    public String collection() {
-        return COLLECTION;
-    }
-
-    @Override
     public Class<Enterprise> contentType() {
         return Enterprise.class;
     }
@@ -113,6 +108,11 @@ public class EnterpriseType implements RecordType<Enterprise> {
                     listing.stockCode() + " on " + listing.board() + " is listed for another enterprise at the same time."));
         }
         return claims;
+    }
+
+    @Override
+    public String collection() {
+        return COLLECTION;
     }
 
     private static void reservePool(Enterprise.@Nullable ReservePool pool, RecordRules rules) {

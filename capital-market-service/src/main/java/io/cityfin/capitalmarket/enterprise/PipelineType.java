@@ -44,11 +44,6 @@ public class PipelineType implements RecordType<Pipeline> {
     }
 
     @Override
-    public String collection() {
-        return COLLECTION;
-    }
-
-    @Override
     public Class<Pipeline> contentType() {
         return Pipeline.class;
     }
@@ -92,6 +87,11 @@ public class PipelineType implements RecordType<Pipeline> {
             datedPlan(content, enterprise, positions, today, rules);
         }
         return rules.faults();
+    }
+
+    @Override
+    public String collection() {
+        return COLLECTION;
     }
 
     private static void targetBoard(@Nullable String code, RecordRules rules) {

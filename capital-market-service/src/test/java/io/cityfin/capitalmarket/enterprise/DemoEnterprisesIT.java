@@ -38,19 +38,19 @@ class DemoEnterprisesIT {
     private static final Caller DEMO_ADMIN = new Caller("demo-data", Set.of(Role.ADMIN), null);
 
     @Autowired
+    DemoEnterprises demoEnterprises;
+
+    @Autowired
     WebTestClient client;
 
     @Autowired
     @Qualifier("demoData")
     HealthIndicator demoData;
 
-    @Autowired
-    DemoEnterprises demoEnterprises;
-
     @Test
     void loadsTheDemoEnterprisesOnceWithTheFiguresOfTheStandard() {
-        Awaitility.await("the service's demo data loaded").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
-                .until(() -> Status.UP.equals(demoData.health().getStatus()));
+        Awaitility.await("the service's demo data loaded").pollInterval(Duration.ofMillis(200)).atMost(Duration.ofSeconds(120))
+                .until(demoData::health, health -> Status.UP.equals(health.getStatus()));
         // Loaded by the machinery's demo loader when the service has a demo file; loading again is then a no-op.
         load();
         EnterpriseWeb web = new EnterpriseWeb(client);

@@ -144,12 +144,7 @@ class EnterpriseIT {
     void refusesAnEnterpriseThatBreaksARuleWithItsPointerAndStoresNothing(String code, String body, String pointer) {
         String uscc = uscc("361023");
 
-        web.putEnterprise(uscc, body).expectStatus().isEqualTo(422)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody()
-                .jsonPath("$.errors.length()").isEqualTo(1)
-                .jsonPath("$.errors[0].code").isEqualTo(code)
-                .jsonPath("$.errors[0].pointer").isEqualTo(pointer);
+        EnterpriseWeb.refused(web.putEnterprise(uscc, body), code, pointer);
 
         web.get("/enterprises/{uscc}", uscc).expectStatus().isNotFound();
     }

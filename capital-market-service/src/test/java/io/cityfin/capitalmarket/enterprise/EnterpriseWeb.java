@@ -69,6 +69,13 @@ final class EnterpriseWeb {
         return request.bodyValue(body).exchange();
     }
 
+    /** A 422 problem with one fault: {@code code} at {@code pointer}. */
+    static void refused(WebTestClient.ResponseSpec answer, String code, String pointer) {
+        answer.expectStatus().isEqualTo(422).expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON).expectBody()
+                .jsonPath("$.errors.length()").isEqualTo(1).jsonPath("$.errors[0].code").isEqualTo(code)
+                .jsonPath("$.errors[0].pointer").isEqualTo(pointer);
+    }
+
     /** The indicator sheet of the period in {@code region} (null: the city); read fields with {@link #of}. */
     WebTestClient.BodyContentSpec sheet(String period, @Nullable String region) {
         String uri = "/indicators?period=" + period + (region == null ? "" : "&region=" + region);

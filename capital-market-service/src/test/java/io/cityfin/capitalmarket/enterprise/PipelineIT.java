@@ -22,7 +22,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import io.cityfin.common.period.CityClock;
@@ -122,12 +121,7 @@ class PipelineIT {
     void refusesAPipelineThatBreaksARuleWithItsPointerAndStoresNothing(String code, String body, String pointer) {
         String uscc = anEnterprise("361021");
 
-        web.putPipeline(uscc, body).expectStatus().isEqualTo(422)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody()
-                .jsonPath("$.errors.length()").isEqualTo(1)
-                .jsonPath("$.errors[0].code").isEqualTo(code)
-                .jsonPath("$.errors[0].pointer").isEqualTo(pointer);
+        EnterpriseWeb.refused(web.putPipeline(uscc, body), code, pointer);
 
         web.get("/enterprises/{uscc}/pipeline", uscc).expectStatus().isNotFound();
     }

@@ -46,15 +46,8 @@ final class EnterpriseWebMapper {
         Enterprise content = record.content();
         Enterprise.ReservePool pool = content.reservePool();
         Enterprise.ShareholdingReform reform = content.shareholdingReform();
-        return new EnterpriseDto()
-                .uscc(record.key())
-                .version(record.version())
-                .status(record.status().name())
-                .contentHash(record.contentHash())
-                .recordedAt(record.recordedAt())
-                .recordedBy(record.recordedBy())
-                .recordedFor(record.recordedFor())
-                .warnings(warnings(record.warnings()))
+        return new EnterpriseDto().uscc(record.key()).version(record.version()).status(record.status().name()).contentHash(record.contentHash())
+                .recordedAt(record.recordedAt()).recordedBy(record.recordedBy()).recordedFor(record.recordedFor()).warnings(warnings(record.warnings()))
                 .board(content.boardAt(today))
                 .name(content.name())
                 .region(content.region())
@@ -68,15 +61,8 @@ final class EnterpriseWebMapper {
 
     static PipelineDto dto(StoredRecord<Pipeline> record) {
         Pipeline content = record.content();
-        return new PipelineDto()
-                .uscc(record.key())
-                .version(record.version())
-                .status(record.status().name())
-                .contentHash(record.contentHash())
-                .recordedAt(record.recordedAt())
-                .recordedBy(record.recordedBy())
-                .recordedFor(record.recordedFor())
-                .warnings(warnings(record.warnings()))
+        return new PipelineDto().uscc(record.key()).version(record.version()).status(record.status().name()).contentHash(record.contentHash())
+                .recordedAt(record.recordedAt()).recordedBy(record.recordedBy()).recordedFor(record.recordedFor()).warnings(warnings(record.warnings()))
                 .targetBoard(content.targetBoard())
                 .sponsor(content.sponsor())
                 .keyCandidateYears(content.keyCandidateYears())
