@@ -9,6 +9,9 @@ import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 
+import io.cityfin.reporting.indicator.RecordRows;
+import io.cityfin.reporting.record.RecordChecks;
+
 /**
  * An enterprise as sent to {@code PUT /enterprises/{uscc}}, in the wire's loose types (dates as texts), so that
  * {@link EnterpriseType}'s rules, not a parser, answer with a pointer; and its state at a day D, as the indicators read
@@ -35,8 +38,8 @@ public record Enterprise(@Nullable String name, @Nullable String region, @Nullab
 
         /** Listed on or before D and not delisted by D. */
         public boolean isOpenAt(LocalDate day) {
-            LocalDate delisted = Dates.parse(delistedOn);
-            return Dates.byDay(Dates.parse(listedOn), day) && (delisted == null || delisted.isAfter(day));
+            LocalDate delisted = RecordChecks.dayOrNull(delistedOn);
+            return RecordRows.byDay(RecordChecks.dayOrNull(listedOn), day) && (delisted == null || delisted.isAfter(day));
         }
 
         public Optional<Board> knownBoard() {
@@ -44,7 +47,7 @@ public record Enterprise(@Nullable String name, @Nullable String region, @Nullab
         }
 
         public @Nullable LocalDate listedDay() {
-            return Dates.parse(listedOn);
+            return RecordChecks.dayOrNull(listedOn);
         }
     }
 
@@ -95,7 +98,7 @@ public record Enterprise(@Nullable String name, @Nullable String region, @Nullab
 
     /** {@code COMPLETED} with a {@code completedOn}, or null (an undated completion is older than the records). */
     public @Nullable LocalDate reformCompletedOn() {
-        return COMPLETED.equals(reformStatus()) ? Dates.parse(shareholdingReform.completedOn()) : null;
+        return COMPLETED.equals(reformStatus()) ? RecordChecks.dayOrNull(shareholdingReform.completedOn()) : null;
     }
 
     /** The reform completed by D: {@code COMPLETED} on or before D, or undated (always done). */
@@ -110,7 +113,7 @@ public record Enterprise(@Nullable String name, @Nullable String region, @Nullab
     /** Signed (集中股改签约) on or before D and not completed by D (SHAREHOLDING_REFORM_SIGNED_COUNT). */
     public boolean isReformSignedAt(LocalDate day) {
         String status = reformStatus();
-        return (SIGNED.equals(status) || COMPLETED.equals(status)) && Dates.byDay(Dates.parse(shareholdingReform.signedOn()), day)
+        return (SIGNED.equals(status) || COMPLETED.equals(status)) && RecordRows.byDay(RecordChecks.dayOrNull(shareholdingReform.signedOn()), day)
                 && !isReformCompletedBy(day);
     }
 
@@ -119,12 +122,12 @@ public record Enterprise(@Nullable String name, @Nullable String region, @Nullab
         if (reservePool == null) {
             return false;
         }
-        LocalDate until = Dates.parse(reservePool.until());
-        return Dates.byDay(Dates.parse(reservePool.since()), day) && (until == null || until.isAfter(day));
+        LocalDate until = RecordChecks.dayOrNull(reservePool.until());
+        return RecordRows.byDay(RecordChecks.dayOrNull(reservePool.since()), day) && (until == null || until.isAfter(day));
     }
 
     /** Recognised as 专精特新 on or before D. */
     public boolean isSpecialisedSmeAt(LocalDate day) {
-        return Dates.byDay(Dates.parse(specialisedSmeSince), day);
+        return RecordRows.byDay(RecordChecks.dayOrNull(specialisedSmeSince), day);
     }
 }

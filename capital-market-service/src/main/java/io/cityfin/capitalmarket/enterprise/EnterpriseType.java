@@ -10,9 +10,10 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+import io.cityfin.reporting.record.RecordChecks;
+
 import io.cityfin.common.identity.AccessRule;
 import io.cityfin.common.identity.Role;
-import io.cityfin.common.period.CityClock;
 import io.cityfin.common.problem.FieldError;
 import io.cityfin.reporting.record.RecordContext;
 import io.cityfin.reporting.record.RecordType;
@@ -73,7 +74,7 @@ public class EnterpriseType implements RecordType<Enterprise> {
 
     /** Every fault of {@code content}, today being the city's. */
     public List<FieldError> faults(Enterprise content) {
-        RecordRules rules = new RecordRules(CityClock.today(clock));
+        RecordRules rules = new RecordRules(clock);
         rules.present(content.name(), "/name");
         rules.countyRegion(content.region(), "/region");
         rules.actualDate(content.specialisedSmeSince(), "/specialisedSmeSince");
@@ -103,8 +104,8 @@ public class EnterpriseType implements RecordType<Enterprise> {
             if (listing == null || listing.board() == null || listing.stockCode() == null) {
                 continue;
             }
-            claims.add(new UniqueClaim(LISTING_CLAIM, listing.board() + ":" + listing.stockCode(), Dates.parse(listing.listedOn()),
-                    Dates.parse(listing.delistedOn()), "/listings/" + i + "/stockCode", "STOCK_CODE_TAKEN",
+            claims.add(new UniqueClaim(LISTING_CLAIM, listing.board() + ":" + listing.stockCode(), RecordChecks.dayOrNull(listing.listedOn()),
+                    RecordChecks.dayOrNull(listing.delistedOn()), "/listings/" + i + "/stockCode", "STOCK_CODE_TAKEN",
                     listing.stockCode() + " on " + listing.board() + " is listed for another enterprise at the same time."));
         }
         return claims;

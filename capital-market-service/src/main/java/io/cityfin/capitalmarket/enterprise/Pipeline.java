@@ -8,6 +8,9 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
+import io.cityfin.reporting.indicator.RecordRows;
+import io.cityfin.reporting.record.RecordChecks;
+
 /**
  * An enterprise's IPO pipeline (挂图作战) as sent to {@code PUT /enterprises/{uscc}/pipeline}: the target board, the
  * sponsor, the years it is a key candidate, when it was terminated (终止、撤回), and the planned and actual dates of
@@ -42,7 +45,7 @@ public record Pipeline(@Nullable String targetBoard, @Nullable String sponsor, @
     }
 
     public @Nullable LocalDate terminatedDay() {
-        return Dates.parse(terminatedOn);
+        return RecordChecks.dayOrNull(terminatedOn);
     }
 
     /**
@@ -56,7 +59,7 @@ public record Pipeline(@Nullable String targetBoard, @Nullable String sponsor, @
         if (index == STAGES.size() - 1) {
             return Board.ofCode(String.valueOf(targetBoard)).map(enterprise::firstListedOn).orElse(null);
         }
-        return entry(STAGES.get(index)).map(entry -> Dates.parse(entry.actualOn())).orElse(null);
+        return entry(STAGES.get(index)).map(entry -> RecordChecks.dayOrNull(entry.actualOn())).orElse(null);
     }
 
     /** The stage at {@code index} reached at D: its actual date on or before D (an undated completed reform always). */
@@ -64,7 +67,7 @@ public record Pipeline(@Nullable String targetBoard, @Nullable String sponsor, @
         if (index == 0) {
             return enterprise.isReformCompletedBy(day);
         }
-        return Dates.byDay(actualOn(index, enterprise), day);
+        return RecordRows.byDay(actualOn(index, enterprise), day);
     }
 
     /** The last stage reached at D, or {@code NONE}. */
@@ -79,7 +82,7 @@ public record Pipeline(@Nullable String targetBoard, @Nullable String sponsor, @
 
     /** Terminated (终止、撤回) on or before D. */
     public boolean isTerminatedBy(LocalDate day) {
-        return Dates.byDay(terminatedDay(), day);
+        return RecordRows.byDay(terminatedDay(), day);
     }
 
     /** Listed on the target board by D: stage 7 reached. */
@@ -105,7 +108,7 @@ public record Pipeline(@Nullable String targetBoard, @Nullable String sponsor, @
         }
         for (Stage entry : stagesOrNone()) {
             int index = index(entry.stage());
-            LocalDate planned = Dates.parse(entry.plannedOn());
+            LocalDate planned = RecordChecks.dayOrNull(entry.plannedOn());
             if (index >= 0 && planned != null && planned.isBefore(day) && !isReachedAt(index, enterprise, day)) {
                 overdue.add(entry.stage());
             }

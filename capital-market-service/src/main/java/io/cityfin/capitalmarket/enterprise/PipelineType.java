@@ -11,6 +11,8 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+import io.cityfin.reporting.record.RecordChecks;
+
 import io.cityfin.common.identity.AccessRule;
 import io.cityfin.common.identity.Role;
 import io.cityfin.common.period.CityClock;
@@ -66,7 +68,7 @@ public class PipelineType implements RecordType<Pipeline> {
     /** Every fault of {@code content} for {@code enterprise}'s pipeline, today being the city's. */
     public List<FieldError> faults(Pipeline content, Enterprise enterprise) {
         LocalDate today = CityClock.today(clock);
-        RecordRules rules = new RecordRules(today);
+        RecordRules rules = new RecordRules(clock);
         targetBoard(content.targetBoard(), rules);
         years(content.keyCandidateYears(), rules);
         LocalDate terminated = rules.actualDate(content.terminatedOn(), "/terminatedOn");
@@ -154,7 +156,7 @@ public class PipelineType implements RecordType<Pipeline> {
         LocalDate latest = null;
         for (int index = 0; index <= LISTED; index++) {
             Integer position = positions.get(index);
-            LocalDate planned = position == null ? null : Dates.parse(content.stagesOrNone().get(position).plannedOn());
+            LocalDate planned = position == null ? null : RecordChecks.dayOrNull(content.stagesOrNone().get(position).plannedOn());
             if (planned == null) {
                 continue;
             }

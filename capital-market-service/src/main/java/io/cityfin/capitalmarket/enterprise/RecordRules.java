@@ -1,27 +1,23 @@
 package io.cityfin.capitalmarket.enterprise;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
 import io.cityfin.common.problem.FieldError;
-import io.cityfin.common.region.Region;
+import io.cityfin.reporting.record.RecordChecks;
 
-/** The faults of one record's content, collected as its rules find them, with the checks both record types share. */
+/** The faults of one content, collected as its rules find them; the shared member checks are the machinery's {@link RecordChecks}. */
 final class RecordRules {
 
-    static final String MISSING_VALUE = "MISSING_VALUE";
-    static final String INVALID_DATE = "INVALID_DATE";
-    static final String DATE_IN_FUTURE = "DATE_IN_FUTURE";
-
-    private final LocalDate today;
+    private final Clock clock;
     private final List<FieldError> faults = new ArrayList<>();
 
-    RecordRules(LocalDate today) {
-        this.today = today;
+    RecordRules(Clock clock) {
+        this.clock = clock;
     }
 
     List<FieldError> faults() {
@@ -38,45 +34,21 @@ final class RecordRules {
 
     /** False, with MISSING_VALUE, when {@code value} is absent (or a blank text). */
     boolean present(@Nullable Object value, String pointer) {
-        if (value == null || value instanceof String text && text.isBlank()) {
-            add(pointer, MISSING_VALUE, pointer.substring(pointer.lastIndexOf('/') + 1) + " is required.");
-            return false;
-        }
-        return true;
+        return RecordChecks.present(value, pointer, faults);
     }
 
     /** A date that may lie ahead (a plan); null when absent or malformed (INVALID_DATE). */
     @Nullable LocalDate date(@Nullable String text, String pointer) {
-        if (text == null) {
-            return null;
-        }
-        LocalDate day = Dates.parse(text);
-        if (day == null) {
-            add(pointer, INVALID_DATE, "A date is YYYY-MM-DD.");
-        }
-        return day;
+        return RecordChecks.plannedDate(text, false, pointer, faults).orElse(null);
     }
 
-    /** A date of something that happened: as {@link #date}, and refused when after today (Asia/Shanghai). */
+    /** A date of something that happened: as {@link #date}, and refused when after today (DATE_IN_FUTURE). */
     @Nullable LocalDate actualDate(@Nullable String text, String pointer) {
-        LocalDate day = date(text, pointer);
-        if (day != null && day.isAfter(today)) {
-            add(pointer, DATE_IN_FUTURE, "An actual date is not after today (" + today + ", Asia/Shanghai).");
-            return null;
-        }
-        return day;
+        return RecordChecks.actualDate(text, false, pointer, clock, faults).orElse(null);
     }
 
-    /** A county-level region of the city (UNKNOWN_REGION; CITY_REGION_ON_RECORD for 361000). */
+    /** A county-level region of the city (MISSING_VALUE, UNKNOWN_REGION, CITY_REGION_ON_RECORD). */
     void countyRegion(@Nullable String region, String pointer) {
-        if (!present(region, pointer)) {
-            return;
-        }
-        Optional<Region> known = Region.ofCode(region);
-        if (known.isEmpty()) {
-            add(pointer, Region.UNKNOWN_REGION, "'" + region + "' is not a county-level code of the city.");
-        } else if (known.get().isCity()) {
-            add(pointer, "CITY_REGION_ON_RECORD", "A record carries a county-level code, never 361000.");
-        }
+        RecordChecks.countyRegion(region, pointer, faults);
     }
 }
