@@ -180,4 +180,18 @@ class PipelineIT {
                 .jsonPath(of("LISTED_COMPANY_COUNT")).value(count(1))
                 .jsonPath(of("NEEQ_LISTED_COUNT")).value(count(0));
     }
+
+    @Test
+    void countsNoPipelineOfAWithdrawnEnterprise() {
+        String uscc = uscc("361026");
+        String enterprise = enterprise("361026", listing("NEEQ", EnterpriseWeb.neeqCode(), "2022-08-09", null));
+        web.putEnterprise(uscc, enterprise).expectStatus().isCreated();
+        web.putPipeline(uscc, pipeline(null, null)).expectStatus().isCreated();
+        web.sheet("2022-09", "361026").jsonPath(of("IPO_PIPELINE_COUNT")).value(count(1)).jsonPath(of("KEY_IPO_CANDIDATE_COUNT")).value(count(1));
+
+        web.putEnterprise(uscc, withStatus(enterprise, "WITHDRAWN")).expectStatus().isCreated();
+
+        web.sheet("2022-09", "361026").jsonPath(of("IPO_PIPELINE_COUNT")).value(count(0)).jsonPath(of("KEY_IPO_CANDIDATE_COUNT")).value(count(0));
+        web.get("/enterprises/{uscc}/pipeline", uscc).expectStatus().isOk();
+    }
 }
