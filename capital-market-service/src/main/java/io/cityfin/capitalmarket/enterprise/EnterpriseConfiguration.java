@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
@@ -22,7 +21,6 @@ import io.cityfin.reporting.indicator.RecordRows;
 import io.cityfin.reporting.record.RecordService;
 import io.cityfin.reporting.record.RecordView;
 import io.cityfin.reporting.record.Records;
-import reactor.core.publisher.Flux;
 
 /**
  * Enterprises and their pipelines on the record machinery, and the indicators measured on them at the period's last
@@ -45,17 +43,7 @@ class EnterpriseConfiguration {
 
     @Bean
     RecordIndicators enterpriseIndicators(RecordService<Enterprise> enterprises, RecordService<Pipeline> pipelines) {
-        return indicators(RecordRows.of(enterprises::activeContents), RecordRows.of(() -> ofActiveEnterprises(enterprises, pipelines)));
-    }
-
-    /**
-     * The active pipelines whose enterprise is active too: a withdrawn enterprise was entered in error, and so was its
-     * pipeline (the machinery hands a withdrawn parent's content to the rows without saying it is withdrawn). Holds the
-     * active enterprises' keys, not their contents.
-     */
-    static Flux<RecordView<Pipeline>> ofActiveEnterprises(RecordService<Enterprise> enterprises, RecordService<Pipeline> pipelines) {
-        return enterprises.activeViews().map(view -> String.valueOf(view.key())).collect(Collectors.toSet())
-                .flatMapMany(keys -> pipelines.activeViews().filter(view -> keys.contains(view.key())));
+        return indicators(RecordRows.of(enterprises::activeContents), RecordRows.of(pipelines::activeViews));
     }
 
     /** The measures on these rows: the latest enterprises and pipelines not withdrawn, a pipeline with its enterprise. */
