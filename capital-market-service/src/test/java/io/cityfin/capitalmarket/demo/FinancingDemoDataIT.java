@@ -12,13 +12,10 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.context.annotation.Bean;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -28,11 +25,7 @@ import io.cityfin.common.identity.Caller;
 import io.cityfin.common.identity.CallerAuthentication;
 import io.cityfin.common.identity.Role;
 import io.cityfin.common.test.WithOwnPostgres;
-import io.cityfin.reporting.catalogue.Kind;
-import io.cityfin.reporting.catalogue.Unit;
 import io.cityfin.reporting.demo.DemoRecords;
-import io.cityfin.reporting.indicator.RecordIndicators;
-import io.cityfin.reporting.indicator.RecordRows;
 import reactor.core.publisher.Flux;
 
 /**
@@ -92,21 +85,5 @@ class FinancingDemoDataIT {
         assertThat(again).isZero();
         calls.expect("2022-09", null, "DIRECT_FINANCING_YTD", "7236000000.00");
         calls.expect("2022-09", null, "PRIVATE_FUND_INVESTMENT_YTD", "81588100.00");
-    }
-
-    /**
-     * NEW_LISTINGS_YTD belongs to the enterprise records (package {@code enterprise}); while they are not in this
-     * build, a measure over no rows stands in for it, so that the demo file's 2023 target for it is accepted.
-     */
-    @TestConfiguration
-    static class NewListingsStandIn {
-
-        @Bean
-        @ConditionalOnMissingClass("io.cityfin.capitalmarket.enterprise.package-info")
-        RecordIndicators newListingsStandIn() {
-            return RecordIndicators.of(RecordRows.<Object>of(Flux::empty)
-                    .countInYear(RecordRows.measured("NEW_LISTINGS_YTD", "新增上市企业（境内外）", "New listings, year to date", Unit.COUNT, Kind.FLOW),
-                            row -> null));
-        }
     }
 }
