@@ -3,6 +3,7 @@ package io.cityfin.reporting;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.ComponentScans;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -21,7 +22,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule importsFeaturesInsteadOfScanning = noClasses()
             .should().beAnnotatedWith(ComponentScan.class)
-            .orShould().beAnnotatedWith(ComponentScan.List.class)
+            .orShould().beAnnotatedWith(ComponentScans.class)
             .because("the machinery's auto-configuration imports one configuration per feature, so a service can switch "
                     + "a feature off (issue #11); a scan would bring every component in whatever the switches say");
 }
