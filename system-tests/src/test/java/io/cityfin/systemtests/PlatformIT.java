@@ -262,6 +262,42 @@ class PlatformIT {
     }
 
     @Test
+    @Order(2)
+    void theCapitalMarketIndicatorsShowTheDemoRecordsEvaluatedAtThePeriodsLastDay() {
+        gateway.get().uri("/api/v1/indicators?period=2022-09").exchange()
+            .expectStatus().isOk()
+            .expectBody()
+            // IPO上市企业3家, “新三板”挂牌企业6家, 江西联合股权交易中心挂牌展示企业574家 (seeds 17-19)
+            .jsonPath("$.indicators[?(@.code == 'LISTED_COMPANY_COUNT')].value").isEqualTo(3)
+            .jsonPath("$.indicators[?(@.code == 'LISTED_COMPANY_COUNT')].source").isEqualTo("capital-market-service")
+            .jsonPath("$.indicators[?(@.code == 'NEEQ_LISTED_COUNT')].value").isEqualTo(6)
+            .jsonPath("$.indicators[?(@.code == 'REGIONAL_EQUITY_LISTED_COUNT')].value").isEqualTo(574)
+            // 今年新增完成股改企业4家, 20家集中股改签约企业, 重点拟上市企业20家（挂图作战） (seeds 20, 21; target 17)
+            .jsonPath("$.indicators[?(@.code == 'SHAREHOLDING_REFORM_NEW_YTD')].value").isEqualTo(4)
+            .jsonPath("$.indicators[?(@.code == 'SHAREHOLDING_REFORM_SIGNED_COUNT')].value").isEqualTo(20)
+            .jsonPath("$.indicators[?(@.code == 'KEY_IPO_CANDIDATE_COUNT')].value").isEqualTo(20)
+            .jsonPath("$.indicators[?(@.code == 'OVERDUE_MILESTONES')].value").isEqualTo(0)
+            // 直接融资规模72.36亿元 = 33.05 + 22 + 1 + 16.31 (seeds 31-35); 22 + 1 of it by platforms
+            .jsonPath("$.indicators[?(@.code == 'DIRECT_FINANCING_YTD')].value").isEqualTo(7236000000.00)
+            .jsonPath("$.indicators[?(@.code == 'DF_EXCHANGE_MARKET_YTD')].value").isEqualTo(3305000000.00)
+            .jsonPath("$.indicators[?(@.code == 'DF_INTERBANK_BOND_YTD')].value").isEqualTo(2200000000.00)
+            .jsonPath("$.indicators[?(@.code == 'DF_ENTERPRISE_BOND_YTD')].value").isEqualTo(100000000.00)
+            .jsonPath("$.indicators[?(@.code == 'DF_OTHER_YTD')].value").isEqualTo(1631000000.00)
+            .jsonPath("$.indicators[?(@.code == 'DF_PLATFORM_YTD')].value").isEqualTo(2300000000.00)
+            // 已在中基协备案的基金8支, 今年以来对外投资8158.81万元 (seeds 36, 37); 全市证券机构主体10家 (seed 105)
+            .jsonPath("$.indicators[?(@.code == 'PRIVATE_FUND_AMAC_COUNT')].value").isEqualTo(8)
+            .jsonPath("$.indicators[?(@.code == 'PRIVATE_FUND_INVESTMENT_YTD')].value").isEqualTo(81588100.00)
+            .jsonPath("$.indicators[?(@.code == 'SECURITIES_INSTITUTION_COUNT')].value").isEqualTo(10);
+        // 施美药业's tutoring filing, planned for 2022-12-31 and not reached, is overdue in 2023; the 2023 targets
+        gateway.get().uri("/api/v1/capital-market/indicators?period=2023-03").exchange()
+            .expectStatus().isOk()
+            .expectBody()
+            .jsonPath("$.indicators[?(@.code == 'OVERDUE_MILESTONES')].value").isEqualTo(1)
+            .jsonPath("$.indicators[?(@.code == 'DIRECT_FINANCING_YTD')].target").isEqualTo(15000000000.00)
+            .jsonPath("$.indicators[?(@.code == 'NEW_LISTINGS_YTD')].target").isEqualTo(2);
+    }
+
+    @Test
     @Order(6)
     void aBankSubmitsCorrectsAndReadsItsHistoryThroughTheGatewayWhileAnotherBankIsKeptOut() {
         String bankA = "91361000SYSTEST01A";

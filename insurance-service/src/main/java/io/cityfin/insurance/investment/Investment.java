@@ -26,6 +26,11 @@ public record Investment(@Nullable String institutionCode, @Nullable String proj
         }
     }
 
+    /** The date, or null when it is missing or malformed. */
+    public @Nullable LocalDate dayOrNull() {
+        return day().orElse(null);
+    }
+
     /** Dated in {@code year}. */
     public boolean inYear(int year) {
         return day().map(d -> d.getYear() == year).orElse(false);

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -16,15 +15,14 @@ import io.cityfin.common.problem.FieldError;
 import io.cityfin.common.region.Region;
 import io.cityfin.reporting.institution.Institution;
 import io.cityfin.reporting.institution.Institutions;
-import io.cityfin.reporting.record.CanonicalJson;
+import io.cityfin.reporting.record.RecordContext;
 import io.cityfin.reporting.record.RecordType;
 import reactor.core.publisher.Mono;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Investments as records (data-standard.md, "Insurance funds invested in the city"): canonical content
- * {@code {"institutionCode","project","region","amount","date","channel"}}, the amount a plain decimal string; refused
+ * {@code {"institutionCode","project","region","amount","date","channel"}} (the machinery's mapper writes the amount
+ * as a plain decimal string); refused
  * when the amount is not above 0 or has more than 2 decimals, the region is unknown or the city, the date is malformed
  * or after today (Asia/Shanghai), the channel unknown, or the institution not an insurer of the registry active on the
  * date. The insurer's SUBMITTER writes and reads its own.
@@ -33,10 +31,6 @@ public class InvestmentType implements RecordType<Investment> {
 
     public static final String COLLECTION = "investments";
     public static final Set<String> CHANNELS = Set.of("DEBT_PLAN", "EQUITY", "FUND", "OTHER");
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final TypeReference<Map<String, @Nullable String>> MEMBERS = new TypeReference<>() {
-    };
 
     private final Institutions institutions;
     private final Clock clock;
@@ -52,23 +46,8 @@ public class InvestmentType implements RecordType<Investment> {
     }
 
     @Override
-    public String canonicalJson(Investment content) {
-        return CanonicalJson.object()
-                .put("institutionCode", content.institutionCode())
-                .put("project", content.project())
-                .put("region", content.region())
-                .put("amount", content.amount())
-                .put("date", content.date())
-                .put("channel", content.channel())
-                .toString();
-    }
-
-    @Override
-    public Investment parse(String json) {
-        Map<String, @Nullable String> members = JSON.readValue(json, MEMBERS);
-        String amount = members.get("amount");
-        return new Investment(members.get("institutionCode"), members.get("project"), members.get("region"),
-                amount == null ? null : new BigDecimal(amount), members.get("date"), members.get("channel"));
+    public Class<Investment> contentType() {
+        return Investment.class;
     }
 
     @Override
@@ -77,7 +56,12 @@ public class InvestmentType implements RecordType<Investment> {
     }
 
     @Override
-    public Mono<List<FieldError>> faults(Investment content) {
+    public @Nullable String region(Investment content) {
+        return content.region();
+    }
+
+    @Override
+    public Mono<List<FieldError>> faults(Investment content, RecordContext context) {
         Optional<LocalDate> day = content.day();
         Mono<Optional<Institution>> institution = content.institutionCode() == null || content.institutionCode().isBlank()
                 ? Mono.just(Optional.empty())

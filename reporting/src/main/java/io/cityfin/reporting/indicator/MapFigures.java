@@ -74,6 +74,12 @@ public record MapFigures(Map<String, BigDecimal> sums, Map<Weighting, BigDecimal
             return this;
         }
 
+        /** Adds every item sum of {@code figures} (weightings are not carried over). */
+        public Builder addAll(MapFigures figures) {
+            figures.sums.forEach(this::add);
+            return this;
+        }
+
         /**
          * Adds one institution's line pair in one region that carries both a rate and its weight: both go to
          * their item sums, rate × weight and weight to the weighting. A weight without a rate is {@link #add}ed

@@ -50,8 +50,20 @@ public final class RecordMeasure<T> {
         return rows;
     }
 
+    /** The figure over {@code rows} at D in the region asked ({@code null}: the city): 0 when no row adds anything. */
+    public BigDecimal total(Iterable<? extends T> rows, LocalDate day, @Nullable String askedRegion) {
+        BigDecimal total = BigDecimal.ZERO;
+        for (T row : rows) {
+            BigDecimal value = at(row, day, askedRegion);
+            if (value != null) {
+                total = total.add(value);
+            }
+        }
+        return total;
+    }
+
     /** What the row adds at D in the region asked ({@code null}: the city); null when it adds nothing. */
-    @Nullable BigDecimal at(T row, LocalDate day, @Nullable String askedRegion) {
+    public @Nullable BigDecimal at(T row, LocalDate day, @Nullable String askedRegion) {
         if (!filter.test(row) || (askedRegion != null && !askedRegion.equals(region.apply(row)))) {
             return null;
         }

@@ -18,8 +18,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The review list (data-standard.md, "Accepted with warnings"): ADMIN and ANALYST read the warnings on the latest
- * versions of a period's reports and mark them reviewed; the first review is kept, a second changes nothing.
- * A quarter or a year is a view of its last month.
+ * versions of a period's reports and of every record, and mark them reviewed; the first review is kept, a second
+ * changes nothing. A quarter or a year is a view of its last month.
  */
 @Service
 public class WarningService {
@@ -34,9 +34,11 @@ public class WarningService {
         this.clock = clock;
     }
 
+    /** With a period, its reports' warnings first; then every record's (records belong to no period). */
     public Flux<ReviewableWarning> list(@Nullable String periodText, @Nullable Boolean reviewed) {
-        Period reportPeriod = QueryParameters.period("period", periodText, clock).reportingPeriod();
-        return Access.require(STAFF).thenMany(warnings.onLatestVersions(reportPeriod, reviewed));
+        Flux<ReviewableWarning> reports = periodText == null ? Flux.empty()
+                : warnings.onLatestVersions(QueryParameters.period("period", periodText, clock).reportingPeriod(), reviewed);
+        return Access.require(STAFF).thenMany(Flux.concat(reports, warnings.onLatestRecordVersions(reviewed)));
     }
 
     /** Any stored warning may be reviewed, also one on a version a later one replaced. */

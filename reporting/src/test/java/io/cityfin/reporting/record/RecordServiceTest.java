@@ -175,13 +175,13 @@ class RecordServiceTest {
 
         Written<Note> withdrawn = as(Role.ADMIN, null, service.replace(id, note("INS1", "1"), "WITHDRAWN")).block();
         assertThat(withdrawn.record().version()).isEqualTo(2);
-        assertThat(service.active().collectList().block()).isEmpty();
-        assertThat(as(Role.ADMIN, null, service.list(note -> true).collectList()).block())
+        assertThat(service.activeContents().collectList().block()).isEmpty();
+        assertThat(as(Role.ADMIN, null, service.page(RecordQuery.all())).block().items())
                 .extracting(StoredRecord::status).containsExactly(RecordStatus.WITHDRAWN);
 
         Written<Note> restored = as(Role.ADMIN, null, service.replace(id, note("INS1", "1"), null)).block();
         assertThat(restored.record().version()).isEqualTo(3);
-        assertThat(service.active().collectList().block()).extracting(StoredRecord::id).containsExactly(id);
+        assertThat(service.activeViews().collectList().block()).extracting(RecordView::id).containsExactly(id);
     }
 
     @Test
@@ -196,9 +196,36 @@ class RecordServiceTest {
         as(Role.ADMIN, null, service.create("k1", note("INS1", "1"), null)).block();
         as(Role.ADMIN, null, service.create("k2", note("INS2", "2"), null)).block();
 
-        assertThat(as(Role.SUBMITTER, "INS1", service.list(note -> true).collectList()).block())
+        assertThat(as(Role.SUBMITTER, "INS1", service.page(RecordQuery.all())).block().items())
                 .extracting(record -> record.content().owner()).containsExactly("INS1");
-        assertThat(as(Role.ANALYST, null, service.list(note -> true).collectList()).block()).hasSize(2);
+        assertThat(as(Role.ANALYST, null, service.page(RecordQuery.all())).block().total()).isEqualTo(2);
+        StepVerifier.create(as(Role.PORTAL, null, service.page(RecordQuery.all()))).expectError(ForbiddenException.class).verify();
+    }
+
+    @Test
+    void writesARecordWithANaturalKeyByPutOnlyVersionOneThenTheNext() {
+        Written<Note> first = as(Role.ADMIN, null, service.put("N-1", note("INS1", "5"), null, null)).block();
+        Written<Note> same = as(Role.ADMIN, null, service.put("N-1", note("INS1", "5.0"), null, IfMatch.parse("\"1\""))).block();
+        Written<Note> lower = as(Role.ADMIN, null, service.put("N-1", note("INS1", "4"), null, null)).block();
+
+        assertThat(first.created()).isTrue();
+        assertThat(first.record().key()).isEqualTo("N-1");
+        assertThat(same.created()).isFalse();
+        assertThat(lower.record().version()).isEqualTo(2);
+        assertThat(lower.record().id()).isEqualTo(first.record().id());
+        assertThat(lower.record().warnings()).extracting(RecordWarning::pointer, RecordWarning::code).containsExactly(tuple("/amount", "DECREASED"));
+        assertThat(as(Role.ADMIN, null, service.latest("N-1")).block().version()).isEqualTo(2);
+        assertThat(as(Role.ADMIN, null, service.versions("N-1").collectList()).block()).extracting(StoredRecord::version).containsExactly(1, 2);
+        StepVerifier.create(as(Role.ADMIN, null, service.put("N-2", note("INS1", "5"), null, IfMatch.parse("\"3\""))))
+                .expectError(PreconditionFailedException.class).verify();
+        StepVerifier.create(as(Role.ADMIN, null, service.latest("N-2"))).expectError(NotFoundException.class).verify();
+    }
+
+    @Test
+    void hashesTheCanonicalJsonOfTheContentRecord() {
+        assertThat(RecordJson.write(note("INS1", "100.00"))).isEqualTo("{\"owner\":\"INS1\",\"amount\":\"100\"}");
+        assertThat(service.contentHash(note("INS1", "1.50"))).isEqualTo(CanonicalJson.sha256("{\"owner\":\"INS1\",\"amount\":\"1.5\"}"));
+        assertThat(RecordJson.read("{\"owner\":\"INS1\",\"amount\":\"1.5\",\"gone\":1}", Note.class)).isEqualTo(note("INS1", "1.5"));
     }
 
     @Test
@@ -231,21 +258,20 @@ class RecordServiceTest {
         }
 
         @Override
-        public String canonicalJson(Note content) {
-            return CanonicalJson.object().put("owner", content.owner()).put("amount", content.amount()).toString();
+        public Class<Note> contentType() {
+            return Note.class;
         }
 
         @Override
-        public Note parse(String json) {
-            String owner = json.replaceAll(".*\"owner\":\"([^\"]*)\".*", "$1");
-            String amount = json.replaceAll(".*\"amount\":\"([^\"]*)\".*", "$1");
-            return new Note(owner, new BigDecimal(amount));
-        }
-
-        @Override
-        public Mono<List<FieldError>> faults(Note content) {
+        public Mono<List<FieldError>> faults(Note content, RecordContext context) {
             return Mono.just(content.amount().signum() > 0 ? List.of()
                     : List.of(FieldError.atPointer("/amount", "NOT_POSITIVE", "above 0")));
+        }
+
+        @Override
+        public List<RecordWarning> warnings(Note content, RecordContext context) {
+            return context.previous(Note.class).filter(previous -> previous.amount().compareTo(content.amount()) > 0)
+                    .map(previous -> List.of(new RecordWarning("/amount", "DECREASED", "lower than before"))).orElse(List.of());
         }
 
         @Override
@@ -254,11 +280,12 @@ class RecordServiceTest {
         }
     }
 
-    /** The adapter's rules in memory: append-only versions, a head per record, one claim per (subject, key). */
+    /** The adapter's rules in memory: append-only versions, a head per record, one claim per (subject, key); no parents or claims. */
     static final class InMemoryRecords implements Records {
 
         final Map<UUID, List<RecordVersion>> heads = new HashMap<>();
         final Map<String, KeyClaim> claims = new HashMap<>();
+        final Map<UUID, String> owners = new HashMap<>();
 
         @Override
         public synchronized Mono<RecordVersion> latest(String collection, UUID id) {
@@ -267,8 +294,30 @@ class RecordServiceTest {
         }
 
         @Override
+        public synchronized Mono<RecordVersion> latestByKey(String collection, String key) {
+            return latestOfAll(collection).filter(version -> key.equals(version.key())).next();
+        }
+
+        @Override
         public synchronized Flux<RecordVersion> latestOfAll(String collection) {
             return Flux.fromIterable(heads.values().stream().map(versions -> versions.get(versions.size() - 1)).toList());
+        }
+
+        @Override
+        public synchronized Flux<ActiveVersion> active(String collection) {
+            return latestOfAll(collection).filter(version -> version.status() == RecordStatus.ACTIVE).map(version -> new ActiveVersion(version, null));
+        }
+
+        @Override
+        public synchronized Mono<Page> page(String collection, RecordQuery query, @Nullable String owner) {
+            List<RecordVersion> all = latestOfAll(collection).filter(version -> owner == null || owner.equals(owners.get(version.id())))
+                    .collectList().block();
+            return Mono.just(new Page(all.stream().skip(query.offset()).limit(query.limit()).toList(), all.size()));
+        }
+
+        @Override
+        public Flux<RecordVersion> children(String collection, UUID parentId) {
+            return Flux.empty();
         }
 
         @Override
@@ -288,19 +337,20 @@ class RecordServiceTest {
         }
 
         @Override
-        public synchronized Mono<KeyClaim> create(KeyClaim claim, RecordVersion first, OffsetDateTime since) {
+        public synchronized Mono<KeyClaim> create(KeyClaim claim, RecordWrite first, OffsetDateTime since) {
             KeyClaim earlier = claims.get(claim.subject() + "\n" + claim.key());
             if (earlier != null && !earlier.createdAt().isBefore(since)) {
                 return Mono.just(earlier);
             }
             claims.put(claim.subject() + "\n" + claim.key(), claim);
-            heads.put(first.id(), new ArrayList<>(List.of(first.numbered(1))));
+            heads.put(first.version().id(), new ArrayList<>(List.of(first.version().numbered(1, first.warnings()))));
+            owners.put(first.version().id(), first.owner());
             return Mono.just(claim);
         }
 
         @Override
-        public synchronized Mono<Appended> append(RecordVersion candidate, @Nullable IfMatch ifMatch) {
-            List<RecordVersion> versions = heads.get(candidate.id());
+        public synchronized Mono<Appended> append(RecordWrite candidate, @Nullable IfMatch ifMatch) {
+            List<RecordVersion> versions = heads.get(candidate.version().id());
             if (versions == null) {
                 return Mono.empty();
             }
@@ -308,12 +358,31 @@ class RecordServiceTest {
             if (ifMatch != null && !ifMatch.matches(latest.version())) {
                 return Mono.error(PreconditionFailedException.ofLatest(latest.version()));
             }
-            if (latest.sameAs(candidate)) {
+            if (latest.sameAs(candidate.version())) {
                 return Mono.just(new Appended(latest, false));
             }
-            RecordVersion next = candidate.numbered(latest.version() + 1);
+            RecordVersion next = candidate.version().numbered(latest.version() + 1, candidate.warnings());
             versions.add(next);
+            owners.put(next.id(), candidate.owner());
             return Mono.just(new Appended(next, true));
+        }
+
+        @Override
+        public synchronized Mono<Appended> put(RecordWrite candidate, @Nullable IfMatch ifMatch) {
+            RecordVersion existing = latestByKey(candidate.version().collection(), candidate.version().key()).block();
+            if (existing != null) {
+                RecordVersion v = candidate.version();
+                return append(new RecordWrite(new RecordVersion(v.collection(), existing.id(), v.key(), v.parentId(), 0, v.content(),
+                        v.contentHash(), v.status(), v.recordedAt(), v.recordedBy(), v.recordedFor(), List.of()), candidate.owner(),
+                        candidate.region(), candidate.claims(), candidate.warnings()), ifMatch);
+            }
+            if (ifMatch != null && !ifMatch.any()) {
+                return Mono.error(PreconditionFailedException.ofLatest(0));
+            }
+            RecordVersion first = candidate.version().numbered(1, candidate.warnings());
+            heads.put(first.id(), new ArrayList<>(List.of(first)));
+            owners.put(first.id(), candidate.owner());
+            return Mono.just(new Appended(first, true));
         }
 
         @Override

@@ -96,6 +96,19 @@ class WarningServiceTest {
     }
 
     @Test
+    void listsRecordWarningsAfterThePeriodsAndAloneWithoutAPeriod() {
+        warnings.add(1, "BANKA", "2022-08");
+        warnings.addOnRecord(2, "91350100M000100Y43");
+        warnings.add(3, "BANKA", "2022-07");
+
+        StepVerifier.create(as(Role.ANALYST, service.list("2022-08", null).map(ReviewableWarning::id)))
+                .expectNext(1L, 2L).verifyComplete();
+        StepVerifier.create(as(Role.ANALYST, service.list(null, null).map(ReviewableWarning::recordKey)))
+                .expectNext("91350100M000100Y43").verifyComplete();
+        StepVerifier.create(as(Role.PORTAL, service.list(null, null))).expectError(ForbiddenException.class).verify();
+    }
+
+    @Test
     void readsAYearAsItsLastMonth() {
         warnings.add(1, "BANKA", "2021-12");
 
@@ -128,14 +141,24 @@ class WarningServiceTest {
         private final List<ReviewableWarning> stored = new ArrayList<>();
 
         void add(long id, String institutionCode, String period) {
-            stored.add(new ReviewableWarning(id, institutionCode, Period.parse(period), 2, "MOVED_OVER_30_PCT", "/lines/0",
+            stored.add(new ReviewableWarning(id, institutionCode, Period.parse(period), null, null, null, 2, "MOVED_OVER_30_PCT", "/lines/0",
                     "DEPOSIT_BALANCE moved by 40%.", null, null));
+        }
+
+        void addOnRecord(long id, String key) {
+            stored.add(new ReviewableWarning(id, null, null, "enterprises", java.util.UUID.randomUUID(), key, 3, "REGION_CHANGED", "/region",
+                    "The region changed.", null, null));
+        }
+
+        @Override
+        public Flux<ReviewableWarning> onLatestRecordVersions(@Nullable Boolean reviewed) {
+            return Flux.fromIterable(stored).filter(w -> w.collection() != null && (reviewed == null || w.isReviewed() == reviewed));
         }
 
         @Override
         public Flux<ReviewableWarning> onLatestVersions(Period reportPeriod, @Nullable Boolean reviewed) {
             return Flux.fromIterable(stored)
-                    .filter(w -> w.period().equals(reportPeriod) && (reviewed == null || w.isReviewed() == reviewed));
+                    .filter(w -> reportPeriod.equals(w.period()) && (reviewed == null || w.isReviewed() == reviewed));
         }
 
         @Override
@@ -144,8 +167,8 @@ class WarningServiceTest {
                 ReviewableWarning w = stored.get(i);
                 if (w.id() == id) {
                     if (!w.isReviewed()) {
-                        w = new ReviewableWarning(w.id(), w.institutionCode(), w.period(), w.version(), w.code(), w.pointer(),
-                                w.message(), at, by);
+                        w = new ReviewableWarning(w.id(), w.institutionCode(), w.period(), w.collection(), w.recordId(), w.recordKey(),
+                                w.version(), w.code(), w.pointer(), w.message(), at, by);
                         stored.set(i, w);
                     }
                     return Mono.just(w);

@@ -1,9 +1,8 @@
 package io.cityfin.insurance.investment.web;
 
-import java.util.Comparator;
+import java.time.LocalDate;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
@@ -13,17 +12,15 @@ import io.cityfin.insurance.api.InvestmentApi;
 import io.cityfin.insurance.api.model.InvestmentDto;
 import io.cityfin.insurance.api.model.NewInvestmentDto;
 import io.cityfin.insurance.investment.Investment;
+import io.cityfin.reporting.record.RecordQuery;
 import io.cityfin.reporting.record.RecordService;
 import io.cityfin.reporting.record.StoredRecord;
-import io.cityfin.reporting.record.Written;
+import io.cityfin.reporting.record.web.RecordResponses;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @RestController
 class InvestmentController implements InvestmentApi {
-
-    private static final Comparator<StoredRecord<Investment>> BY_DATE =
-            Comparator.comparing((StoredRecord<Investment> r) -> String.valueOf(r.content().date())).thenComparing(StoredRecord::id);
 
     private final RecordService<Investment> investments;
 
@@ -34,7 +31,8 @@ class InvestmentController implements InvestmentApi {
     @Override
     public Mono<ResponseEntity<InvestmentDto>> createInvestment(Mono<NewInvestmentDto> body, String idempotencyKey,
                                                                ServerWebExchange exchange) {
-        return body.flatMap(dto -> investments.create(idempotencyKey, content(dto), dto.getStatus())).map(InvestmentController::answer);
+        return body.flatMap(dto -> investments.create(idempotencyKey, content(dto), dto.getStatus()))
+                .map(written -> RecordResponses.written(written, InvestmentController::dto));
     }
 
     @Override
@@ -43,32 +41,25 @@ class InvestmentController implements InvestmentApi {
         var recordId = RecordService.id("id", id);
         IfMatch precondition = IfMatch.parse(ifMatch);
         return body.flatMap(dto -> investments.replace(recordId, content(dto), dto.getStatus(), precondition))
-                .map(InvestmentController::answer);
+                .map(written -> RecordResponses.written(written, InvestmentController::dto));
     }
 
     @Override
     public Mono<ResponseEntity<InvestmentDto>> getInvestment(String id, ServerWebExchange exchange) {
-        return investments.latest(RecordService.id("id", id))
-                .map(record -> ResponseEntity.ok().eTag(IfMatch.etag(record.version())).body(dto(record)));
+        return investments.latest(RecordService.id("id", id)).map(record -> RecordResponses.latest(record, InvestmentController::dto));
     }
 
     @Override
     public Mono<ResponseEntity<Flux<InvestmentDto>>> listInvestmentVersions(String id, ServerWebExchange exchange) {
-        var recordId = RecordService.id("id", id);
-        // Checked before the answer starts, so that a 403 or 404 is a problem, not a broken 200.
-        return investments.versions(recordId).map(InvestmentController::dto).collectList()
-                .map(versions -> ResponseEntity.ok(Flux.fromIterable(versions)));
+        return RecordResponses.versions(investments.versions(RecordService.id("id", id)), InvestmentController::dto);
     }
 
     @Override
-    public Mono<ResponseEntity<Flux<InvestmentDto>>> listInvestments(Integer year, ServerWebExchange exchange) {
-        return investments.list(investment -> investment.inYear(year)).sort(BY_DATE).map(InvestmentController::dto).collectList()
-                .map(list -> ResponseEntity.ok(Flux.fromIterable(list)));
-    }
-
-    private static ResponseEntity<InvestmentDto> answer(Written<Investment> written) {
-        return ResponseEntity.status(written.created() ? HttpStatus.CREATED : HttpStatus.OK)
-                .eTag(IfMatch.etag(written.record().version())).body(dto(written.record()));
+    public Mono<ResponseEntity<Flux<InvestmentDto>>> listInvestments(Integer year, Integer offset, Integer limit,
+                                                                    ServerWebExchange exchange) {
+        RecordQuery query = RecordQuery.all().dated("date", LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)).orderBy("date")
+                .page(offset, limit);
+        return investments.page(query).map(page -> RecordResponses.page(page, InvestmentController::dto));
     }
 
     private static Investment content(NewInvestmentDto dto) {

@@ -22,7 +22,7 @@ class WarningController implements WarningApi {
     }
 
     @Override
-    public Mono<ResponseEntity<Flux<ReviewableWarningDto>>> listWarnings(String period, @Nullable Boolean reviewed,
+    public Mono<ResponseEntity<Flux<ReviewableWarningDto>>> listWarnings(@Nullable String period, @Nullable Boolean reviewed,
                                                                         ServerWebExchange exchange) {
         Flux<ReviewableWarningDto> list = warnings.list(period, reviewed).map(WarningController::toDto);
         return Mono.just(ResponseEntity.ok(list));
@@ -37,7 +37,10 @@ class WarningController implements WarningApi {
         return new ReviewableWarningDto()
                 .id(warning.id())
                 .institutionCode(warning.institutionCode())
-                .period(warning.period().toString())
+                .period(warning.period() == null ? null : warning.period().toString())
+                .collection(warning.collection())
+                .recordId(warning.recordId() == null ? null : warning.recordId().toString())
+                .recordKey(warning.recordKey())
                 .version(warning.version())
                 .code(warning.code())
                 .pointer(warning.pointer())
