@@ -7,12 +7,11 @@ import io.cityfin.reporting.Components;
 
 /**
  * The indicator contract ({@code /indicators}) over every {@link IndicatorSource} bean: on in every service that has
- * the machinery, with the records' source. The reports' source ({@link ReportIndicatorSource}) comes with the reports
- * feature; a service may add its own.
+ * the machinery, with the records' source ({@link RecordIndicatorSource}). The reports' source
+ * ({@link ReportIndicatorSource}) comes with the reports feature; a service may add its own.
  */
 @Configuration(proxyBeanMethods = false)
-// TODO(lead, issue #11): add RecordIndicatorSource.class to this @Import once io.cityfin.reporting.indicator.RecordIndicatorSource exists.
-@Import({IndicatorDefinitions.class, IndicatorService.class})
+@Import({IndicatorDefinitions.class, IndicatorService.class, RecordIndicatorSource.class})
 @Components(".web.IndicatorController")
 public class IndicatorsFeature {
 }
