@@ -4,10 +4,12 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
@@ -86,20 +88,31 @@ public class RecordIndicatorSource implements IndicatorSource {
     @SuppressWarnings("unchecked")
     private Mono<Map<LocalDate, MapFigures.Builder>> tally(RecordRows<?> rows, List<RecordMeasure<?>> group, List<LocalDate> days,
                                                           @Nullable String region) {
-        return ((RecordRows<Object>) rows).read().reduceWith(() -> emptySums(days), (sums, row) -> {
+        return ((RecordRows<Object>) rows).read().reduceWith(() -> new Tally(emptySums(days), new HashMap<>()), (tally, row) -> {
             for (RecordMeasure<?> measure : group) {
+                RecordMeasure<Object> counted = (RecordMeasure<Object>) measure;
                 for (LocalDate day : days) {
-                    BigDecimal value = ((RecordMeasure<Object>) measure).at(row, day, region);
-                    if (value != null) {
-                        sums.get(day).add(measure.definition().code(), value);
+                    BigDecimal value = counted.at(row, day, region);
+                    if (value == null) {
+                        continue;
+                    }
+                    if (!counted.isDistinct()) {
+                        tally.sums().get(day).add(measure.definition().code(), value);
+                    } else if (tally.seen().computeIfAbsent(measure.definition().code() + "@" + day, k -> new HashSet<>())
+                            .add(counted.distinctKey(row))) {
+                        tally.sums().get(day).add(measure.definition().code(), BigDecimal.ONE);
                     }
                 }
             }
-            return sums;
-        }).map(sums -> {
-            group.forEach(measure -> days.forEach(day -> sums.get(day).add(measure.definition().code(), BigDecimal.ZERO)));
-            return sums;
+            return tally;
+        }).map(tally -> {
+            group.forEach(measure -> days.forEach(day -> tally.sums().get(day).add(measure.definition().code(), BigDecimal.ZERO)));
+            return tally.sums();
         });
+    }
+
+    /** The running sums per day, and the values distinct measures have counted per (measure, day). */
+    private record Tally(Map<LocalDate, MapFigures.Builder> sums, Map<String, Set<Object>> seen) {
     }
 
     private static Map<LocalDate, MapFigures.Builder> emptySums(List<LocalDate> days) {

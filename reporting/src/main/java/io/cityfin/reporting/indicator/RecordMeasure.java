@@ -22,24 +22,43 @@ public final class RecordMeasure<T> {
     private final BiFunction<T, LocalDate, @Nullable BigDecimal> value;
     private final Predicate<T> filter;
     private final Function<T, @Nullable String> region;
+    private final @Nullable Function<T, ?> distinctBy;
 
     RecordMeasure(IndicatorDefinition definition, RecordRows<T> rows, BiFunction<T, LocalDate, @Nullable BigDecimal> value,
-                  Predicate<T> filter, Function<T, @Nullable String> region) {
+                  Predicate<T> filter, Function<T, @Nullable String> region, @Nullable Function<T, ?> distinctBy) {
         this.definition = Objects.requireNonNull(definition, "definition");
         this.rows = rows;
         this.value = value;
         this.filter = filter;
         this.region = region;
+        this.distinctBy = distinctBy;
     }
 
     /** Only rows passing {@code condition} count (at every D). */
     public RecordMeasure<T> when(Predicate<T> condition) {
-        return new RecordMeasure<>(definition, rows, value, filter.and(condition), region);
+        return new RecordMeasure<>(definition, rows, value, filter.and(condition), region, distinctBy);
     }
 
     /** The region a row counts in for {@code region=R} (the city counts every row). */
     public RecordMeasure<T> region(Function<T, @Nullable String> regionOf) {
-        return new RecordMeasure<>(definition, rows, value, filter, regionOf);
+        return new RecordMeasure<>(definition, rows, value, filter, regionOf, distinctBy);
+    }
+
+    /**
+     * A count of distinct values rather than of rows: at each D, the rows that count add 1 for each value of
+     * {@code key} not seen before (organisations with an inspection in the year, the settings publicity reached).
+     */
+    public RecordMeasure<T> distinct(Function<T, ?> key) {
+        return new RecordMeasure<>(definition, rows, value, filter, region, key);
+    }
+
+    /** The value a counting row is distinct by; null when every row counts on its own. */
+    @Nullable Object distinctKey(T row) {
+        return distinctBy == null ? null : distinctBy.apply(row);
+    }
+
+    boolean isDistinct() {
+        return distinctBy != null;
     }
 
     public IndicatorDefinition definition() {
@@ -53,10 +72,11 @@ public final class RecordMeasure<T> {
     /** The figure over {@code rows} at D in the region asked ({@code null}: the city): 0 when no row adds anything. */
     public BigDecimal total(Iterable<? extends T> rows, LocalDate day, @Nullable String askedRegion) {
         BigDecimal total = BigDecimal.ZERO;
+        java.util.Set<Object> seen = new java.util.HashSet<>();
         for (T row : rows) {
             BigDecimal value = at(row, day, askedRegion);
-            if (value != null) {
-                total = total.add(value);
+            if (value != null && (!isDistinct() || seen.add(distinctKey(row)))) {
+                total = total.add(isDistinct() ? BigDecimal.ONE : value);
             }
         }
         return total;

@@ -58,7 +58,7 @@ public final class RecordRows<T> {
 
     /** Any measure: what a row adds at D (null for nothing); the sum over rows is the figure. */
     public RecordMeasure<T> measure(IndicatorDefinition definition, BiFunction<T, LocalDate, @Nullable BigDecimal> at) {
-        return new RecordMeasure<>(definition, this, at, row -> true, row -> null);
+        return new RecordMeasure<>(definition, this, at, row -> true, row -> null, null);
     }
 
     /** From 1 January of D's year to D, both inclusive. */

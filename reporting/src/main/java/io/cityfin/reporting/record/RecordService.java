@@ -195,6 +195,18 @@ public class RecordService<T> {
                 row.parentContent() == null || parent == null ? null : parent.parseContent(row.parentContent())));
     }
 
+    /**
+     * The latest version of every record not withdrawn with the latest contents of its children in {@code children}
+     * not withdrawn (a platform with its ratings), for indicators that judge a record by its children: no access check.
+     */
+    public <C> Flux<RecordFamily<T, C>> activeFamilies(RecordService<C> children) {
+        return records.families(type.collection(), children.type.collection())
+                .bufferUntilChanged(row -> row.version().id())
+                .map(rows -> new RecordFamily<>(rows.get(0).version().id(), rows.get(0).version().key(), parse(rows.get(0).version()),
+                        rows.stream().filter(row -> row.childContent() != null)
+                                .map(row -> RecordJson.read(row.childContent(), children.type.contentType())).toList()));
+    }
+
     /** The contents of {@link #activeViews}. */
     public Flux<T> activeContents() {
         return activeViews().map(RecordView::content);

@@ -28,6 +28,13 @@ public interface Records {
     /** The latest version of every record of the collection not withdrawn, with its parent's latest content. */
     Flux<ActiveVersion> active(String collection);
 
+    /**
+     * The latest version of every record of {@code collection} not withdrawn, each with the latest content of each of
+     * its children in {@code childCollection} not withdrawn (one row per child, one row with null for a record without
+     * any), ordered by the record's id so that a record's rows come together.
+     */
+    Flux<FamilyRow> families(String collection, String childCollection);
+
     /** The latest versions matching the query, and how many match; only {@code owner}'s records when it is not null. */
     Mono<Page> page(String collection, RecordQuery query, @Nullable String owner);
 
@@ -77,6 +84,10 @@ public interface Records {
 
     /** A latest version not withdrawn and its parent's latest content as stored (null without a parent). */
     record ActiveVersion(RecordVersion version, @Nullable String parentContent) {
+    }
+
+    /** A record's latest version and one child's latest content (null: the record has no active child). */
+    record FamilyRow(RecordVersion version, @Nullable String childContent) {
     }
 
     /** One page of latest versions and the number of all that match. */

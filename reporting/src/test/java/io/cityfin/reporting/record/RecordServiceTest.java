@@ -316,6 +316,11 @@ class RecordServiceTest {
         }
 
         @Override
+        public Flux<FamilyRow> families(String collection, String childCollection) {
+            return Flux.empty();
+        }
+
+        @Override
         public Flux<RecordVersion> children(String collection, UUID parentId) {
             return Flux.empty();
         }

@@ -90,6 +90,16 @@ class R2dbcRecords implements Records {
     }
 
     @Override
+    public Flux<FamilyRow> families(String collection, String childCollection) {
+        return database.sql("SELECT " + VERSION_COLUMNS + ", '[]' AS warnings, cv.content::text AS child_content" + LATEST
+                        + " LEFT JOIN record_head ch ON ch.collection = :children AND ch.parent_id = h.id AND ch.status = 'ACTIVE'"
+                        + " LEFT JOIN record_version cv ON cv.collection = ch.collection AND cv.id = ch.id AND cv.version = ch.latest_version"
+                        + " WHERE h.collection = :collection AND h.status = 'ACTIVE' ORDER BY h.id, ch.id")
+                .bind("collection", collection).bind("children", childCollection)
+                .map(row -> new FamilyRow(version(row), row.get("child_content", String.class))).all();
+    }
+
+    @Override
     public Mono<Page> page(String collection, RecordQuery query, @Nullable String owner) {
         StringBuilder where = new StringBuilder(" WHERE h.collection = :collection");
         List<Binding> bindings = new ArrayList<>();

@@ -34,6 +34,7 @@ import io.cityfin.common.problem.NotFoundException;
 import io.cityfin.common.problem.RuleViolationException;
 import io.cityfin.common.test.WithOwnPostgres;
 import io.cityfin.reporting.record.RecordContext;
+import io.cityfin.reporting.record.RecordFamily;
 import io.cityfin.reporting.record.RecordQuery;
 import io.cityfin.reporting.record.RecordService;
 import io.cityfin.reporting.record.RecordType;
@@ -144,6 +145,16 @@ class RecordMachineryIT {
         UUID parentId = as(ADMIN, stalls.latest(key)).block().id();
         assertThat(as(ADMIN, fees.children(parentId).collectList()).block()).extracting(StoredRecord::id).containsExactly(fee);
         RecordView<Fee> view = fees.activeViews().filter(v -> v.id().equals(fee)).blockFirst();
+        as(ADMIN, fees.create(Ref.key(key), "fee3-" + key, new Fee(new BigDecimal("3")), null)).block();
+        UUID withdrawn = as(ADMIN, fees.create(Ref.key(key), "fee4-" + key, new Fee(new BigDecimal("4")), null)).block().record().id();
+        as(ADMIN, fees.replace(withdrawn, new Fee(new BigDecimal("4")), "WITHDRAWN")).block();
+        String childless = "childless-" + key;
+        as(ADMIN, stalls.put(childless, stall("361024", null, "2022-01-01", null), null, null)).block();
+        Map<String, List<BigDecimal>> families = stalls.activeFamilies(fees).filter(f -> f.key().endsWith(key))
+                .collectMap(RecordFamily::key, f -> f.children().stream().map(Fee::amount).sorted().toList()).block();
+        assertThat(families).containsOnlyKeys(key, childless);
+        assertThat(families.get(key)).containsExactly(new BigDecimal("3"), new BigDecimal("12.5"));
+        assertThat(families.get(childless)).isEmpty();
         assertThat(view.parent(Stall.class)).get().extracting(Stall::region).isEqualTo("361023");
         // the rules saw the parent too: a fee above the stall's region-coded cap (its last three digits) is refused
         assertThatThrownBy(() -> as(ADMIN, fees.replace(fee, new Fee(new BigDecimal("24")), null)).block())
