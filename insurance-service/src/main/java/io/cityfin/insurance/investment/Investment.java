@@ -2,10 +2,11 @@ package io.cityfin.insurance.investment;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+
+import io.cityfin.reporting.record.RecordChecks;
 
 /**
  * An insurer's investment in the city as sent: loose types (strings, a decimal), so that the rules, not the parser,
@@ -16,14 +17,7 @@ public record Investment(@Nullable String institutionCode, @Nullable String proj
 
     /** The date, if it is a valid {@code YYYY-MM-DD}. */
     public Optional<LocalDate> day() {
-        if (date == null || date.length() != 10) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(LocalDate.parse(date));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
+        return RecordChecks.day(date);
     }
 
     /** The date, or null when it is missing or malformed. */

@@ -8,4 +8,9 @@ import reactor.core.publisher.Mono;
 public interface IndicatorTargets {
 
     Mono<List<Target>> forYear(int year);
+
+    /** The targets a query's indicators carry: the year's for the city, none for a region. */
+    default Mono<List<Target>> forQuery(IndicatorQuery query) {
+        return query.region().isCity() ? forYear(query.period().year()) : Mono.just(List.of());
+    }
 }

@@ -61,13 +61,12 @@ public class RecordIndicatorSource implements IndicatorSource {
         Mono<Map<LocalDate, MapFigures.Builder>> sums = Flux.fromIterable(bySource().entrySet())
                 .concatMap(source -> tally(source.getKey(), source.getValue(), days, region))
                 .reduceWith(() -> emptySums(days), RecordIndicatorSource::merge);
-        Mono<List<Target>> yearTargets = query.region().isCity() ? targets.forYear(asked.year()) : Mono.just(List.of());
-        return Mono.zip(sums, yearTargets).flatMapMany(both -> {
+        return Mono.zip(sums, targets.forQuery(query)).flatMapMany(both -> {
             Map<LocalDate, MapFigures> byDay = new HashMap<>();
             both.getT1().forEach((day, builder) -> byDay.put(day, builder.build()));
             PeriodFigures figures = periods.figures(period -> byDay.getOrDefault(period.lastDay(), MapFigures.EMPTY));
             return Flux.fromIterable(definitions).map(definition -> IndicatorCalculator.compute(definition, asked, figures,
-                    both.getT2().stream().filter(t -> t.indicator().equals(definition.code())).findFirst().orElse(null),
+                    Target.of(both.getT2(), definition.code()),
                     Coverage.none(), false, catalogue.service()));
         });
     }

@@ -51,7 +51,7 @@ public class ReportIndicatorSource implements IndicatorSource {
         FigurePeriods periods = FigurePeriods.of(asked);
         Mono<ReportFigures.Loaded> loaded = figures.load(periods, query.region(), weightings);
         Mono<ExpectedReports.Tally> tally = expectedReports.tally(periods.at());
-        Mono<List<Target>> yearTargets = query.region().isCity() ? targets.forYear(asked.year()) : Mono.just(List.of());
+        Mono<List<Target>> yearTargets = targets.forQuery(query);
         Mono<Boolean> disclosureApplies = Access.callerIfAny().map(ReportIndicatorSource::underDisclosureControl).defaultIfEmpty(true);
         return Mono.zip(loaded, tally, yearTargets, disclosureApplies).flatMapMany(all -> {
             ReportFigures.Loaded sums = all.getT1();
@@ -60,8 +60,7 @@ public class ReportIndicatorSource implements IndicatorSource {
             return Flux.fromIterable(definitions).map(definition -> {
                 int contributors = sums.contributors(definition.inputs());
                 boolean suppressed = all.getT4() && !query.region().isCity() && contributors < DISCLOSURE_MINIMUM;
-                Target target = all.getT3().stream().filter(t -> t.indicator().equals(definition.code())).findFirst().orElse(null);
-                return IndicatorCalculator.compute(definition, asked, periodFigures, target,
+                return IndicatorCalculator.compute(definition, asked, periodFigures, Target.of(all.getT3(), definition.code()),
                         Coverage.of(contributors, expected.expected(), expected.complete()), suppressed, catalogue.service());
             });
         });

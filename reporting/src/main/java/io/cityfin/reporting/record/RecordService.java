@@ -189,7 +189,10 @@ public class RecordService<T> {
         return Access.require(STAFF).thenMany(records.children(type.collection(), parentId)).map(this::stored);
     }
 
-    /** The latest version of every record not withdrawn, with its parent's content, for indicators: no access check. */
+    /**
+     * The latest version of every record not withdrawn (nor its parent), with its parent's content, for indicators: no
+     * access check.
+     */
     public Flux<RecordView<T>> activeViews() {
         return records.active(type.collection()).map(row -> new RecordView<>(row.version().id(), row.version().key(), parse(row.version()),
                 row.parentContent() == null || parent == null ? null : parent.parseContent(row.parentContent())));

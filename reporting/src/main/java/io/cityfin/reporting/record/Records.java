@@ -25,7 +25,10 @@ public interface Records {
     /** The latest version of every record of the collection, withdrawn ones included, by id. */
     Flux<RecordVersion> latestOfAll(String collection);
 
-    /** The latest version of every record of the collection not withdrawn, with its parent's latest content. */
+    /**
+     * The latest version of every record of the collection not withdrawn whose parent (if it has one) is not withdrawn
+     * either, with the parent's latest content.
+     */
     Flux<ActiveVersion> active(String collection);
 
     /**
@@ -67,7 +70,8 @@ public interface Records {
 
     /**
      * Stores {@code candidate} under its natural key: version 1 of a new record (its id as given) when no record has
-     * the key, else as {@link #append}. Two first writes of one key at once make one record.
+     * the key, else as {@link #append}. Two first writes of one key at once make one record. Any {@code ifMatch}, even
+     * {@code *}, fails (412) where there is no record yet.
      */
     Mono<Appended> put(RecordWrite candidate, @Nullable IfMatch ifMatch);
 

@@ -218,6 +218,8 @@ class RecordServiceTest {
         assertThat(as(Role.ADMIN, null, service.versions("N-1").collectList()).block()).extracting(StoredRecord::version).containsExactly(1, 2);
         StepVerifier.create(as(Role.ADMIN, null, service.put("N-2", note("INS1", "5"), null, IfMatch.parse("\"3\""))))
                 .expectError(PreconditionFailedException.class).verify();
+        StepVerifier.create(as(Role.ADMIN, null, service.put("N-2", note("INS1", "5"), null, IfMatch.parse("*"))))
+                .expectError(PreconditionFailedException.class).verify();
         StepVerifier.create(as(Role.ADMIN, null, service.latest("N-2"))).expectError(NotFoundException.class).verify();
     }
 
@@ -381,7 +383,7 @@ class RecordServiceTest {
                         v.contentHash(), v.status(), v.recordedAt(), v.recordedBy(), v.recordedFor(), List.of()), candidate.owner(),
                         candidate.region(), candidate.claims(), candidate.warnings()), ifMatch);
             }
-            if (ifMatch != null && !ifMatch.any()) {
+            if (ifMatch != null) {
                 return Mono.error(PreconditionFailedException.ofLatest(0));
             }
             RecordVersion first = candidate.version().numbered(1, candidate.warnings());

@@ -80,11 +80,12 @@ class R2dbcRecords implements Records {
 
     @Override
     public Flux<ActiveVersion> active(String collection) {
-        // The parent's latest version, whatever its collection (ids are unique across collections); no warnings needed.
+        // The parent's latest version, whatever its collection (ids are unique across collections); no warnings needed. A
+        // record whose parent is withdrawn (an enterprise entered in error, and so its pipeline) counts nowhere either.
         return database.sql("SELECT " + VERSION_COLUMNS + ", '[]' AS warnings, pv.content::text AS parent_content" + LATEST
                         + " LEFT JOIN record_head ph ON ph.id = h.parent_id"
                         + " LEFT JOIN record_version pv ON pv.collection = ph.collection AND pv.id = ph.id AND pv.version = ph.latest_version"
-                        + " WHERE h.collection = :collection AND h.status = 'ACTIVE'")
+                        + " WHERE h.collection = :collection AND h.status = 'ACTIVE' AND (h.parent_id IS NULL OR ph.status = 'ACTIVE')")
                 .bind("collection", collection)
                 .map(row -> new ActiveVersion(version(row), row.get("parent_content", String.class))).all();
     }
@@ -213,7 +214,7 @@ class R2dbcRecords implements Records {
         Mono<Stored> put = headByKey(version.collection(), version.key())
                 .flatMap(id -> appendLocked(withId(candidate, id), ifMatch))
                 .switchIfEmpty(Mono.defer(() -> {
-                    if (ifMatch != null && !ifMatch.any()) {
+                    if (ifMatch != null) { // RFC 9110: any If-Match, "*" too, fails where there is no record yet
                         return Mono.error(PreconditionFailedException.ofLatest(0));
                     }
                     return insertHead(candidate, true).flatMap(inserted -> inserted

@@ -155,6 +155,9 @@ class RecordMachineryIT {
         assertThat(families).containsOnlyKeys(key, childless);
         assertThat(families.get(key)).containsExactly(new BigDecimal("3"), new BigDecimal("12.5"));
         assertThat(families.get(childless)).isEmpty();
+        // a withdrawn parent takes its children out of the indicators' rows
+        as(ADMIN, stalls.put(key, stall("361023", null, "2022-01-01", null), "WITHDRAWN", null)).block();
+        assertThat(fees.activeViews().filter(v -> v.id().equals(fee)).collectList().block()).isEmpty();
         assertThat(view.parent(Stall.class)).get().extracting(Stall::region).isEqualTo("361023");
         // the rules saw the parent too: a fee above the stall's region-coded cap (its last three digits) is refused
         assertThatThrownBy(() -> as(ADMIN, fees.replace(fee, new Fee(new BigDecimal("24")), null)).block())
