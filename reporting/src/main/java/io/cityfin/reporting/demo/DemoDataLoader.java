@@ -3,6 +3,7 @@ package io.cityfin.reporting.demo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -45,13 +46,13 @@ class DemoDataLoader implements HealthIndicator {
 
     private final Catalogue catalogue;
     private final InstitutionService institutions;
-    private final ReportService reports;
+    private final ObjectProvider<ReportService> reports;
     private final TargetService targets;
     private final ObjectProvider<DemoRecords> records;
     private final boolean enabled;
     private final AtomicReference<Health> state;
 
-    DemoDataLoader(Catalogue catalogue, InstitutionService institutions, ReportService reports, TargetService targets,
+    DemoDataLoader(Catalogue catalogue, InstitutionService institutions, ObjectProvider<ReportService> reports, TargetService targets,
                    ObjectProvider<DemoRecords> records, org.springframework.core.env.Environment environment) {
         this.catalogue = catalogue;
         this.institutions = institutions;
@@ -77,7 +78,7 @@ class DemoDataLoader implements HealthIndicator {
         Caller admin = new Caller(DEMO_ADMIN, Set.of(Role.ADMIN), null);
         Flux.fromIterable(data.institutions())
                 .concatMap(i -> institutions.put(i.code(), new InstitutionChange(i.name(), i.type(), i.region(), i.activeFrom(), i.activeTo())))
-                .thenMany(Flux.fromIterable(data.reports()).concatMap(report -> reports.submit(report.institution(), report.period(),
+                .thenMany(Flux.defer(() -> Flux.fromIterable(reports(data))).concatMap(report -> reports.getObject().submit(report.institution(), report.period(),
                         report.lines().stream().map(line -> new SubmittedLine(line.item(), line.region(), line.value())).toList())))
                 .filter(appended -> appended.created())
                 .count()
@@ -91,12 +92,22 @@ class DemoDataLoader implements HealthIndicator {
                 .contextWrite(ReactiveSecurityContextHolder.withAuthentication(new CallerAuthentication(admin, "demo")))
                 .subscribe(created -> {
                     log.info("Demo data of {} loaded: {} institutions, {} reports, {} new versions", catalogue.service(),
-                            data.institutions().size(), data.reports().size(), created);
+                            data.institutions().size(), reports(data).size(), created);
                     state.set(Health.up().withDetail("demoData", "loaded").build());
                 }, error -> {
                     log.error("Demo data of {} could not be loaded", catalogue.service(), error);
                     state.set(Health.down(error).withDetail("demoData", "failed").build());
                 });
+    }
+
+    /** The demo reports; none where reports are off, and a demo file with reports there is a mistake. */
+    private List<DemoData.Report> reports(DemoData data) {
+        List<DemoData.Report> demoReports = data.reports() == null ? List.of() : data.reports();
+        if (!demoReports.isEmpty() && reports.getIfAvailable() == null) {
+            throw new IllegalStateException("The demo file of " + catalogue.service() + " has reports, but its reports are off ("
+                    + "cityfin.reporting.reports.enabled=false)");
+        }
+        return demoReports;
     }
 
     private DemoData read() {

@@ -25,11 +25,11 @@ import io.cityfin.common.identity.Role;
 import io.cityfin.common.problem.InvalidParameterException;
 import io.cityfin.common.region.Region;
 import io.cityfin.reporting.record.RecordQuery;
+import io.cityfin.reporting.record.RecordResponses;
 import io.cityfin.reporting.record.RecordService;
 import io.cityfin.reporting.record.RecordWarning;
 import io.cityfin.reporting.record.Ref;
 import io.cityfin.reporting.record.StoredRecord;
-import io.cityfin.reporting.record.web.RecordResponses;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

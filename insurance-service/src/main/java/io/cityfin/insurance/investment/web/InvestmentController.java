@@ -15,7 +15,7 @@ import io.cityfin.insurance.investment.Investment;
 import io.cityfin.reporting.record.RecordQuery;
 import io.cityfin.reporting.record.RecordService;
 import io.cityfin.reporting.record.StoredRecord;
-import io.cityfin.reporting.record.web.RecordResponses;
+import io.cityfin.reporting.record.RecordResponses;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

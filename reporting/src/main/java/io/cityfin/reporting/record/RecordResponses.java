@@ -1,4 +1,4 @@
-package io.cityfin.reporting.record.web;
+package io.cityfin.reporting.record;
 
 import java.util.function.Function;
 
@@ -6,9 +6,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 import io.cityfin.common.http.IfMatch;
-import io.cityfin.reporting.record.RecordPage;
-import io.cityfin.reporting.record.StoredRecord;
-import io.cityfin.reporting.record.Written;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

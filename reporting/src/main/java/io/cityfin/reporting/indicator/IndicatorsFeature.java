@@ -1,0 +1,17 @@
+package io.cityfin.reporting.indicator;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+import io.cityfin.reporting.Components;
+
+/**
+ * The indicator contract ({@code /indicators}) over every {@link IndicatorSource} bean: on in every service that has
+ * the machinery, with the records' source ({@link RecordIndicatorSource}). The reports' source
+ * ({@link ReportIndicatorSource}) comes with the reports feature; a service may add its own.
+ */
+@Configuration(proxyBeanMethods = false)
+@Import({IndicatorDefinitions.class, IndicatorService.class, RecordIndicatorSource.class})
+@Components(".web.IndicatorController")
+public class IndicatorsFeature {
+}
