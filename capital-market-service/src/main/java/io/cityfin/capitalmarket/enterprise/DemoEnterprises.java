@@ -1,8 +1,5 @@
 package io.cityfin.capitalmarket.enterprise;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +16,6 @@ import io.cityfin.reporting.record.Ref;
 import io.cityfin.reporting.record.Written;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The demo enterprises and pipelines ({@code classpath:demo/capital-market-enterprises.json}, data-standard-2.md "Demo
@@ -59,13 +54,7 @@ class DemoEnterprises implements DemoRecords {
 
     /** Every demo enterprise: the named ones as the file gives them, then the regional-equity ones it describes. */
     static List<Entry> read(Resource file) {
-        JsonMapper mapper = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
-        File demo;
-        try (InputStream in = file.getInputStream()) {
-            demo = mapper.readValue(in, File.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        File demo = DemoRecords.read(file, File.class);
         List<Entry> entries = new ArrayList<>();
         for (Named named : demo.enterprises()) {
             entries.add(new Entry(named.uscc(), new Enterprise(named.name(), named.region(), named.specialisedSmeSince(), named.reservePool(),

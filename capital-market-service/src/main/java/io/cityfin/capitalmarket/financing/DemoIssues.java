@@ -1,11 +1,6 @@
 package io.cityfin.capitalmarket.financing;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.Resource;
@@ -13,11 +8,7 @@ import org.springframework.stereotype.Component;
 
 import io.cityfin.reporting.demo.DemoRecords;
 import io.cityfin.reporting.record.RecordService;
-import io.cityfin.reporting.record.StoredRecord;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The demo file's {@code issues}, loaded through the issue use case after the registry (the machinery's demo loader
@@ -35,25 +26,12 @@ class DemoIssues implements DemoRecords {
 
     @Override
     public Mono<Long> load(Resource demoFile) {
-        List<Issue> wanted = read(demoFile);
-        if (wanted.isEmpty()) {
-            return Mono.just(0L);
-        }
-        return issues.all().map(StoredRecord::contentHash).collect(HashSet<String>::new, Set::add)
-                .flatMapMany(stored -> Flux.fromIterable(wanted).filter(issue -> !stored.contains(issues.contentHash(issue))))
-                .concatMap(issue -> issues.create("demo-" + issues.contentHash(issue), issue, null))
-                .count();
+        return issues.createMissing(null, read(demoFile));
     }
 
     static List<Issue> read(Resource demoFile) {
-        JsonMapper mapper = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
-        try (InputStream in = demoFile.getInputStream()) {
-            File file = mapper.readValue(in, File.class);
-            return file.issues() == null ? List.of() : file.issues();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        File file = DemoRecords.read(demoFile, File.class);
+        return file.issues() == null ? List.of() : file.issues();
     }
 
     /** The part of the demo file read here: issues in the shape the API takes. */

@@ -1,14 +1,7 @@
 package io.cityfin.capitalmarket.fund;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.Resource;
@@ -20,8 +13,6 @@ import io.cityfin.reporting.record.Ref;
 import io.cityfin.reporting.record.StoredRecord;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The demo file's {@code funds}, each with its {@code investments}, loaded through the fund and investment use cases
@@ -42,43 +33,14 @@ class DemoFunds implements DemoRecords {
 
     @Override
     public Mono<Long> load(Resource demoFile) {
-        List<Entry> wanted = read(demoFile);
-        if (wanted.isEmpty()) {
-            return Mono.just(0L);
-        }
-        Mono<Map<String, UUID>> storedFunds = funds.all().collectMap(StoredRecord::contentHash, StoredRecord::id);
-        Mono<Set<String>> storedInvestments = investments.all().map(StoredRecord::contentHash).collect(HashSet<String>::new, Set::add);
-        return Mono.zip(storedFunds, storedInvestments).flatMapMany(stored -> Flux.fromIterable(wanted)
-                        .concatMap(entry -> load(entry, stored.getT1(), stored.getT2())))
-                .reduce(0L, Long::sum);
-    }
-
-    private Mono<Long> load(Entry entry, Map<String, UUID> storedFunds, Set<String> storedInvestments) {
-        Fund fund = entry.fund();
-        String fundHash = funds.contentHash(fund);
-        Mono<Created> created = storedFunds.containsKey(fundHash) ? Mono.just(new Created(storedFunds.get(fundHash), 0L))
-                : funds.create("demo-" + fundHash, fund, null).map(written -> new Created(written.record().id(), 1L));
-        return created.flatMap(made -> Flux.fromIterable(entry.investments())
-                .map(Investment::content)
-                .filter(investment -> !storedInvestments.contains(investments.contentHash(investment)))
-                .concatMap(investment -> investments.create(Ref.id(made.id()),
-                        "demo-" + fundHash.substring(0, 16) + "-" + investments.contentHash(investment), investment, null))
-                .count()
-                .map(count -> count + made.versions()));
-    }
-
-    private static List<Entry> read(Resource demoFile) {
-        JsonMapper mapper = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
-        try (InputStream in = demoFile.getInputStream()) {
-            File file = mapper.readValue(in, File.class);
-            return file.funds() == null ? List.of() : file.funds();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private record Created(UUID id, long versions) {
+        File file = DemoRecords.read(demoFile, File.class);
+        List<Entry> wanted = file.funds() == null ? List.of() : file.funds();
+        return funds.createMissing(null, wanted.stream().map(Entry::fund).toList())
+                .flatMap(created -> funds.all().collectMap(StoredRecord::contentHash, StoredRecord::id)
+                        .flatMapMany(stored -> Flux.fromIterable(wanted).concatMap(entry -> investments.createMissing(
+                                Ref.id(stored.get(funds.contentHash(entry.fund()))),
+                                entry.investments().stream().map(Investment::content).toList())))
+                        .reduce(created, Long::sum));
     }
 
     /** The part of the demo file read here. */

@@ -1,8 +1,5 @@
 package io.cityfin.reporting.demo;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
@@ -30,8 +27,6 @@ import io.cityfin.reporting.report.SubmittedLine;
 import io.cityfin.reporting.target.TargetService;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Loads {@code classpath:demo/<service>-demo.json} after start (unless {@code cityfin.demo-data} is false) through
@@ -111,14 +106,8 @@ class DemoDataLoader implements HealthIndicator {
     }
 
     private DemoData read() {
-        // A service's demo file may also carry records its own loader reads (insurance's investments).
-        JsonMapper mapper = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
-        try (InputStream in = resource().getInputStream()) {
-            return mapper.readValue(in, DemoData.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        // A service's demo file may also carry records its own loaders read (insurance's investments).
+        return DemoRecords.read(resource(), DemoData.class);
     }
 
     private Resource resource() {

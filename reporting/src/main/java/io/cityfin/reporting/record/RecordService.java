@@ -220,6 +220,23 @@ public class RecordService<T> {
         return records.latestOfAll(type.collection()).map(this::stored);
     }
 
+    /**
+     * Creates each of {@code wanted} whose content no record of the collection (under {@code parent}, if given) has as
+     * its latest version, with an Idempotency-Key derived from the parent and the content: loading demo records twice
+     * adds nothing. Answers how many it created.
+     */
+    public Mono<Long> createMissing(@Nullable Ref parent, List<T> wanted) {
+        if (wanted.isEmpty()) {
+            return Mono.just(0L);
+        }
+        Flux<StoredRecord<T>> stored = parent == null ? all() : parentOf(parent).flatMapMany(found -> records.children(type.collection(), found.id()))
+                .map(this::stored);
+        return stored.map(StoredRecord::contentHash).collect(java.util.HashSet<String>::new, java.util.Set::add)
+                .flatMapMany(hashes -> Flux.fromIterable(wanted).filter(content -> !hashes.contains(contentHash(content))))
+                .concatMap(content -> create(parent, "demo-" + (parent == null ? "" : parent + "-") + contentHash(content), content, null))
+                .count();
+    }
+
     /** The content hash {@code content} would be stored with. */
     public String contentHash(T content) {
         return RecordJson.hash(content);

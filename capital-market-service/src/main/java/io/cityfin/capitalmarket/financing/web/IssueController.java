@@ -14,11 +14,9 @@ import io.cityfin.capitalmarket.api.model.IssueIssuerDto;
 import io.cityfin.capitalmarket.api.model.IssueWarningDto;
 import io.cityfin.capitalmarket.financing.Issue;
 import io.cityfin.capitalmarket.financing.IssueType;
-import io.cityfin.common.http.IfMatch;
 import io.cityfin.common.problem.InvalidParameterException;
-import io.cityfin.common.region.Region;
 import io.cityfin.reporting.record.RecordQuery;
-import io.cityfin.reporting.record.RecordResponses;
+import io.cityfin.reporting.record.RecordEndpoints;
 import io.cityfin.reporting.record.RecordService;
 import io.cityfin.reporting.record.StoredRecord;
 import reactor.core.publisher.Flux;
@@ -27,36 +25,32 @@ import reactor.core.publisher.Mono;
 @RestController
 class IssueController implements DirectFinancingApi {
 
-    private final RecordService<Issue> issues;
+    private final RecordEndpoints<Issue, IssueDto> issues;
 
     IssueController(RecordService<Issue> issues) {
-        this.issues = issues;
+        this.issues = RecordEndpoints.of(issues, IssueController::dto);
     }
 
     @Override
     public Mono<ResponseEntity<IssueDto>> createIssue(Mono<IssueContentDto> body, @Nullable String idempotencyKey,
                                                       ServerWebExchange exchange) {
-        return body.flatMap(dto -> issues.create(idempotencyKey, content(dto), dto.getStatus()))
-                .map(written -> RecordResponses.written(written, IssueController::dto));
+        return issues.create(null, body, idempotencyKey, IssueController::content, IssueContentDto::getStatus);
     }
 
     @Override
     public Mono<ResponseEntity<IssueDto>> putIssue(String id, Mono<IssueContentDto> body, @Nullable String ifMatch,
                                                    ServerWebExchange exchange) {
-        var recordId = RecordService.id("id", id);
-        IfMatch precondition = IfMatch.parse(ifMatch);
-        return body.flatMap(dto -> issues.replace(recordId, content(dto), dto.getStatus(), precondition))
-                .map(written -> RecordResponses.written(written, IssueController::dto));
+        return issues.replace(id, body, ifMatch, IssueController::content, IssueContentDto::getStatus);
     }
 
     @Override
     public Mono<ResponseEntity<IssueDto>> getIssue(String id, ServerWebExchange exchange) {
-        return issues.latest(RecordService.id("id", id)).map(record -> RecordResponses.latest(record, IssueController::dto));
+        return issues.latest(id);
     }
 
     @Override
     public Mono<ResponseEntity<Flux<IssueDto>>> listIssueVersions(String id, ServerWebExchange exchange) {
-        return RecordResponses.versions(issues.versions(RecordService.id("id", id)), IssueController::dto);
+        return issues.versions(id);
     }
 
     @Override
@@ -73,13 +67,7 @@ class IssueController implements DirectFinancingApi {
             }
             query = query.where("channel", channel);
         }
-        if (region != null) {
-            if (Region.ofCode(region).filter(known -> !known.isCity()).isEmpty()) {
-                throw new InvalidParameterException("region", Region.UNKNOWN_REGION, "'" + region + "' is not a county-level code of the city.");
-            }
-            query = query.region(region);
-        }
-        return issues.page(query).map(page -> RecordResponses.page(page, IssueController::dto));
+        return issues.page(query.region(RecordEndpoints.regionFilter("region", region)));
     }
 
     private static Issue content(IssueContentDto dto) {

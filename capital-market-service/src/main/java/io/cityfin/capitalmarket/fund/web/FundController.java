@@ -18,13 +18,11 @@ import io.cityfin.capitalmarket.api.model.FundManagerDto;
 import io.cityfin.capitalmarket.api.model.IssueWarningDto;
 import io.cityfin.capitalmarket.fund.Fund;
 import io.cityfin.capitalmarket.fund.FundInvestment;
-import io.cityfin.common.http.IfMatch;
 import io.cityfin.common.identity.Access;
 import io.cityfin.common.identity.AccessRule;
 import io.cityfin.common.identity.Role;
-import io.cityfin.common.problem.InvalidParameterException;
-import io.cityfin.common.region.Region;
 import io.cityfin.reporting.record.RecordQuery;
+import io.cityfin.reporting.record.RecordEndpoints;
 import io.cityfin.reporting.record.RecordResponses;
 import io.cityfin.reporting.record.RecordService;
 import io.cityfin.reporting.record.RecordWarning;
@@ -38,83 +36,73 @@ class FundController implements PrivateFundApi {
 
     private static final AccessRule STAFF = AccessRule.anyOf(Role.ADMIN, Role.ANALYST);
 
-    private final RecordService<Fund> funds;
-    private final RecordService<FundInvestment> investments;
+    private final RecordService<Fund> fundRecords;
+    private final RecordEndpoints<Fund, FundDto> funds;
+    private final RecordService<FundInvestment> investmentRecords;
+    private final RecordEndpoints<FundInvestment, FundInvestmentDto> investments;
 
     FundController(RecordService<Fund> funds, RecordService<FundInvestment> investments) {
-        this.funds = funds;
-        this.investments = investments;
+        this.fundRecords = funds;
+        this.funds = RecordEndpoints.of(funds, FundController::fundDto);
+        this.investmentRecords = investments;
+        this.investments = RecordEndpoints.of(investments, FundController::investmentDto);
     }
 
     @Override
     public Mono<ResponseEntity<FundDto>> createFund(Mono<FundContentDto> body, @Nullable String idempotencyKey, ServerWebExchange exchange) {
-        return body.flatMap(dto -> funds.create(idempotencyKey, content(dto), dto.getStatus()))
-                .map(written -> RecordResponses.written(written, FundController::fundDto));
+        return funds.create(null, body, idempotencyKey, FundController::content, FundContentDto::getStatus);
     }
 
     @Override
     public Mono<ResponseEntity<FundDto>> putFund(String id, Mono<FundContentDto> body, @Nullable String ifMatch, ServerWebExchange exchange) {
-        UUID recordId = RecordService.id("id", id);
-        IfMatch precondition = IfMatch.parse(ifMatch);
-        return body.flatMap(dto -> funds.replace(recordId, content(dto), dto.getStatus(), precondition))
-                .map(written -> RecordResponses.written(written, FundController::fundDto));
+        return funds.replace(id, body, ifMatch, FundController::content, FundContentDto::getStatus);
     }
 
     @Override
     public Mono<ResponseEntity<FundDto>> getFund(String id, ServerWebExchange exchange) {
-        return funds.latest(RecordService.id("id", id)).map(record -> RecordResponses.latest(record, FundController::fundDto));
+        return funds.latest(id);
     }
 
     @Override
     public Mono<ResponseEntity<Flux<FundDto>>> listFundVersions(String id, ServerWebExchange exchange) {
-        return RecordResponses.versions(funds.versions(RecordService.id("id", id)), FundController::fundDto);
+        return funds.versions(id);
     }
 
     @Override
     public Mono<ResponseEntity<Flux<FundDto>>> listFunds(@Nullable String region, Integer offset, Integer limit, ServerWebExchange exchange) {
-        RecordQuery query = RecordQuery.all().orderBy("name").page(offset, limit);
-        if (region != null) {
-            if (Region.ofCode(region).filter(known -> !known.isCity()).isEmpty()) {
-                throw new InvalidParameterException("region", Region.UNKNOWN_REGION, "'" + region + "' is not a county-level code of the city.");
-            }
-            query = query.region(region);
-        }
+        RecordQuery query = RecordQuery.all().orderBy("name").region(RecordEndpoints.regionFilter("region", region)).page(offset, limit);
         // Funds are staff-only: a SUBMITTER is refused, not answered an empty page of the records it owns.
-        return Access.require(STAFF).then(funds.page(query)).map(page -> RecordResponses.page(page, FundController::fundDto));
+        return Access.require(STAFF).then(funds.page(query));
     }
 
     @Override
     public Mono<ResponseEntity<FundInvestmentDto>> createFundInvestment(String id, Mono<FundInvestmentContentDto> body,
                                                                        @Nullable String idempotencyKey, ServerWebExchange exchange) {
-        UUID fundId = RecordService.id("id", id);
-        return body.flatMap(dto -> investments.create(Ref.id(fundId), idempotencyKey, content(dto), dto.getStatus()))
-                .map(written -> RecordResponses.written(written, FundController::investmentDto));
+        return investments.create(Ref.id(RecordService.id("id", id)), body, idempotencyKey, FundController::content,
+                FundInvestmentContentDto::getStatus);
     }
 
     @Override
     public Mono<ResponseEntity<Flux<FundInvestmentDto>>> listFundInvestments(String id, ServerWebExchange exchange) {
         UUID fundId = RecordService.id("id", id);
         // The fund first: an unknown one is a 404, not an empty list.
-        return RecordResponses.versions(funds.latest(fundId).thenMany(investments.children(fundId)), FundController::investmentDto);
+        return RecordResponses.versions(fundRecords.latest(fundId).thenMany(investmentRecords.children(fundId)), FundController::investmentDto);
     }
 
     @Override
     public Mono<ResponseEntity<FundInvestmentDto>> putFundInvestment(String id, Mono<FundInvestmentContentDto> body, @Nullable String ifMatch,
                                                                     ServerWebExchange exchange) {
-        UUID recordId = RecordService.id("id", id);
-        IfMatch precondition = IfMatch.parse(ifMatch);
-        return body.flatMap(dto -> investments.replace(recordId, content(dto), dto.getStatus(), precondition))
-                .map(written -> RecordResponses.written(written, FundController::investmentDto));
+        return investments.replace(id, body, ifMatch, FundController::content, FundInvestmentContentDto::getStatus);
     }
 
     @Override
     public Mono<ResponseEntity<FundInvestmentDto>> getFundInvestment(String id, ServerWebExchange exchange) {
-        return investments.latest(RecordService.id("id", id)).map(record -> RecordResponses.latest(record, FundController::investmentDto));
+        return investments.latest(id);
     }
 
     @Override
     public Mono<ResponseEntity<Flux<FundInvestmentDto>>> listFundInvestmentVersions(String id, ServerWebExchange exchange) {
-        return RecordResponses.versions(investments.versions(RecordService.id("id", id)), FundController::investmentDto);
+        return investments.versions(id);
     }
 
     private static Fund content(FundContentDto dto) {

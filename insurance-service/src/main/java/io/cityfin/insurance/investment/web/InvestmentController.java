@@ -7,7 +7,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
-import io.cityfin.common.http.IfMatch;
 import io.cityfin.insurance.api.InvestmentApi;
 import io.cityfin.insurance.api.model.InvestmentDto;
 import io.cityfin.insurance.api.model.NewInvestmentDto;
@@ -15,51 +14,46 @@ import io.cityfin.insurance.investment.Investment;
 import io.cityfin.reporting.record.RecordQuery;
 import io.cityfin.reporting.record.RecordService;
 import io.cityfin.reporting.record.StoredRecord;
-import io.cityfin.reporting.record.RecordResponses;
+import io.cityfin.reporting.record.RecordEndpoints;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @RestController
 class InvestmentController implements InvestmentApi {
 
-    private final RecordService<Investment> investments;
+    private final RecordEndpoints<Investment, InvestmentDto> investments;
 
     InvestmentController(RecordService<Investment> investments) {
-        this.investments = investments;
+        this.investments = RecordEndpoints.of(investments, InvestmentController::dto);
     }
 
     @Override
     public Mono<ResponseEntity<InvestmentDto>> createInvestment(Mono<NewInvestmentDto> body, String idempotencyKey,
                                                                ServerWebExchange exchange) {
-        return body.flatMap(dto -> investments.create(idempotencyKey, content(dto), dto.getStatus()))
-                .map(written -> RecordResponses.written(written, InvestmentController::dto));
+        return investments.create(null, body, idempotencyKey, InvestmentController::content, NewInvestmentDto::getStatus);
     }
 
     @Override
     public Mono<ResponseEntity<InvestmentDto>> putInvestment(String id, Mono<NewInvestmentDto> body, @Nullable String ifMatch,
                                                             ServerWebExchange exchange) {
-        var recordId = RecordService.id("id", id);
-        IfMatch precondition = IfMatch.parse(ifMatch);
-        return body.flatMap(dto -> investments.replace(recordId, content(dto), dto.getStatus(), precondition))
-                .map(written -> RecordResponses.written(written, InvestmentController::dto));
+        return investments.replace(id, body, ifMatch, InvestmentController::content, NewInvestmentDto::getStatus);
     }
 
     @Override
     public Mono<ResponseEntity<InvestmentDto>> getInvestment(String id, ServerWebExchange exchange) {
-        return investments.latest(RecordService.id("id", id)).map(record -> RecordResponses.latest(record, InvestmentController::dto));
+        return investments.latest(id);
     }
 
     @Override
     public Mono<ResponseEntity<Flux<InvestmentDto>>> listInvestmentVersions(String id, ServerWebExchange exchange) {
-        return RecordResponses.versions(investments.versions(RecordService.id("id", id)), InvestmentController::dto);
+        return investments.versions(id);
     }
 
     @Override
     public Mono<ResponseEntity<Flux<InvestmentDto>>> listInvestments(Integer year, Integer offset, Integer limit,
                                                                     ServerWebExchange exchange) {
-        RecordQuery query = RecordQuery.all().dated("date", LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)).orderBy("date")
-                .page(offset, limit);
-        return investments.page(query).map(page -> RecordResponses.page(page, InvestmentController::dto));
+        return investments.page(RecordQuery.all().dated("date", LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)).orderBy("date")
+                .page(offset, limit));
     }
 
     private static Investment content(NewInvestmentDto dto) {
