@@ -279,8 +279,10 @@ class DirectFinancingIT {
     void refusesAnUnknownListFilterOrIdNamingTheParameter() {
         calls.as(Role.ANALYST, null).get().uri("/direct-financing?channel=LOANS").exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].parameter").isEqualTo("channel");
-        calls.as(Role.ANALYST, null).get().uri("/direct-financing?region=361000").exchange().expectStatus().isBadRequest()
+        calls.as(Role.ANALYST, null).get().uri("/direct-financing?region=360000").exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].parameter").isEqualTo("region");
+        // 361000 is the whole city, as everywhere (architecture.md): no filter
+        calls.as(Role.ANALYST, null).get().uri("/direct-financing?region=361000").exchange().expectStatus().isOk();
         calls.as(Role.ANALYST, null).get().uri("/direct-financing?limit=1001").exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].parameter").isEqualTo("limit");
         calls.admin().get().uri("/direct-financing/{id}", UUID.randomUUID()).exchange().expectStatus().isNotFound();
