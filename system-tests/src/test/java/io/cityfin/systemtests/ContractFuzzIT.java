@@ -190,6 +190,7 @@ class ContractFuzzIT {
             samples.addBody("insurance", "createInvestment", content).addBody("insurance", "putInvestment", content);
         }
         samples.replace("insurance.id", investments);
+        capitalMarketSamples();
         samples.addBody("gateway", "issueApiKey", JSON.readTree("{\"label\":\"fuzz portal\",\"roles\":[\"PORTAL\"]}"))
             .addBody("gateway", "issueApiKey", JSON.readTree("{\"label\":\"fuzz analyst\",\"roles\":[\"ANALYST\"]}"))
             .addBody("gateway", "issueApiKey", JSON.readTree(
@@ -206,6 +207,51 @@ class ContractFuzzIT {
                     "{\"label\":\"fuzz: to revoke\",\"roles\":[\"PORTAL\"]}").body()).path("id").asText());
         }
         samples.replace("gateway.id", throwaway);
+    }
+
+    /** The capital market's demo records: USCCs, ids and their contents as bodies, so that valid writes reach the rules. */
+    private static void capitalMarketSamples() throws Exception {
+        String base = "/api/v1/capital-market";
+        List<String> usccs = new ArrayList<>();
+        for (JsonNode enterprise : get(base + "/enterprises?limit=40").path("items")) {
+            String uscc = enterprise.path("uscc").asText();
+            usccs.add(uscc);
+            samples.addBody("capital-market", "putEnterprise", members(enterprise, "name", "region", "specialisedSmeSince", "reservePool",
+                    "shareholdingReform", "listings", "status"));
+            JsonNode pipeline = getOrNull(base + "/enterprises/" + uscc + "/pipeline");
+            if (pipeline != null) {
+                samples.addBody("capital-market", "putPipeline", members(pipeline, "targetBoard", "sponsor", "keyCandidateYears",
+                        "terminatedOn", "stages", "status"));
+            }
+        }
+        samples.replace("capital-market.uscc", usccs);
+        List<String> ids = new ArrayList<>();
+        for (JsonNode issue : get(base + "/direct-financing?year=2022")) {
+            ids.add(issue.path("id").asText());
+            ObjectNode body = members(issue, "issuer", "region", "channel", "instrument", "securityCode", "amount", "issuedOn",
+                    "leadUnderwriter", "status");
+            samples.addBody("capital-market", "createIssue", body).addBody("capital-market", "putIssue", body);
+        }
+        for (JsonNode fund : get(base + "/private-funds")) {
+            String id = fund.path("id").asText();
+            ids.add(id);
+            ObjectNode body = members(fund, "name", "region", "establishedOn", "liquidatedOn", "manager", "amacCode", "amacFiledOn", "status");
+            samples.addBody("capital-market", "createFund", body).addBody("capital-market", "putFund", body);
+            for (JsonNode investment : get(base + "/private-funds/" + id + "/investments")) {
+                ids.add(investment.path("id").asText());
+                ObjectNode content = members(investment, "investee", "investeeRegion", "amount", "investedOn", "status");
+                samples.addBody("capital-market", "createFundInvestment", content).addBody("capital-market", "putFundInvestment", content);
+            }
+        }
+        samples.replace("capital-market.id", ids);
+    }
+
+    private static ObjectNode members(JsonNode record, String... names) {
+        ObjectNode content = JSON.createObjectNode();
+        for (String member : names) {
+            content.set(member, record.get(member));
+        }
+        return content;
     }
 
     @TestFactory
