@@ -213,7 +213,7 @@ class ContractFuzzIT {
     private static void capitalMarketSamples() throws Exception {
         String base = "/api/v1/capital-market";
         List<String> usccs = new ArrayList<>();
-        for (JsonNode enterprise : get(base + "/enterprises?limit=40").path("items")) {
+        for (JsonNode enterprise : get(base + "/enterprises?limit=40")) {
             String uscc = enterprise.path("uscc").asText();
             usccs.add(uscc);
             samples.addBody("capital-market", "putEnterprise", members(enterprise, "name", "region", "specialisedSmeSince", "reservePool",

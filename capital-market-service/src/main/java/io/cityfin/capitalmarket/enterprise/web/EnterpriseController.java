@@ -12,7 +12,6 @@ import org.springframework.web.server.ServerWebExchange;
 import io.cityfin.capitalmarket.api.EnterpriseApi;
 import io.cityfin.capitalmarket.api.model.EnterpriseContentDto;
 import io.cityfin.capitalmarket.api.model.EnterpriseDto;
-import io.cityfin.capitalmarket.api.model.EnterprisePageDto;
 import io.cityfin.capitalmarket.api.model.PipelineContentDto;
 import io.cityfin.capitalmarket.api.model.PipelineDto;
 import io.cityfin.capitalmarket.enterprise.Board;
@@ -58,18 +57,16 @@ class EnterpriseController implements EnterpriseApi {
     }
 
     @Override
-    public Mono<ResponseEntity<EnterprisePageDto>> listEnterprises(@Nullable String region, @Nullable String board, @Nullable String status,
-                                                                  @Nullable Integer offset, @Nullable Integer limit,
-                                                                  ServerWebExchange exchange) {
+    public Mono<ResponseEntity<Flux<EnterpriseDto>>> listEnterprises(@Nullable String region, @Nullable String board, @Nullable String status,
+                                                                   @Nullable Integer offset, @Nullable Integer limit,
+                                                                   ServerWebExchange exchange) {
         RecordQuery query = RecordQuery.all().region(RecordEndpoints.regionFilter("region", region))
                 .status(RecordEndpoints.statusFilter("status", status))
                 .page(offset == null ? 0 : offset, limit == null ? RecordQuery.DEFAULT_LIMIT : limit);
         if (board != null) {
             query = query.whereAny("listings", Map.of("board", board(board)));
         }
-        return enterprises.page(query).map(page -> ResponseEntity.ok(new EnterprisePageDto()
-                .items(page.items().stream().map(record -> EnterpriseWebMapper.dto(record, CityClock.today(clock))).toList())
-                .offset(page.offset()).limit(page.limit()).total(page.total())));
+        return enterpriseEndpoints().page(query);
     }
 
     @Override
