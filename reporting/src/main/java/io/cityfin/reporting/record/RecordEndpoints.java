@@ -74,6 +74,11 @@ public final class RecordEndpoints<T, D> {
         return RecordResponses.versions(records.versions(key), dto);
     }
 
+    /** {@code GET /{parents}/{id}/{collection}}: the parent's records, 404 when there is no such parent. */
+    public Mono<ResponseEntity<Flux<D>>> children(String parentId) {
+        return RecordResponses.versions(records.children(RecordService.id("id", parentId)), dto);
+    }
+
     /** {@code GET /{collection}?…}: one page, filtered and cut by the database, with {@code X-Total-Count}. */
     public Mono<ResponseEntity<Flux<D>>> page(RecordQuery query) {
         return records.page(query).map(page -> RecordResponses.page(page, dto));

@@ -184,9 +184,10 @@ public class RecordService<T> {
         });
     }
 
-    /** The latest version of every record of {@code parentId}'s, as {@link #page} would list them (staff only). */
+    /** The latest version of every record of {@code parentId}'s (staff only); 404 when there is no such parent. */
     public Flux<StoredRecord<T>> children(UUID parentId) {
-        return Access.require(STAFF).thenMany(records.children(type.collection(), parentId)).map(this::stored);
+        return Access.require(STAFF).then(parentOf(Ref.id(parentId)))
+                .thenMany(records.children(type.collection(), parentId)).map(this::stored);
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.cityfin.capitalmarket.enterprise.web;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -30,30 +29,29 @@ import reactor.core.publisher.Mono;
 @RestController
 class EnterpriseController implements EnterpriseApi {
 
-    private final RecordService<Enterprise> enterprises;
+    private final RecordEndpoints<Enterprise, EnterpriseDto> enterpriseEndpoints;
     private final RecordEndpoints<Pipeline, PipelineDto> pipelineEndpoints;
-    private final Clock clock;
 
     EnterpriseController(RecordService<Enterprise> enterprises, RecordService<Pipeline> pipelines, Clock clock) {
-        this.enterprises = enterprises;
+        // an enterprise is answered with the board it is listed on today (Asia/Shanghai)
+        this.enterpriseEndpoints = RecordEndpoints.of(enterprises, record -> EnterpriseWebMapper.dto(record, CityClock.today(clock)));
         this.pipelineEndpoints = RecordEndpoints.of(pipelines, EnterpriseWebMapper::dto);
-        this.clock = clock;
     }
 
     @Override
     public Mono<ResponseEntity<EnterpriseDto>> putEnterprise(String uscc, Mono<EnterpriseContentDto> body, @Nullable String ifMatch,
                                                             ServerWebExchange exchange) {
-        return enterpriseEndpoints().put(checked(uscc), null, body, ifMatch, EnterpriseWebMapper::enterprise, EnterpriseContentDto::getStatus);
+        return enterpriseEndpoints.put(checked(uscc), null, body, ifMatch, EnterpriseWebMapper::enterprise, EnterpriseContentDto::getStatus);
     }
 
     @Override
     public Mono<ResponseEntity<EnterpriseDto>> getEnterprise(String uscc, ServerWebExchange exchange) {
-        return enterpriseEndpoints().latestByKey(checked(uscc));
+        return enterpriseEndpoints.latestByKey(checked(uscc));
     }
 
     @Override
     public Mono<ResponseEntity<Flux<EnterpriseDto>>> listEnterpriseVersions(String uscc, ServerWebExchange exchange) {
-        return enterpriseEndpoints().versionsByKey(checked(uscc));
+        return enterpriseEndpoints.versionsByKey(checked(uscc));
     }
 
     @Override
@@ -66,7 +64,7 @@ class EnterpriseController implements EnterpriseApi {
         if (board != null) {
             query = query.whereAny("listings", Map.of("board", board(board)));
         }
-        return enterpriseEndpoints().page(query);
+        return enterpriseEndpoints.page(query);
     }
 
     @Override
@@ -84,12 +82,6 @@ class EnterpriseController implements EnterpriseApi {
     @Override
     public Mono<ResponseEntity<Flux<PipelineDto>>> listPipelineVersions(String uscc, ServerWebExchange exchange) {
         return pipelineEndpoints.versionsByKey(checked(uscc));
-    }
-
-    /** The enterprise answers carry the board at today (Asia/Shanghai), so their mapping is made per request. */
-    private RecordEndpoints<Enterprise, EnterpriseDto> enterpriseEndpoints() {
-        LocalDate today = CityClock.today(clock);
-        return RecordEndpoints.of(enterprises, record -> EnterpriseWebMapper.dto(record, today));
     }
 
     private static String checked(String uscc) {

@@ -1,7 +1,6 @@
 package io.cityfin.capitalmarket.fund.web;
 
 import java.util.List;
-import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
@@ -23,7 +22,6 @@ import io.cityfin.common.identity.AccessRule;
 import io.cityfin.common.identity.Role;
 import io.cityfin.reporting.record.RecordQuery;
 import io.cityfin.reporting.record.RecordEndpoints;
-import io.cityfin.reporting.record.RecordResponses;
 import io.cityfin.reporting.record.RecordService;
 import io.cityfin.reporting.record.RecordWarning;
 import io.cityfin.reporting.record.Ref;
@@ -36,15 +34,11 @@ class FundController implements PrivateFundApi {
 
     private static final AccessRule STAFF = AccessRule.anyOf(Role.ADMIN, Role.ANALYST);
 
-    private final RecordService<Fund> fundRecords;
     private final RecordEndpoints<Fund, FundDto> funds;
-    private final RecordService<FundInvestment> investmentRecords;
     private final RecordEndpoints<FundInvestment, FundInvestmentDto> investments;
 
     FundController(RecordService<Fund> funds, RecordService<FundInvestment> investments) {
-        this.fundRecords = funds;
         this.funds = RecordEndpoints.of(funds, FundController::fundDto);
-        this.investmentRecords = investments;
         this.investments = RecordEndpoints.of(investments, FundController::investmentDto);
     }
 
@@ -84,9 +78,7 @@ class FundController implements PrivateFundApi {
 
     @Override
     public Mono<ResponseEntity<Flux<FundInvestmentDto>>> listFundInvestments(String id, ServerWebExchange exchange) {
-        UUID fundId = RecordService.id("id", id);
-        // The fund first: an unknown one is a 404, not an empty list.
-        return RecordResponses.versions(fundRecords.latest(fundId).thenMany(investmentRecords.children(fundId)), FundController::investmentDto);
+        return investments.children(id); // an unknown fund is a 404, not an empty list
     }
 
     @Override
