@@ -55,7 +55,7 @@ import io.cityfin.systemtests.fuzz.Samples;
  * All findings are collected and reported at the end, grouped by operation, mutation and status.
  *
  * <p>{@code -Dfuzz.requests=N} (default 400) sets how many requests, {@code -Dfuzz.seed=S} replays a run: the seed is
- * printed at the start.
+ * printed at the start; {@code -Dfuzz.appJavaOptions} adds JVM options to the apps'.
  */
 // -Dtest='*Fuzz*' (for the fuzzer's unit tests) would make surefire run this class too; only failsafe sets cityfin.root
 @EnabledIfSystemProperty(named = "cityfin.root", matches = ".+")
@@ -95,7 +95,9 @@ class ContractFuzzIT {
         // the rate limit would turn a long run into 429s: every key gets far more than the run sends; the start may
         // take longer than the launcher's 180 s on a 2-core machine busy with builds
         platform = RunningPlatform.start(data, PORT_BASE, Map.of("CITYFIN_RATE_LIMIT_BURST", "1000000",
-                "CITYFIN_RATE_LIMIT_PER_SECOND", "1000000", "CITYFIN_START_TIMEOUT_SECONDS", "600"));
+                "CITYFIN_RATE_LIMIT_PER_SECOND", "1000000", "CITYFIN_START_TIMEOUT_SECONDS", "600",
+                // -Dfuzz.appJavaOptions adds JVM options to the apps', e.g. -Dreactor.netty.http.server.accessLogEnabled=true
+                "CITYFIN_JAVA_OPTS", (RunningPlatform.APP_JAVA_OPTIONS + " " + System.getProperty("fuzz.appJavaOptions", "")).strip()));
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         keys.put("ADMIN", platform.adminKey());
         String gateway = platform.gatewayUrl();
@@ -285,7 +287,7 @@ class ContractFuzzIT {
                     assertThat(findings.statuses()).as("every operation answered").hasSize(endpoints.size());
                     String report = findings.report(Kind.APP_DIED, Kind.SERVER_ERROR, Kind.NO_ANSWER, Kind.ACCEPTED_BAD_INPUT,
                             Kind.BAD_PROBLEM, Kind.CONTRACT, Kind.AFTER_APP_DIED);
-                    if (!report.isEmpty()) {
+                    if (!report.isEmpty() || timedOutThenRetried.get() > 0) {
                         keepLogs();
                     }
                     assertThat(report).as("findings (seed %d), by kind | operation | mutation status | count, first"
@@ -460,12 +462,69 @@ class ContractFuzzIT {
             return send(http, request, key);
         }
         catch (HttpTimeoutException e) {
-            System.out.printf("ContractFuzzIT: no answer in 30 s to %s %s; sent again on a new connection%n",
-                    request.endpoint().method(), request.uri());
-            timedOutThenRetried.incrementAndGet();
+            int hang = timedOutThenRetried.incrementAndGet();
+            Path snapshot = snapshot(hang, request);
+            System.out.printf("ContractFuzzIT: no answer in 30 s to %s %s; the apps' threads, pools and PostgreSQL's"
+                    + " sessions are in %s; sent again on a new connection%n", request.endpoint().method(), request.uri(), snapshot);
             return send(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build(),
                     request, key);
         }
+    }
+
+    /**
+     * What each app is doing while a request goes unanswered: its threads ({@code jcmd Thread.print}), its R2DBC pool
+     * and HTTP metrics, and PostgreSQL's sessions, in {@code target/contract-fuzz-logs/unanswered-N.txt}, where the
+     * apps' logs are copied at the end.
+     */
+    private static Path snapshot(int number, FuzzRequest request) {
+        StringBuilder out = new StringBuilder("unanswered: " + request.endpoint().method() + " " + request.uri() + "\n");
+        for (String app : RunningPlatform.APPS) {
+            out.append("\n==== ").append(app).append(" metrics\n");
+            try {
+                HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(platform.managementUrl(app)
+                        + "/actuator/prometheus")).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+                metrics.body().lines().filter(line -> line.startsWith("r2dbc_pool") || line.startsWith("http_server_requests_active")
+                        || line.startsWith("reactor_netty")).forEach(line -> out.append(line).append('\n'));
+            }
+            catch (IOException | InterruptedException | RuntimeException e) {
+                out.append("metrics not read: ").append(e).append('\n');
+            }
+        }
+        ProcessHandle.current().descendants().filter(process -> process.info().commandLine().orElse("").contains("-exec.jar"))
+                .forEach(process -> {
+                    out.append("\n==== threads of ").append(process.info().commandLine().orElse("")).append('\n');
+                    try {
+                        Process jcmd = new ProcessBuilder("jcmd", Long.toString(process.pid()), "Thread.print")
+                                .redirectErrorStream(true).start();
+                        out.append(new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+                    }
+                    catch (IOException e) {
+                        out.append("not read: ").append(e).append('\n');
+                    }
+                });
+        out.append("\n==== PostgreSQL sessions\n");
+        try (Connection connection = platform.database("postgres");
+             java.sql.ResultSet sessions = connection.createStatement().executeQuery("SELECT datname, pid, state,"
+                     + " wait_event_type, wait_event, now() - state_change AS for, now() - xact_start AS xact, left(query, 300)"
+                     + " FROM pg_stat_activity WHERE datname LIKE 'cityfin%' ORDER BY datname")) {
+            while (sessions.next()) {
+                for (int column = 1; column <= 8; column++) {
+                    out.append(sessions.getString(column)).append(column < 8 ? " | " : "\n");
+                }
+            }
+        }
+        catch (SQLException e) {
+            out.append("not read: ").append(e).append('\n');
+        }
+        Path file = Path.of("target", "contract-fuzz-logs", "unanswered-" + number + ".txt").toAbsolutePath();
+        try {
+            java.nio.file.Files.createDirectories(file.getParent());
+            java.nio.file.Files.writeString(file, out);
+        }
+        catch (IOException e) {
+            System.out.println(out);
+        }
+        return file;
     }
 
     private static HttpResponse<String> send(HttpClient client, FuzzRequest request, String key) throws IOException, InterruptedException {
