@@ -4,11 +4,14 @@ import java.time.Clock;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 import io.cityfin.common.problem.FieldError;
 import io.cityfin.platform.registry.Platform;
+import io.cityfin.reporting.config.ReportingAutoConfiguration;
 import io.cityfin.reporting.record.RecordContext;
 import io.cityfin.reporting.record.RecordService;
 import io.cityfin.reporting.record.RecordType;
@@ -16,15 +19,18 @@ import io.cityfin.reporting.record.Records;
 import reactor.core.publisher.Mono;
 
 /**
- * TEMPORARY, test only — DELETE AT MERGE with the registry helper's branch, which defines the real bean
- * {@code platforms} ({@code RecordService<Platform>}, the agreed name). Until then the financing feature's tests need
- * platforms to exist: this stand-in stores them in the same collection without the registry's rules. The tests write
- * only platforms the registry's rules accept, so they pass unchanged on the real bean.
+ * TEMPORARY — DELETE AT MERGE with the registry helper's branch, which defines the real bean {@code platforms}
+ * ({@code RecordService<Platform>}, the agreed name, with the registry's rules). An auto-configuration, so that it
+ * steps aside by itself ({@code @ConditionalOnMissingBean}, evaluated after every configuration of the service): until
+ * the registry is merged, platform financing finds its platforms in the same collection, {@code platforms}, stored
+ * without the registry's rules. The financing tests write only platforms those rules accept.
  */
-@Configuration(proxyBeanMethods = false)
-class StandInPlatformRegistry {
+@AutoConfiguration(after = ReportingAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+public class StandInPlatformRegistry {
 
     @Bean
+    @ConditionalOnMissingBean(name = "platforms")
     RecordService<Platform> platforms(Records records, Clock clock) {
         return new RecordService<>(records, new RecordType<>() {
             @Override
