@@ -2,7 +2,6 @@ package io.cityfin.gateway.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
@@ -22,9 +21,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import io.cityfin.common.identity.IdentityKeys;
-import io.cityfin.common.identity.InternalTokenVerification;
-import io.cityfin.common.test.TestIdentity;
 import io.cityfin.common.test.WithPostgres;
 import io.cityfin.gateway.StubService;
 
@@ -37,8 +33,9 @@ import io.cityfin.gateway.StubService;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "management.server.port=0",
         "cityfin.gateway.keys.admin-api-key=" + ServiceKeyIT.ADMIN_KEY,
-        "cityfin.gateway.keys.service-keys.platform-service=" + ServiceKeyIT.PLATFORM_KEY,
-        "cityfin.gateway.keys.service-keys.risk-service=" + ServiceKeyIT.RISK_KEY,
+        // the variables themselves, so that application.yml's service-keys placeholders are what binds them
+        "CITYFIN_PLATFORM_SERVICE_API_KEY=" + ServiceKeyIT.PLATFORM_KEY,
+        "CITYFIN_RISK_SERVICE_API_KEY=" + ServiceKeyIT.RISK_KEY,
         "cityfin.gateway.rate-limit.burst=" + ServiceKeyIT.BURST,
         "cityfin.gateway.rate-limit.per-second=1"})
 @AutoConfigureWebTestClient(timeout = "20s")
@@ -60,11 +57,7 @@ class ServiceKeyIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        for (String service : List.of("credit-service", "insurance-service", "capital-market-service", "platform-service", "risk-service")) {
-            registry.add("cityfin.gateway.services." + service, SERVICES::url);
-        }
-        registry.add("cityfin.identity.signing-key", TestIdentity::privateKey);
-        registry.add("cityfin.identity.key-id", () -> TestIdentity.KEY_ID);
+        ApiKeyIT.routeEveryServiceTo(SERVICES, registry);
     }
 
     @AfterAll
@@ -76,7 +69,7 @@ class ServiceKeyIT {
     void platformServicesKeyReadsCapitalMarketsIndicatorsAsItselfWithRoleAnalyst() {
         as(PLATFORM_KEY).get().uri("/api/v1/capital-market/indicators?period=2022-09").exchange().expectStatus().isOk();
 
-        Jwt token = verified(SERVICES.lastHeaders().get(HttpHeaders.AUTHORIZATION));
+        Jwt token = ApiKeyIT.verified(SERVICES.lastHeaders().get(HttpHeaders.AUTHORIZATION));
         assertThat(token.getSubject()).isEqualTo("service:platform-service");
         assertThat(token.getClaimAsStringList("roles")).containsExactly("ANALYST");
         assertThat(token.getClaimAsString("institution")).isNull();
@@ -86,7 +79,7 @@ class ServiceKeyIT {
     void riskServicesKeyReadsThePlatformIndicatorsAsItself() {
         as(RISK_KEY).get().uri("/api/v1/platform/indicators?period=2022-09").exchange().expectStatus().isOk();
 
-        Jwt token = verified(SERVICES.lastHeaders().get(HttpHeaders.AUTHORIZATION));
+        Jwt token = ApiKeyIT.verified(SERVICES.lastHeaders().get(HttpHeaders.AUTHORIZATION));
         assertThat(token.getSubject()).isEqualTo("service:risk-service");
         assertThat(token.getClaimAsStringList("roles")).containsExactly("ANALYST");
     }
@@ -136,11 +129,5 @@ class ServiceKeyIT {
 
     private WebTestClient as(String key) {
         return web.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + key).build();
-    }
-
-    private static Jwt verified(String authorization) {
-        assertThat(authorization).startsWith("Bearer ");
-        return InternalTokenVerification.decoder(IdentityKeys.publicKeys(TestIdentity.publicKeysProperty()), Clock.systemUTC())
-                .decode(authorization.substring(7)).block();
     }
 }
