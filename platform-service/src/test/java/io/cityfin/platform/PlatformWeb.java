@@ -79,7 +79,12 @@ public final class PlatformWeb {
     }
 
     public WebTestClient.ResponseSpec postRating(String uscc, String body, @Nullable String idempotencyKey) {
-        WebTestClient.RequestBodySpec request = as(Role.ANALYST).post().uri("/platforms/{uscc}/ratings", uscc).contentType(MediaType.APPLICATION_JSON);
+        return postRating(as(Role.ANALYST), uscc, body, idempotencyKey);
+    }
+
+    /** As {@code caller}: one token, so one API key whose Idempotency-Keys answer again. */
+    public WebTestClient.ResponseSpec postRating(WebTestClient caller, String uscc, String body, @Nullable String idempotencyKey) {
+        WebTestClient.RequestBodySpec request = caller.post().uri("/platforms/{uscc}/ratings", uscc).contentType(MediaType.APPLICATION_JSON);
         if (idempotencyKey != null) {
             request = request.header("Idempotency-Key", idempotencyKey);
         }
