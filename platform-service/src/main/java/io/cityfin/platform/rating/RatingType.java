@@ -82,13 +82,13 @@ public class RatingType implements RecordType<Rating> {
      */
     public List<FieldError> faults(Rating content, @Nullable Platform platform, List<Rating> ratings, @Nullable Rating self) {
         List<FieldError> faults = new ArrayList<>();
-        boolean agency = known(content.agency(), Rating.AGENCIES, "/agency", "UNKNOWN_AGENCY",
+        boolean agency = PlatformType.oneOf(content.agency(), Rating.AGENCIES, "/agency", "UNKNOWN_AGENCY",
                 "An agency is one of " + String.join(", ", Rating.AGENCIES) + ".", faults);
         if (agency && Rating.OTHER.equals(content.agency())) {
             RecordChecks.present(content.agencyName(), "/agencyName", faults);
         }
-        known(content.outlook(), Rating.OUTLOOKS, "/outlook", "UNKNOWN_OUTLOOK", "An outlook is POSITIVE, STABLE, NEGATIVE or DEVELOPING.", faults);
-        boolean action = known(content.action(), Rating.ACTIONS, "/action", "UNKNOWN_ACTION",
+        PlatformType.oneOf(content.outlook(), Rating.OUTLOOKS, "/outlook", "UNKNOWN_OUTLOOK", "An outlook is POSITIVE, STABLE, NEGATIVE or DEVELOPING.", faults);
+        boolean action = PlatformType.oneOf(content.action(), Rating.ACTIONS, "/action", "UNKNOWN_ACTION",
                 "An action is ASSIGNED, AFFIRMED, UPGRADED, DOWNGRADED or TERMINATED.", faults);
         boolean rating = rating(content, action, faults);
         LocalDate rated = RecordChecks.actualDate(content.ratedOn(), true, "/ratedOn", clock, faults).orElse(null);
@@ -169,17 +169,5 @@ public class RatingType implements RecordType<Rating> {
                 // TERMINATED carries no rating; ASSIGNED needs no previous one
             }
         }
-    }
-
-    private static boolean known(@Nullable String value, List<String> allowed, String pointer, String code, String message,
-                                 List<FieldError> faults) {
-        if (!RecordChecks.present(value, pointer, faults)) {
-            return false;
-        }
-        if (!allowed.contains(value)) {
-            faults.add(FieldError.atPointer(pointer, code, message));
-            return false;
-        }
-        return true;
     }
 }

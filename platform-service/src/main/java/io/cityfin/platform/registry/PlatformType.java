@@ -3,6 +3,7 @@ package io.cityfin.platform.registry;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 import io.cityfin.common.identity.AccessRule;
 import io.cityfin.common.identity.Role;
 import io.cityfin.common.problem.FieldError;
+import io.cityfin.common.problem.InvalidParameterException;
 import io.cityfin.common.region.Region;
 import io.cityfin.common.uscc.Uscc;
 import io.cityfin.reporting.record.RecordChecks;
@@ -137,9 +139,9 @@ public class PlatformType implements RecordType<Platform> {
                 faults.add(FieldError.atPointer(at + "/from", "HISTORY_NOT_INCREASING", "Each entry's from is after the entry before's."));
             }
             lastFrom = from != null ? from : lastFrom;
-            boolean statusKnown = known(entry.status(), ALLOWED_AFTER.keySet(), at + "/status", "UNKNOWN_PLATFORM_STATUS",
+            boolean statusKnown = oneOf(entry.status(), ALLOWED_AFTER.keySet(), at + "/status", "UNKNOWN_PLATFORM_STATUS",
                     "A platform's status is ACTIVE, SHELL, MERGED or DEREGISTERED.", faults);
-            boolean levelKnown = known(entry.level(), LEVELS, at + "/level", "UNKNOWN_LEVEL", "A level is L1 or L2.", faults);
+            boolean levelKnown = oneOf(entry.level(), LEVELS, at + "/level", "UNKNOWN_LEVEL", "A level is L1 or L2.", faults);
             if (statusKnown && beforeKnown && !follows(entry, before)) {
                 faults.add(FieldError.atPointer(at + "/status", "STATUS_NOT_ALLOWED", before == null
                         ? "A platform's first entry is ACTIVE or SHELL."
@@ -200,7 +202,9 @@ public class PlatformType implements RecordType<Platform> {
         return keys;
     }
 
-    private static boolean known(@Nullable String value, Set<String> allowed, String pointer, String code, String message, List<FieldError> faults) {
+    /** A required code among {@code allowed}: MISSING_VALUE when absent, {@code code} when unknown; whether it may be used. */
+    public static boolean oneOf(@Nullable String value, Collection<String> allowed, String pointer, String code, String message,
+                                List<FieldError> faults) {
         if (!RecordChecks.present(value, pointer, faults)) {
             return false;
         }
@@ -209,6 +213,14 @@ public class PlatformType implements RecordType<Platform> {
             return false;
         }
         return true;
+    }
+
+    /** A platform's USCC as a path names it (a platform's, or its ratings'); a 400 naming {@code uscc} when malformed. */
+    public static String key(String uscc) {
+        if (!Uscc.isValid(uscc)) {
+            throw new InvalidParameterException("uscc", Uscc.INVALID_USCC, Uscc.RULE);
+        }
+        return uscc;
     }
 
     private static Set<@Nullable String> nullable(@Nullable String... statuses) {

@@ -5,14 +5,13 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
-import io.cityfin.common.problem.InvalidParameterException;
-import io.cityfin.common.uscc.Uscc;
 import io.cityfin.platform.api.CreditRatingApi;
 import io.cityfin.platform.api.model.PlatformWarningDto;
 import io.cityfin.platform.api.model.RatingContentDto;
 import io.cityfin.platform.api.model.RatingDto;
 import io.cityfin.platform.rating.Rating;
 import io.cityfin.platform.registry.Platform;
+import io.cityfin.platform.registry.PlatformType;
 import io.cityfin.reporting.record.RecordEndpoints;
 import io.cityfin.reporting.record.RecordService;
 import io.cityfin.reporting.record.Ref;
@@ -36,13 +35,13 @@ class RatingController implements CreditRatingApi {
     @Override
     public Mono<ResponseEntity<RatingDto>> createRating(String uscc, Mono<RatingContentDto> body, @Nullable String idempotencyKey,
                                                        ServerWebExchange exchange) {
-        String platform = uscc(uscc);
+        String platform = PlatformType.key(uscc);
         return endpoints.create(Ref.key(platform), body, idempotencyKey, dto -> content(platform, dto), RatingContentDto::getStatus);
     }
 
     @Override
     public Mono<ResponseEntity<Flux<RatingDto>>> listPlatformRatings(String uscc, ServerWebExchange exchange) {
-        return platforms.latest(uscc(uscc)).flatMap(platform -> endpoints.children(platform.id().toString()));
+        return platforms.latest(PlatformType.key(uscc)).flatMap(platform -> endpoints.children(platform.id().toString()));
     }
 
     /** The next version, of the same platform as the stored one (a rating's platform is never sent). */
@@ -60,13 +59,6 @@ class RatingController implements CreditRatingApi {
     @Override
     public Mono<ResponseEntity<Flux<RatingDto>>> listRatingVersions(String id, ServerWebExchange exchange) {
         return endpoints.versions(id);
-    }
-
-    private static String uscc(String uscc) {
-        if (!Uscc.isValid(uscc)) {
-            throw new InvalidParameterException("uscc", Uscc.INVALID_USCC, Uscc.RULE);
-        }
-        return uscc;
     }
 
     private static Rating content(@Nullable String platform, RatingContentDto dto) {

@@ -8,13 +8,13 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
 import io.cityfin.common.problem.InvalidParameterException;
-import io.cityfin.common.uscc.Uscc;
 import io.cityfin.platform.api.PlatformApi;
 import io.cityfin.platform.api.model.PlatformContentDto;
 import io.cityfin.platform.api.model.PlatformDto;
 import io.cityfin.platform.api.model.PlatformHistoryEntryDto;
 import io.cityfin.platform.api.model.PlatformWarningDto;
 import io.cityfin.platform.registry.Platform;
+import io.cityfin.platform.registry.PlatformType;
 import io.cityfin.reporting.record.RecordEndpoints;
 import io.cityfin.reporting.record.RecordQuery;
 import io.cityfin.reporting.record.RecordService;
@@ -34,17 +34,17 @@ class PlatformController implements PlatformApi {
     @Override
     public Mono<ResponseEntity<PlatformDto>> putPlatform(String uscc, Mono<PlatformContentDto> body, @Nullable String ifMatch,
                                                         ServerWebExchange exchange) {
-        return platforms.put(uscc(uscc), null, body, ifMatch, PlatformController::content, PlatformContentDto::getStatus);
+        return platforms.put(PlatformType.key(uscc), null, body, ifMatch, PlatformController::content, PlatformContentDto::getStatus);
     }
 
     @Override
     public Mono<ResponseEntity<PlatformDto>> getPlatform(String uscc, ServerWebExchange exchange) {
-        return platforms.latestByKey(uscc(uscc));
+        return platforms.latestByKey(PlatformType.key(uscc));
     }
 
     @Override
     public Mono<ResponseEntity<Flux<PlatformDto>>> listPlatformVersions(String uscc, ServerWebExchange exchange) {
-        return platforms.versionsByKey(uscc(uscc));
+        return platforms.versionsByKey(PlatformType.key(uscc));
     }
 
     @Override
@@ -59,14 +59,6 @@ class PlatformController implements PlatformApi {
             query = query.where("tier", tier);
         }
         return platforms.page(query);
-    }
-
-    /** The path's USCC, checked: a 400 naming {@code uscc} when malformed. */
-    static String uscc(String uscc) {
-        if (!Uscc.isValid(uscc)) {
-            throw new InvalidParameterException("uscc", Uscc.INVALID_USCC, Uscc.RULE);
-        }
-        return uscc;
     }
 
     private static Platform content(PlatformContentDto dto) {
