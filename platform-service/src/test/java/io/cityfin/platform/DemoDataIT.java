@@ -68,6 +68,9 @@ class DemoDataIT {
                 .jsonPath(of("SHELL_PLATFORM_DEREGISTERED_COUNT")).value(figure("5"))
                 .jsonPath(of("SHELL_PLATFORM_CLEANUP_RATE")).value(figure("100.00"))
                 .jsonPath(of("SHELL_PLATFORM_COUNT")).value(figure("0"))
+                // at 2021-12-31 two of the five shells were deregistered (2021-11-30, 2021-12-20): 40 %, three still shells
+                .jsonPath("$.indicators[?(@.code == 'SHELL_PLATFORM_CLEANUP_RATE')].yearStartValue").value(figure("40.00"))
+                .jsonPath("$.indicators[?(@.code == 'SHELL_PLATFORM_COUNT')].yearStartValue").value(figure("3"))
                 .jsonPath("$.indicators[?(@.code == 'SHELL_PLATFORM_CLEANUP_RATE')].unit").value(unit -> assertThat(unit.toString()).contains("PERCENT"))
                 .jsonPath("$.indicators[?(@.code == 'PLATFORM_L1_COUNT')].reportingInstitutions").value(n -> assertThat((List<Object>) n).containsOnlyNulls());
         // 临川区 (361002): its two county L1 platforms, the city tier counting in no county

@@ -105,6 +105,7 @@ class RatingIT {
                 Arguments.of("UNKNOWN_RATING", rating("LIANHE", "AAAA", "ASSIGNED", "2021-06-01"), "/rating", false),
                 Arguments.of("UNKNOWN_OUTLOOK", rating("LIANHE", "AA", "ASSIGNED", "2021-06-01").replace("STABLE", "BRIGHT"), "/outlook", false),
                 Arguments.of("MISSING_VALUE", rating("LIANHE", "AA", "ASSIGNED", "2021-06-01").replace(", \"outlook\": \"STABLE\"", ""), "/outlook", false),
+                Arguments.of("MISSING_VALUE", rating("LIANHE", "AA", "ASSIGNED", "2021-06-01").replace(", \"action\": \"ASSIGNED\"", ""), "/action", false),
                 Arguments.of("UNKNOWN_ACTION", rating("LIANHE", "AA", "REVIEWED", "2021-06-01"), "/action", false),
                 Arguments.of("RATING_NOT_ALLOWED", rating("CCXI", "AA", "TERMINATED", "2021-06-01"), "/rating", false),
                 Arguments.of("RATING_MISSING", rating("LIANHE", null, "ASSIGNED", "2021-06-01"), "/rating", false),
