@@ -67,6 +67,12 @@ final class AppProcesses {
         if (stopping) {
             throw new IllegalStateException("the launcher is stopping; not starting " + app.module());
         }
+        for (Running earlier : running) {
+            if (earlier.app().module().equals(app.module()) && earlier.process().isAlive()) {
+                throw new IllegalStateException(app.module() + " is still running (pid " + earlier.process().pid() + ")");
+            }
+        }
+        running.removeIf(earlier -> earlier.app().module().equals(app.module()));
         Files.createDirectories(logDirectory);
         Path log = logDirectory.resolve(app.module() + ".log");
         long logStart = Files.exists(log) ? Files.size(log) : 0;
@@ -83,12 +89,12 @@ final class AppProcesses {
     }
 
     /**
-     * Puts {@code environment} into the environment {@code inherited} from the launcher, after taking the gateway-only
-     * secrets out of it: they reach an app only through {@code environment}, so a service does not inherit, say, a
-     * {@code CITYFIN_ADMIN_API_KEY} exported in the shell.
+     * Puts {@code environment} into the environment {@code inherited} from the launcher, after taking the secrets out
+     * of it ({@link AppSpec#SECRET_VARIABLES}): they reach an app only through {@code environment}, so a service does
+     * not inherit, say, a {@code CITYFIN_ADMIN_API_KEY} or another service's API key exported in the shell.
      */
     static void applyEnvironment(Map<String, String> inherited, Map<String, String> environment) {
-        inherited.keySet().removeAll(AppSpec.GATEWAY_ONLY_VARIABLES);
+        inherited.keySet().removeAll(AppSpec.SECRET_VARIABLES);
         inherited.putAll(environment);
     }
 
@@ -154,6 +160,31 @@ final class AppProcesses {
                 + String.join(", ", stubborn.stream().map(Running::describe).toList()));
         stubborn.forEach(app -> app.process().destroyForcibly());
         stubborn.forEach(app -> awaitExit(app.process(), System.nanoTime() + TimeUnit.SECONDS.toNanos(5)));
+    }
+
+    /** Stops one app as {@link #stopAll} stops them all: SIGTERM, up to {@code grace}, then kill. */
+    void stopOne(AppSpec app, Duration grace) {
+        Running target;
+        synchronized (this) {
+            if (stopping) {
+                throw new IllegalStateException("the launcher is stopping");
+            }
+            target = running.stream().filter(started -> started.app().module().equals(app.module())).findFirst()
+                .orElseThrow(() -> new IllegalStateException(app.module() + " was not started"));
+        }
+        if (!target.process().isAlive()) {
+            out.println("  " + target.describe() + " had already exited with code " + target.process().exitValue());
+            return;
+        }
+        long start = System.nanoTime();
+        target.process().destroy();
+        if (awaitExit(target.process(), start + grace.toNanos())) {
+            out.println("  " + target.describe() + " stopped in " + Launcher.seconds(Duration.ofNanos(System.nanoTime() - start)));
+            return;
+        }
+        out.println("  " + target.describe() + " still running after " + Launcher.seconds(grace) + ", killing it");
+        target.process().destroyForcibly();
+        awaitExit(target.process(), System.nanoTime() + TimeUnit.SECONDS.toNanos(5));
     }
 
     private static boolean awaitExit(Process process, long deadlineNanos) {

@@ -31,6 +31,16 @@ record AppSpec(String module, int port, String database) {
     static final Set<String> GATEWAY_ONLY_VARIABLES =
             Set.of(AdminKey.VARIABLE, SigningKeys.SIGNING_KEY_VARIABLE, SigningKeys.KEY_ID_VARIABLE);
 
+    /**
+     * Every secret an app gets only from {@link #environment}: the gateway-only ones and the services' own API keys
+     * (each to the gateway and its own service). {@link AppProcesses} takes them out of what an app inherits, and
+     * the launcher does not pass them on as it passes other {@code CITYFIN_*} variables.
+     */
+    static final Set<String> SECRET_VARIABLES = secretVariables();
+
+    /** Where a service that calls the gateway finds it ({@code cityfin.published.gateway-url}). */
+    static final String GATEWAY_URL_VARIABLE = "CITYFIN_GATEWAY_URL";
+
     /** The six apps with the gateway on {@code portBase} and the services on the next five ports. */
     static List<AppSpec> all(int portBase) {
         return List.of(
@@ -40,6 +50,12 @@ record AppSpec(String module, int port, String database) {
                 new AppSpec("capital-market-service", portBase + 3, "cityfin_capital_market"),
                 new AppSpec("platform-service", portBase + 4, "cityfin_platform"),
                 new AppSpec("risk-service", portBase + 5, "cityfin_risk"));
+    }
+
+    private static Set<String> secretVariables() {
+        Set<String> secrets = new java.util.LinkedHashSet<>(GATEWAY_ONLY_VARIABLES);
+        secrets.addAll(ServiceKeys.VARIABLES.values());
+        return Set.copyOf(secrets);
     }
 
     static List<String> databases() {
@@ -79,10 +95,11 @@ record AppSpec(String module, int port, String database) {
     /**
      * The variables this app is started with, on top of the launcher's own environment: the launcher's
      * {@code CITYFIN_*} and {@code LOGGING_*} variables, then this app's own. Every app gets the public key(s) of the
-     * internal tokens; only the gateway gets the admin API key and the private signing key.
+     * internal tokens; only the gateway gets the admin API key, the private signing key and every service's API key;
+     * a service that calls the gateway gets its own API key and the gateway's URL.
      */
     Map<String, String> environment(DatabaseUrl server, LauncherSettings settings, AdminKey adminKey,
-            SigningKeys signingKeys) {
+            SigningKeys signingKeys, ServiceKeys serviceKeys) {
         Map<String, String> env = new LinkedHashMap<>(settings.passedOn());
         env.put("PORT", Integer.toString(port));
         env.put("MANAGEMENT_PORT", Integer.toString(managementPort()));
@@ -104,6 +121,14 @@ record AppSpec(String module, int port, String database) {
                     env.put(service.urlVariable(), "http://127.0.0.1:" + service.port());
                 }
             }
+            for (ServiceKeys.Key serviceKey : serviceKeys.all()) {
+                env.put(serviceKey.variable(), serviceKey.value());
+            }
+        }
+        ServiceKeys.Key ownKey = serviceKeys.of(module);
+        if (ownKey != null) {
+            env.put(GATEWAY_URL_VARIABLE, "http://127.0.0.1:" + settings.portBase());
+            env.put(ownKey.variable(), ownKey.value());
         }
         return env;
     }

@@ -54,6 +54,8 @@ public final class Launcher {
 
     private @Nullable SigningKeys signingKeys;
 
+    private @Nullable ServiceKeys serviceKeys;
+
     private @Nullable LocalPrometheus prometheus;
 
     Launcher(PrintStream out, LauncherSettings settings, long startNanos) {
@@ -248,8 +250,8 @@ public final class Launcher {
     }
 
     /**
-     * The admin API key and the internal token keys: from the environment, or the data folder's (made on the first
-     * start). Prints where they are, never a key.
+     * The admin API key, the internal token keys and the services' API keys: from the environment, or the data
+     * folder's (made on the first start). Prints where they are, never a key.
      */
     private void prepareKeys() throws IOException {
         AdminKey admin = settings.adminApiKey();
@@ -262,8 +264,11 @@ public final class Launcher {
             signing = SigningKeys.loadOrCreate(settings.identityDir(), out::println);
         }
         out.println(signing.describe());
+        ServiceKeys services = ServiceKeys.load(settings.serviceApiKeys(), settings.dataDir(), random, out::println);
+        services.all().forEach(key -> out.println(key.describe()));
         adminKey = admin;
         signingKeys = signing;
+        serviceKeys = services;
     }
 
     private Path embeddedDataDir() {
@@ -298,21 +303,90 @@ public final class Launcher {
     }
 
     private void startApps() throws IOException {
+        out.println("Apps: " + String.join(" ", settings.javaOptions()) + "; logs in " + settings.logDir());
+        for (AppSpec app : settings.apps()) {
+            startApp(app);
+        }
+    }
+
+    private AppProcesses.Running startApp(AppSpec app) throws IOException {
         DatabaseUrl server = requirePostgres().server();
         AdminKey admin = adminKey;
         SigningKeys signing = signingKeys;
-        if (admin == null || signing == null) {
+        ServiceKeys services = serviceKeys;
+        if (admin == null || signing == null || services == null) {
             throw new IllegalStateException("the keys are not prepared");
         }
-        out.println("Apps: " + String.join(" ", settings.javaOptions()) + "; logs in " + settings.logDir());
-        for (AppSpec app : settings.apps()) {
-            synchronized (lifecycle) {
-                if (stopped) {
-                    throw new IllegalStateException("stopping");
-                }
-                AppProcesses.Running running = apps.start(app, app.environment(server, settings, admin, signing));
-                out.println("  started " + running.describe() + " on port " + app.port());
+        synchronized (lifecycle) {
+            if (stopped) {
+                throw new IllegalStateException("stopping");
             }
+            AppProcesses.Running running = apps.start(app, app.environment(server, settings, admin, signing, services));
+            out.println("  started " + running.describe() + " on port " + app.port());
+            return running;
+        }
+    }
+
+    /**
+     * Stops one app of a started platform ({@code capital-market-service}), as {@link #stop()} stops them all: SIGTERM,
+     * up to 20 s, then kill. The others keep running; {@link #start(String)} starts it again. For tests of what the
+     * platform does while one service is away.
+     *
+     * @throws IllegalArgumentException for a module that is none of the six apps
+     * @throws IllegalStateException before {@link #start()} has started the apps, or once the platform is stopping
+     */
+    public void stop(String module) {
+        AppSpec app = app(module);
+        requireRunningPlatform();
+        out.println("Stopping " + module + " ...");
+        apps.stopOne(app, STOP_GRACE);
+    }
+
+    /**
+     * Starts one app of a started platform again after {@link #stop(String)} (or after it exited), with the same
+     * environment as at the platform's start, and waits until it is ready. Returns 0 when it is ready, 1 when it exits
+     * first or is not ready within the start timeout (its last log lines are printed; it is stopped again, the others
+     * keep running).
+     *
+     * @throws IllegalArgumentException for a module that is none of the six apps
+     * @throws IllegalStateException if the app is still running, before {@link #start()} has started the apps, or once
+     *     the platform is stopping
+     */
+    public int start(String module) {
+        AppSpec app = app(module);
+        requireRunningPlatform();
+        try {
+            AppProcesses.Running running = startApp(app);
+            Readiness.Probe probe = new Readiness.Probe(module, app.readinessUri(), running.process()::isAlive);
+            Readiness.Outcome outcome = new Readiness(POLL_INTERVAL, POLL_TIMEOUT).await(List.of(probe),
+                    settings.startTimeout(), ready -> out.println("  " + module + " ready"), this::isStopped);
+            if (outcome instanceof Readiness.AllReady) {
+                return 0;
+            }
+            out.println(module + " did not become ready: " + outcome);
+            printLogTail(running);
+            apps.stopOne(app, STOP_GRACE);
+            return 1;
+        }
+        catch (IOException ex) {
+            out.println(module + " could not start: " + ex.getMessage());
+            return 1;
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+    }
+
+    private AppSpec app(String module) {
+        return settings.apps().stream().filter(app -> app.module().equals(module)).findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("No app " + module + "; the apps are "
+                    + settings.apps().stream().map(AppSpec::module).toList()));
+    }
+
+    private void requireRunningPlatform() {
+        if (isStopped() || postgres == null || apps.running().isEmpty()) {
+            throw new IllegalStateException("the platform is not running: start() first");
         }
     }
 

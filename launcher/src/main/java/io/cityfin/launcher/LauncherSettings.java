@@ -22,11 +22,14 @@ import org.jspecify.annotations.Nullable;
  * @param prometheus whether to start a local Prometheus ({@code CITYFIN_PROMETHEUS=true}, what
  *     {@code ./cityfin start --prometheus} sets), on {@code prometheusPort} ({@code CITYFIN_PROMETHEUS_PORT}, 9090)
  * @param passedOn the launcher's {@code CITYFIN_*} and {@code LOGGING_*} variables every app gets as they are (say
- *     {@code LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs} for JSON logs), without the gateway-only secrets
+ *     {@code LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs} for JSON logs), without the secrets
+ * @param serviceApiKeys the services' API keys set in the environment ({@code CITYFIN_PLATFORM_SERVICE_API_KEY} -> key);
+ *     a service's key that is not set is the one in {@code <data>/<service>-api-key}
  */
 record LauncherSettings(Path repoRoot, Path dataDir, @Nullable DatabaseUrl externalDatabase, int embeddedDbPort,
         int portBase, String demoData, List<String> javaOptions, Duration startTimeout, @Nullable AdminKey adminApiKey,
-        @Nullable SigningKeys signingKeys, boolean prometheus, int prometheusPort, Map<String, String> passedOn) {
+        @Nullable SigningKeys signingKeys, boolean prometheus, int prometheusPort, Map<String, String> passedOn,
+        Map<String, String> serviceApiKeys) {
 
     static final List<String> DEFAULT_JAVA_OPTIONS =
             List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m", "-Xss512k", "-XX:+ExitOnOutOfMemoryError");
@@ -57,13 +60,25 @@ record LauncherSettings(Path repoRoot, Path dataDir, @Nullable DatabaseUrl exter
                 signingKeys(env),
                 "true".equalsIgnoreCase(value(env, "CITYFIN_PROMETHEUS")),
                 number(env, "CITYFIN_PROMETHEUS_PORT", DEFAULT_PROMETHEUS_PORT, 1, 65535),
-                passedOn(env));
+                passedOn(env),
+                serviceApiKeys(env));
+    }
+
+    private static Map<String, String> serviceApiKeys(Map<String, String> env) {
+        Map<String, String> keys = new TreeMap<>();
+        for (String variable : ServiceKeys.VARIABLES.values()) {
+            String value = value(env, variable);
+            if (value != null) {
+                keys.put(variable, value);
+            }
+        }
+        return Map.copyOf(keys);
     }
 
     private static Map<String, String> passedOn(Map<String, String> env) {
         Map<String, String> passed = new TreeMap<>();
         env.forEach((name, value) -> {
-            if ((name.startsWith("CITYFIN_") || name.startsWith("LOGGING_")) && !AppSpec.GATEWAY_ONLY_VARIABLES.contains(name)) {
+            if ((name.startsWith("CITYFIN_") || name.startsWith("LOGGING_")) && !AppSpec.SECRET_VARIABLES.contains(name)) {
                 passed.put(name, value);
             }
         });

@@ -96,6 +96,46 @@ class AppProcessesTest {
     }
 
     @Test
+    void aServiceInheritsNoServiceKeyFromTheLaunchersEnvironmentOnlyItsOwnFromTheLauncher() {
+        Map<String, String> credit = new HashMap<>(Map.of("CITYFIN_PLATFORM_SERVICE_API_KEY", "cfk_from-shell",
+                "CITYFIN_RISK_SERVICE_API_KEY", "cfk_risk-from-shell"));
+        Map<String, String> platform = new HashMap<>(credit);
+
+        AppProcesses.applyEnvironment(credit, environment(CREDIT));
+        AppProcesses.applyEnvironment(platform, environment(AppSpec.ALL.get(4)));
+
+        assertThat(credit).doesNotContainKeys("CITYFIN_PLATFORM_SERVICE_API_KEY", "CITYFIN_RISK_SERVICE_API_KEY");
+        assertThat(platform).containsEntry("CITYFIN_PLATFORM_SERVICE_API_KEY", KeyFixtures.PLATFORM_KEY_VALUE)
+            .doesNotContainKey("CITYFIN_RISK_SERVICE_API_KEY");
+    }
+
+    @Test
+    void stopsOneAppAndStartsItAgainWhileTheOthersRun() throws Exception {
+        apps = shell("echo started; exec sleep 60");
+        AppProcesses.Running credit = apps.start(CREDIT, Map.of());
+        AppProcesses.Running risk = apps.start(RISK, Map.of());
+        awaitLogLine(credit, "started");
+
+        apps.stopOne(CREDIT, Duration.ofSeconds(10));
+
+        assertThat(credit.process().isAlive()).isFalse();
+        assertThat(risk.process().isAlive()).isTrue();
+        assertThat(printed()).contains("credit-service (pid " + credit.process().pid() + ") stopped in");
+        AppProcesses.Running again = apps.start(CREDIT, Map.of());
+        assertThat(again.process().isAlive()).isTrue();
+        assertThat(apps.running()).extracting(AppProcesses.Running::process).containsExactlyInAnyOrder(risk.process(), again.process());
+    }
+
+    @Test
+    void refusesToStartAnAppThatStillRuns() throws Exception {
+        apps = shell("exec sleep 60");
+        AppProcesses.Running credit = apps.start(CREDIT, Map.of());
+
+        assertThatIllegalStateException().isThrownBy(() -> apps.start(CREDIT, Map.of()))
+            .withMessage("credit-service is still running (pid " + credit.process().pid() + ")");
+    }
+
+    @Test
     void theGatewayGetsItsSecretsFromTheLauncherNotFromTheInheritedEnvironment() {
         AppSpec gateway = AppSpec.ALL.get(0);
         Map<String, String> inherited = new HashMap<>(Map.of("CITYFIN_ADMIN_API_KEY", "cfk_from-shell"));
@@ -180,7 +220,7 @@ class AppProcessesTest {
 
     private Map<String, String> environment(AppSpec app) {
         return app.environment(server(), LauncherSettings.from(Map.of(), dir), KeyFixtures.adminKey(),
-                KeyFixtures.signingKeys());
+                KeyFixtures.signingKeys(), KeyFixtures.serviceKeys());
     }
 
     private static void awaitLogLine(AppProcesses.Running app, String line) {

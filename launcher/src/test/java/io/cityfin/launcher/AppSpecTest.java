@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,8 @@ class AppSpecTest {
     private static final AdminKey ADMIN = KeyFixtures.adminKey();
 
     private static final SigningKeys SIGNING = KeyFixtures.signingKeys();
+
+    private static final ServiceKeys SERVICE_KEYS = KeyFixtures.serviceKeys();
 
     private static final String PUBLIC_KEYS = KeyFixtures.KEY_ID + ":" + KeyFixtures.PUBLIC_KEY;
 
@@ -47,7 +50,7 @@ class AppSpecTest {
     @Test
     void eachAppGetsItsPortsDatabaseAndLocalProfile() {
         for (AppSpec app : AppSpec.ALL) {
-            Map<String, String> env = app.environment(SERVER, SETTINGS, ADMIN, SIGNING);
+            Map<String, String> env = app.environment(SERVER, SETTINGS, ADMIN, SIGNING, SERVICE_KEYS);
 
             assertThat(env).containsEntry("PORT", Integer.toString(app.port()))
                 .containsEntry("MANAGEMENT_PORT", Integer.toString(app.port() + 1000))
@@ -65,7 +68,7 @@ class AppSpecTest {
 
     @Test
     void gatewayGetsTheAdminKeyTheSigningKeyAndItsKeyId() {
-        Map<String, String> env = AppSpec.ALL.get(0).environment(SERVER, SETTINGS, ADMIN, SIGNING);
+        Map<String, String> env = AppSpec.ALL.get(0).environment(SERVER, SETTINGS, ADMIN, SIGNING, SERVICE_KEYS);
 
         assertThat(env).containsEntry("CITYFIN_ADMIN_API_KEY", KeyFixtures.ADMIN_KEY_VALUE)
             .containsEntry("CITYFIN_IDENTITY_SIGNING_KEY", KeyFixtures.PRIVATE_KEY)
@@ -76,7 +79,7 @@ class AppSpecTest {
     @Test
     void servicesGetOnlyThePublicKeysAndNeitherThePrivateKeyNorTheAdminKey() {
         for (AppSpec service : AppSpec.ALL.subList(1, AppSpec.ALL.size())) {
-            Map<String, String> env = service.environment(SERVER, SETTINGS, ADMIN, SIGNING);
+            Map<String, String> env = service.environment(SERVER, SETTINGS, ADMIN, SIGNING, SERVICE_KEYS);
 
             assertThat(env).containsEntry("CITYFIN_IDENTITY_PUBLIC_KEYS", PUBLIC_KEYS)
                 .doesNotContainKeys("CITYFIN_ADMIN_API_KEY", "CITYFIN_IDENTITY_SIGNING_KEY", "CITYFIN_IDENTITY_KEY_ID")
@@ -87,7 +90,7 @@ class AppSpecTest {
 
     @Test
     void gatewayGetsTheFiveServiceUrls() {
-        Map<String, String> env = AppSpec.ALL.get(0).environment(SERVER, SETTINGS, ADMIN, SIGNING);
+        Map<String, String> env = AppSpec.ALL.get(0).environment(SERVER, SETTINGS, ADMIN, SIGNING, SERVICE_KEYS);
 
         assertThat(env).containsEntry("CREDIT_SERVICE_URL", "http://127.0.0.1:8081")
             .containsEntry("INSURANCE_SERVICE_URL", "http://127.0.0.1:8082")
@@ -102,7 +105,7 @@ class AppSpecTest {
         LauncherSettings settings = LauncherSettings.from(Map.of("CITYFIN_PORT_BASE", "18080"), Path.of("/repo"));
         AppSpec gateway = settings.apps().get(0);
 
-        Map<String, String> env = gateway.environment(SERVER, settings, ADMIN, SIGNING);
+        Map<String, String> env = gateway.environment(SERVER, settings, ADMIN, SIGNING, SERVICE_KEYS);
 
         assertThat(env).containsEntry("PORT", "18080")
             .containsEntry("MANAGEMENT_PORT", "19080")
@@ -121,7 +124,7 @@ class AppSpecTest {
                 "CITYFIN_PORT_BASE", "9000", "HOME", "/root"), Path.of("/repo"));
 
         for (AppSpec app : settings.apps()) {
-            Map<String, String> env = app.environment(SERVER, settings, ADMIN, SIGNING);
+            Map<String, String> env = app.environment(SERVER, settings, ADMIN, SIGNING, SERVICE_KEYS);
             assertThat(env).containsEntry("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs")
                 .containsEntry("CITYFIN_REPORTING_COMPLETENESS_REFRESH", "2s")
                 .containsEntry("PORT", Integer.toString(app.port()))
@@ -137,7 +140,7 @@ class AppSpecTest {
     @Test
     void servicesGetNoServiceUrls() {
         for (AppSpec service : AppSpec.ALL.subList(1, AppSpec.ALL.size())) {
-            assertThat(service.environment(SERVER, SETTINGS, ADMIN, SIGNING).keySet())
+            assertThat(service.environment(SERVER, SETTINGS, ADMIN, SIGNING, SERVICE_KEYS).keySet())
                 .noneMatch(key -> key.endsWith("_SERVICE_URL"));
         }
     }
@@ -146,9 +149,68 @@ class AppSpecTest {
     void passesDemoDataThrough() {
         LauncherSettings settings = LauncherSettings.from(Map.of("CITYFIN_DEMO_DATA", "false"), Path.of("/repo"));
 
-        Map<String, String> env = AppSpec.ALL.get(3).environment(SERVER, settings, ADMIN, SIGNING);
+        Map<String, String> env = AppSpec.ALL.get(3).environment(SERVER, settings, ADMIN, SIGNING, SERVICE_KEYS);
 
         assertThat(env).containsEntry("CITYFIN_DEMO_DATA", "false");
+    }
+
+    @Test
+    void gatewayGetsEveryServicesApiKey() {
+        Map<String, String> env = AppSpec.ALL.get(0).environment(SERVER, SETTINGS, ADMIN, SIGNING, SERVICE_KEYS);
+
+        assertThat(env).containsEntry("CITYFIN_PLATFORM_SERVICE_API_KEY", KeyFixtures.PLATFORM_KEY_VALUE)
+            .containsEntry("CITYFIN_RISK_SERVICE_API_KEY", KeyFixtures.RISK_KEY_VALUE)
+            .doesNotContainKey("CITYFIN_GATEWAY_URL");
+    }
+
+    @Test
+    void eachCallingServiceGetsItsOwnKeyAndTheGatewayUrlButNotTheOthersKey() {
+        Map<String, String> platform = app("platform-service").environment(SERVER, SETTINGS, ADMIN, SIGNING, SERVICE_KEYS);
+        Map<String, String> risk = app("risk-service").environment(SERVER, SETTINGS, ADMIN, SIGNING, SERVICE_KEYS);
+
+        assertThat(platform).containsEntry("CITYFIN_PLATFORM_SERVICE_API_KEY", KeyFixtures.PLATFORM_KEY_VALUE)
+            .containsEntry("CITYFIN_GATEWAY_URL", "http://127.0.0.1:8080")
+            .doesNotContainKey("CITYFIN_RISK_SERVICE_API_KEY")
+            .doesNotContainValue(KeyFixtures.RISK_KEY_VALUE);
+        assertThat(risk).containsEntry("CITYFIN_RISK_SERVICE_API_KEY", KeyFixtures.RISK_KEY_VALUE)
+            .containsEntry("CITYFIN_GATEWAY_URL", "http://127.0.0.1:8080")
+            .doesNotContainKey("CITYFIN_PLATFORM_SERVICE_API_KEY")
+            .doesNotContainValue(KeyFixtures.PLATFORM_KEY_VALUE);
+    }
+
+    @Test
+    void servicesThatDoNotCallTheGatewayGetNoServiceKeyAndNoGatewayUrl() {
+        for (String module : List.of("credit-service", "insurance-service", "capital-market-service")) {
+            assertThat(app(module).environment(SERVER, SETTINGS, ADMIN, SIGNING, SERVICE_KEYS))
+                .doesNotContainKeys("CITYFIN_PLATFORM_SERVICE_API_KEY", "CITYFIN_RISK_SERVICE_API_KEY", "CITYFIN_GATEWAY_URL")
+                .doesNotContainValue(KeyFixtures.PLATFORM_KEY_VALUE)
+                .doesNotContainValue(KeyFixtures.RISK_KEY_VALUE);
+        }
+    }
+
+    @Test
+    void aCallingServiceFindsTheGatewayOnThePortBase() {
+        LauncherSettings settings = LauncherSettings.from(Map.of("CITYFIN_PORT_BASE", "18080"), Path.of("/repo"));
+
+        Map<String, String> env = settings.apps().get(4).environment(SERVER, settings, ADMIN, SIGNING, SERVICE_KEYS);
+
+        assertThat(env).containsEntry("PORT", "18084").containsEntry("CITYFIN_GATEWAY_URL", "http://127.0.0.1:18080");
+    }
+
+    @Test
+    void aServiceKeyExportedInTheShellReachesNoAppButThroughItsKeys() {
+        LauncherSettings settings = LauncherSettings.from(Map.of("CITYFIN_PLATFORM_SERVICE_API_KEY", "cfk_from-shell",
+                "CITYFIN_RISK_SERVICE_API_KEY", "cfk_risk-from-shell"), Path.of("/repo"));
+
+        assertThat(settings.passedOn()).doesNotContainKeys("CITYFIN_PLATFORM_SERVICE_API_KEY", "CITYFIN_RISK_SERVICE_API_KEY");
+        assertThat(settings.serviceApiKeys()).containsEntry("CITYFIN_PLATFORM_SERVICE_API_KEY", "cfk_from-shell")
+            .containsEntry("CITYFIN_RISK_SERVICE_API_KEY", "cfk_risk-from-shell");
+        assertThat(app("credit-service").environment(SERVER, settings, ADMIN, SIGNING, SERVICE_KEYS))
+            .doesNotContainValue("cfk_from-shell").doesNotContainValue("cfk_risk-from-shell");
+    }
+
+    private static AppSpec app(String module) {
+        return AppSpec.ALL.stream().filter(app -> app.module().equals(module)).findFirst().orElseThrow();
     }
 
     @Test

@@ -6,12 +6,16 @@ import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 import java.util.Base64;
 
-/** Keys for tests: an admin key as if from the environment and an EC P-256 pair for the internal tokens. */
+/** Keys for tests: an admin key and the services' keys as if from the environment, an EC P-256 pair for the internal tokens. */
 final class KeyFixtures {
 
     static final String ADMIN_KEY_VALUE = "cfk_test-admin-key_0123456789";
 
     static final String KEY_ID = "test-key-1";
+
+    static final String PLATFORM_KEY_VALUE = "cfk_test-platform-service-key_0123456789";
+
+    static final String RISK_KEY_VALUE = "cfk_test-risk-service-key_0123456789";
 
     static final KeyPair PAIR = newPair();
 
@@ -24,6 +28,11 @@ final class KeyFixtures {
 
     static AdminKey adminKey() {
         return AdminKey.fromEnvironment(ADMIN_KEY_VALUE);
+    }
+
+    /** Both services' keys, as if from their variables. */
+    static ServiceKeys serviceKeys() {
+        return ServiceKeys.of(java.util.Map.of("platform-service", PLATFORM_KEY_VALUE, "risk-service", RISK_KEY_VALUE));
     }
 
     static SigningKeys signingKeys() {

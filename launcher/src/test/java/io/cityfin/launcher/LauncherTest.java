@@ -1,6 +1,8 @@
 package io.cityfin.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -93,6 +95,37 @@ class LauncherTest {
         assertThat(printed()).contains("Admin API key: from CITYFIN_ADMIN_API_KEY")
             .doesNotContain("cfk_from-the-environment-0123456789");
         assertThat(repo.resolve(".cityfin/admin-api-key")).doesNotExist();
+    }
+
+    @Test
+    void makesEachServicesKeyOnTheFirstStartAndPrintsWhereItIsButNotTheKey() throws Exception {
+        standInJars();
+        Map<String, String> environment = environment();
+        environment.put("CITYFIN_RISK_SERVICE_API_KEY", "cfk_risk-from-the-environment-0123456789");
+
+        assertThat(Launcher.create(environment, repo, print()).start()).isEqualTo(1);
+
+        Path platformKeyFile = repo.resolve(".cityfin/platform-service-api-key");
+        String platformKey = Files.readString(platformKeyFile);
+        assertThat(platformKey).startsWith("cfk_");
+        assertThat(printed())
+            .contains("platform-service's API key (gateway and platform-service only): " + platformKeyFile + " (new, owner-only)")
+            .contains("risk-service's API key (gateway and risk-service only): from CITYFIN_RISK_SERVICE_API_KEY")
+            .doesNotContain(platformKey)
+            .doesNotContain("cfk_risk-from-the-environment-0123456789");
+        assertThat(repo.resolve(".cityfin/risk-service-api-key")).doesNotExist();
+    }
+
+    @Test
+    void startsOrStopsOneAppOnlyOfARunningPlatformAndOnlyOneOfTheSix() {
+        Launcher launcher = Launcher.create(Map.of("CITYFIN_PORT_BASE", "18080"), repo, print());
+
+        assertThatIllegalArgumentException().isThrownBy(() -> launcher.start("billing-service"))
+            .withMessageContaining("No app billing-service");
+        assertThatIllegalStateException().isThrownBy(() -> launcher.start("capital-market-service"))
+            .withMessageContaining("not running");
+        assertThatIllegalStateException().isThrownBy(() -> launcher.stop("capital-market-service"))
+            .withMessageContaining("not running");
     }
 
     @Test

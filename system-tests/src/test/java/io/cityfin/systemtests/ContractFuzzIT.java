@@ -74,7 +74,7 @@ class ContractFuzzIT {
     private static RunningPlatform platform;
 
     private static HttpClient http;
-    private static final java.util.concurrent.atomic.AtomicInteger timedOutThenRetried = new java.util.concurrent.atomic.AtomicInteger();
+    private static final java.util.concurrent.atomic.AtomicInteger unanswered = new java.util.concurrent.atomic.AtomicInteger();
 
     private static final Map<String, String> keys = new LinkedHashMap<>();
 
@@ -282,12 +282,10 @@ class ContractFuzzIT {
                             findings.count(Kind.NO_ANSWER), findings.count(Kind.APP_DIED), findings.coverage());
                     System.out.printf("ContractFuzzIT: 5xx of apps already gone (not counted above): %d%n",
                             findings.count(Kind.AFTER_APP_DIED));
-                    System.out.printf("ContractFuzzIT: requests sent again after 30 s without an answer: %d%n",
-                            timedOutThenRetried.get());
                     assertThat(findings.statuses()).as("every operation answered").hasSize(endpoints.size());
                     String report = findings.report(Kind.APP_DIED, Kind.SERVER_ERROR, Kind.NO_ANSWER, Kind.ACCEPTED_BAD_INPUT,
                             Kind.BAD_PROBLEM, Kind.CONTRACT, Kind.AFTER_APP_DIED);
-                    if (!report.isEmpty() || timedOutThenRetried.get() > 0) {
+                    if (!report.isEmpty()) {
                         keepLogs();
                     }
                     assertThat(report).as("findings (seed %d), by kind | operation | mutation status | count, first"
@@ -318,7 +316,7 @@ class ContractFuzzIT {
                     : factory.mutate(endpoint, mutations.get(random.nextInt(mutations.size())), random, institution);
             HttpResponse<String> response;
             try {
-                response = sendOnceMore(request, keys.get(caller));
+                response = sendWatched(request, keys.get(caller));
             }
             catch (IOException | IllegalArgumentException e) {
                 findings.answered(request, 0);
@@ -453,21 +451,20 @@ class ContractFuzzIT {
     // ---- HTTP
 
     /**
-     * A request without an answer in 30 s goes once more, on a new connection: a few in 10,000 (on the old code as well
-     * as the new) got none on a pooled connection, with nothing in any app's log, and the cause is not yet known. Each
-     * is counted and printed; one that is not answered the second time either is a NO_ANSWER finding.
+     * A request without an answer in 30 s is a NO_ANSWER finding, with a snapshot of what every app was doing. Until
+     * Reactor Netty 1.3.8 a few in 10,000 went unanswered on a keep-alive connection that the server had stopped
+     * reading (reactor-netty#4361, see common's KeepAliveTest); the fuzzer then sent them again on a new connection.
+     * On the same seed of 30,030 requests, 1.3.6 left 10 unanswered and 1.3.8 none, so a silence is a finding again.
      */
-    private static HttpResponse<String> sendOnceMore(FuzzRequest request, String key) throws IOException, InterruptedException {
+    private static HttpResponse<String> sendWatched(FuzzRequest request, String key) throws IOException, InterruptedException {
         try {
             return send(http, request, key);
         }
         catch (HttpTimeoutException e) {
-            int hang = timedOutThenRetried.incrementAndGet();
-            Path snapshot = snapshot(hang, request);
+            Path snapshot = snapshot(unanswered.incrementAndGet(), request);
             System.out.printf("ContractFuzzIT: no answer in 30 s to %s %s; the apps' threads, pools and PostgreSQL's"
-                    + " sessions are in %s; sent again on a new connection%n", request.endpoint().method(), request.uri(), snapshot);
-            return send(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build(),
-                    request, key);
+                    + " sessions are in %s%n", request.endpoint().method(), request.uri(), snapshot);
+            throw e;
         }
     }
 

@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -298,6 +300,41 @@ class PlatformIT {
     }
 
     @Test
+    @Order(2)
+    void thePlatformIndicatorsShowTheDemoRegistryRatingsAndThePlatformsMarketIssuesReadFromCapitalMarket() {
+        gateway.get().uri("/api/v1/indicators?period=2022-09").exchange()
+            .expectStatus().isOk()
+            .expectBody()
+            // 政府融资平台一级公司25家, 市本级2家, 县（区）23家 (seeds 22-24)
+            .jsonPath("$.indicators[?(@.code == 'PLATFORM_L1_COUNT')].value").isEqualTo(25)
+            .jsonPath("$.indicators[?(@.code == 'PLATFORM_L1_COUNT')].source").isEqualTo("platform-service")
+            .jsonPath("$.indicators[?(@.code == 'PLATFORM_L1_CITY_COUNT')].value").isEqualTo(2)
+            .jsonPath("$.indicators[?(@.code == 'PLATFORM_L1_COUNTY_COUNT')].value").isEqualTo(23)
+            // 信用评级AA以上（含AA）8家: AA+ 1家, AA 7家 (seeds 28-30); no AAA
+            .jsonPath("$.indicators[?(@.code == 'PLATFORM_RATED_AA_PLUS_COUNT')].value").isEqualTo(1)
+            .jsonPath("$.indicators[?(@.code == 'PLATFORM_RATED_AA_COUNT')].value").isEqualTo(7)
+            .jsonPath("$.indicators[?(@.code == 'PLATFORM_RATED_AA_OR_ABOVE_COUNT')].value").isEqualTo(8)
+            .jsonPath("$.indicators[?(@.code == 'PLATFORM_RATED_AAA_COUNT')].value").isEqualTo(0)
+            // 清理空壳平台公司5家, 已完成注销5家, 完成率100% (seeds 25-27)
+            .jsonPath("$.indicators[?(@.code == 'SHELL_PLATFORM_TARGET_COUNT')].value").isEqualTo(5)
+            .jsonPath("$.indicators[?(@.code == 'SHELL_PLATFORM_DEREGISTERED_COUNT')].value").isEqualTo(5)
+            .jsonPath("$.indicators[?(@.code == 'SHELL_PLATFORM_CLEANUP_RATE')].value").isEqualTo(100.00)
+            .jsonPath("$.indicators[?(@.code == 'SHELL_PLATFORM_COUNT')].value").isEqualTo(0)
+            // capital market's DF_PLATFORM_YTD (22 + 1 亿 of platform issues), read by platform-service through the
+            // gateway with its own key; no non-market financing in the demo, so the platforms' total is the same
+            .jsonPath("$.indicators[?(@.code == 'PLATFORM_DIRECT_FINANCING_YTD')].value").isEqualTo(2300000000.00)
+            .jsonPath("$.indicators[?(@.code == 'PLATFORM_DIRECT_FINANCING_YTD')].inputsUnavailable").doesNotExist()
+            .jsonPath("$.indicators[?(@.code == 'PLATFORM_NON_MARKET_FINANCING_YTD')].value").isEqualTo(0)
+            .jsonPath("$.indicators[?(@.code == 'PLATFORM_FINANCING_YTD')].value").isEqualTo(2300000000.00);
+        // 力争市本级新增1家AAA平台, 县域新增2家AA平台: the 2023 targets
+        gateway.get().uri("/api/v1/platform/indicators?period=2023-03").exchange()
+            .expectStatus().isOk()
+            .expectBody()
+            .jsonPath("$.indicators[?(@.code == 'PLATFORM_NEW_AAA_CITY_YTD')].target").isEqualTo(1)
+            .jsonPath("$.indicators[?(@.code == 'PLATFORM_NEW_AA_COUNTY_YTD')].target").isEqualTo(2);
+    }
+
+    @Test
     @Order(6)
     void aBankSubmitsCorrectsAndReadsItsHistoryThroughTheGatewayWhileAnotherBankIsKeptOut() {
         String bankA = "91361000SYSTEST01A";
@@ -467,6 +504,37 @@ class PlatformIT {
             .expectBody()
             .jsonPath("$.status").isEqualTo(503)
             .jsonPath("$.detail").value(String.class, detail -> assertThat(detail).contains("insurance-service"));
+    }
+
+    @Test
+    @Order(8)
+    void whileCapitalMarketIsStoppedThePlatformsImportedFiguresAreNullAndTheyReturnWhenItIsBack() {
+        launcher.stop("capital-market-service");
+
+        Map<String, Object> away = json(gateway.get().uri("/api/v1/platform/indicators?period=2022-09").exchange()
+            .expectStatus().isOk());
+        assertThat(indicator(away, "PLATFORM_DIRECT_FINANCING_YTD")).containsEntry("value", null)
+            .containsEntry("inputsUnavailable", List.of("capital-market-service"));
+        assertThat(indicator(away, "PLATFORM_FINANCING_YTD")).as("never a partial sum").containsEntry("value", null)
+            .containsEntry("inputsUnavailable", List.of("capital-market-service"));
+        assertThat(indicator(away, "PLATFORM_L1_COUNT")).as("the platforms' own figures").containsEntry("value", 25)
+            .doesNotContainKey("inputsUnavailable");
+        assertThat(indicator(away, "PLATFORM_NON_MARKET_FINANCING_YTD")).containsEntry("value", 0);
+
+        assertThat(launcher.start("capital-market-service")).as("capital-market-service started again").isZero();
+        // platform-service is not restarted: its breaker lets a call through again and the figure returns
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            Map<String, Object> back = json(gateway.get().uri("/api/v1/platform/indicators?period=2022-09").exchange()
+                .expectStatus().isOk());
+            assertThat(indicator(back, "PLATFORM_DIRECT_FINANCING_YTD").get("value")).isEqualTo(2300000000.00);
+            assertThat(indicator(back, "PLATFORM_FINANCING_YTD").get("value")).isEqualTo(2300000000.00);
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> indicator(Map<String, Object> body, String code) {
+        return ((List<Map<String, Object>>) body.get("indicators")).stream().filter(indicator -> code.equals(indicator.get("code")))
+            .findFirst().orElseThrow(() -> new AssertionError("no indicator " + code + " in " + body.get("indicators")));
     }
 
     @SuppressWarnings("unchecked")

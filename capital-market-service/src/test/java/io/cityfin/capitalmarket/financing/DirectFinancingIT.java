@@ -123,6 +123,9 @@ class DirectFinancingIT {
                 Arguments.of("UNKNOWN_CHANNEL", "/channel", issue("361002", "BANK_LOANS", "IPO", "1", "2019-05-01", null)),
                 Arguments.of("UNKNOWN_REGION", "/region", issue("360100", "EXCHANGE_MARKET", "IPO", "1", "2019-05-01", null)),
                 Arguments.of("CITY_REGION_ON_RECORD", "/region", issue("361000", "EXCHANGE_MARKET", "IPO", "1", "2019-05-01", null)),
+                Arguments.of("CITY_REGION_ON_RECORD", "/region", issue(ISSUER, "FINANCIAL_INSTITUTION", "361000", "EXCHANGE_MARKET", "IPO", "1",
+                        "2019-05-01", null)),
+                Arguments.of("CITY_REGION_ON_RECORD", "/region", issue(ISSUER, "OTHER", "361000", "EXCHANGE_MARKET", "IPO", "1", "2019-05-01", null)),
                 Arguments.of("INVALID_DATE", "/issuedOn", issue("361002", "EXCHANGE_MARKET", "IPO", "1", "2019-02-30", null)),
                 Arguments.of("DATE_IN_FUTURE", "/issuedOn", issue("361002", "EXCHANGE_MARKET", "IPO", "1", "2099-05-01", null)),
                 Arguments.of("INVALID_USCC", "/issuer/uscc", issue("91361000MA35GF2F4X", "ENTERPRISE", "361002", "EXCHANGE_MARKET", "IPO",
@@ -317,6 +320,21 @@ class DirectFinancingIT {
         calls.put(calls.admin(), "/direct-financing/" + id, withStatus(issue(ISSUER, "PLATFORM", "361030", "INTERBANK_BOND", "PPN", "700000000.00",
                 "2021-06-01", null, securityCodeOf(id)), "WITHDRAWN"), null).expectStatus().isCreated();
         calls.expect("2021-06", "361030", "DIRECT_FINANCING_YTD", "300000000");
+    }
+
+    @Test
+    void storesACityTierPlatformsIssueAt361000AndCountsItForTheWholeCityOnly() {
+        // 2016 is this test's own year: no other test dates an issue in it
+        calls.created("/direct-financing", issue(ISSUER, "PLATFORM", "361000", "INTERBANK_BOND", "MTN", "500000000.00", "2016-03-10", null));
+        calls.created("/direct-financing", issue(ISSUER, "PLATFORM", "361002", "INTERBANK_BOND", "PPN", "200000000.00", "2016-04-20", null));
+
+        // the city: 500,000,000 (at 361000) + 200,000,000 (at 361002); a county sees only its own
+        calls.expect("2016-04", "361000", "DF_PLATFORM_YTD", "700000000");
+        calls.expect("2016-04", "361002", "DF_PLATFORM_YTD", "200000000");
+        calls.expect("2016-04", "361003", "DF_PLATFORM_YTD", "0");
+        calls.as(Role.ANALYST, null).get().uri("/direct-financing?year=2016").exchange().expectStatus().isOk()
+                .expectHeader().valueEquals("X-Total-Count", "2")
+                .expectBody().jsonPath("$[*].region").isEqualTo(List.of("361000", "361002"));
     }
 
     @Test

@@ -98,6 +98,17 @@ class IssueTypeTest {
                 .containsExactly(tuple("/region", code));
     }
 
+    @Test
+    void acceptsTheCityRegionOnAPlatformsIssueOnly() {
+        Issue cityIssue = withRegion(aCorporateBond(), "361000");
+
+        assertThat(faults(withIssuer(cityIssue, new Issue.Issuer("91361000MA35GF2F4Y", "市国控集团", "PLATFORM")))).isEmpty();
+        for (String kind : List.of("ENTERPRISE", "FINANCIAL_INSTITUTION", "OTHER")) {
+            assertThat(faults(withIssuer(cityIssue, new Issue.Issuer("91361000MA35GF2F4Y", "测试", kind))))
+                    .extracting(FieldError::pointer, FieldError::code).containsExactly(tuple("/region", "CITY_REGION_ON_RECORD"));
+        }
+    }
+
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({
             "EXCHANGE_MARKET, MTN, /instrument, INSTRUMENT_NOT_IN_CHANNEL",

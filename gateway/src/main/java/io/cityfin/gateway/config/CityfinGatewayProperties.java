@@ -20,10 +20,17 @@ public record CityfinGatewayProperties(Map<String, URI> services, Duration fanOu
     }
 
     /**
-     * API keys: the bootstrap admin key ({@code CITYFIN_ADMIN_API_KEY}), how long a look-up is cached (at most 5 s),
-     * how often a key's last use is written.
+     * API keys: the bootstrap admin key ({@code CITYFIN_ADMIN_API_KEY}), the services' own keys by service name
+     * ({@code CITYFIN_PLATFORM_SERVICE_API_KEY}, ...; a blank one is no key), how long a look-up is cached (at most
+     * 5 s), how often a key's last use is written.
      */
-    public record Keys(@Nullable String adminApiKey, Duration cacheTtl, Duration lastUseInterval) {
+    public record Keys(@Nullable String adminApiKey, Map<String, String> serviceKeys, Duration cacheTtl,
+                       Duration lastUseInterval) {
+
+        @SuppressWarnings("ConstantValue") // null when the configuration names no service key
+        public Keys {
+            serviceKeys = serviceKeys == null ? Map.of() : new LinkedHashMap<>(serviceKeys);
+        }
     }
 
     /** Per-key token bucket: {@code burst} requests at once, refilled at {@code perSecond}. */

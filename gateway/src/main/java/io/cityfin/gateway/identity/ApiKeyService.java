@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -32,12 +33,19 @@ import reactor.core.publisher.Mono;
  * while it is still that full an unknown key is not cached, so a flood of made-up keys cannot grow it without bound. Look-ups are counted as
  * {@code cityfin.gateway.keys.lookups{result=hit|miss}} (a miss reads the database). Last use is written at most once
  * per {@code last-use-interval} per key. Logs name key ids, never keys.
+ * <p>
+ * Besides the keys issued here, two kinds come from configuration, without a row, compared by hash: the bootstrap
+ * admin key ({@code bootstrap-admin}, ADMIN) and each service's own key ({@code cityfin.gateway.keys.service-keys.<service>}:
+ * subject {@code service:<service>}, ANALYST, no institution), with which a service reads another's published
+ * figures through the gateway. They are rotated by changing the configuration.
  */
 @Service
 public class ApiKeyService {
 
     /** The subject of the bootstrap admin key from the environment, which has no row of its own. */
     public static final String BOOTSTRAP_ADMIN = "bootstrap-admin";
+    /** The subject prefix of a service's own key from configuration: {@code service:platform-service}. */
+    public static final String SERVICE_SUBJECT_PREFIX = "service:";
     static final int CACHE_SWEEP_SIZE = 10_000;
     private static final Logger log = LoggerFactory.getLogger(ApiKeyService.class);
 
@@ -46,6 +54,8 @@ public class ApiKeyService {
     private final Duration cacheTtl;
     private final Duration lastUseInterval;
     private final @Nullable String bootstrapAdminHash;
+    /** The configured service keys' hashes and the caller each stands for. */
+    private final Map<String, Caller> serviceKeyCallers;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
     private final Map<UUID, Instant> lastUseWritten = new ConcurrentHashMap<>();
     private final Counter cacheHits;
@@ -58,11 +68,36 @@ public class ApiKeyService {
         this.lastUseInterval = properties.keys().lastUseInterval();
         String admin = properties.keys().adminApiKey();
         this.bootstrapAdminHash = admin == null || admin.isBlank() ? null : ApiKeySecrets.hash(admin.trim());
+        this.serviceKeyCallers = serviceKeyCallers(properties.keys().serviceKeys(), bootstrapAdminHash);
         if (cacheTtl.compareTo(Duration.ofSeconds(5)) > 0) {
             throw new IllegalStateException("cityfin.gateway.keys.cache-ttl is at most 5s: a revoked key must fail everywhere within 5 s");
         }
         this.cacheHits = lookups(meters, "hit");
         this.cacheMisses = lookups(meters, "miss");
+    }
+
+    /**
+     * The caller of each configured service key (blank ones are no key). Two services on one key, or a service on the
+     * admin key, would make one caller pass for another: the gateway refuses to start, naming the services, not the key.
+     */
+    private static Map<String, Caller> serviceKeyCallers(Map<String, String> serviceKeys, @Nullable String adminHash) {
+        Map<String, Caller> callers = new HashMap<>();
+        serviceKeys.forEach((service, key) -> {
+            if (key == null || key.isBlank()) {
+                return;
+            }
+            String hash = ApiKeySecrets.hash(key.trim());
+            Caller caller = new Caller(SERVICE_SUBJECT_PREFIX + service, Set.of(Role.ANALYST), null);
+            Caller other = callers.putIfAbsent(hash, caller);
+            if (other != null || hash.equals(adminHash)) {
+                throw new IllegalStateException("cityfin.gateway.keys.service-keys: " + service + " has the same key as "
+                        + (other != null ? other.subject() : "the admin key") + "; every service needs a key of its own");
+            }
+        });
+        if (!callers.isEmpty()) {
+            log.info("Service keys from configuration: {}", callers.values().stream().map(Caller::subject).sorted().toList());
+        }
+        return Map.copyOf(callers);
     }
 
     private static Counter lookups(MeterRegistry meters, String result) {
@@ -98,6 +133,10 @@ public class ApiKeyService {
         String hash = ApiKeySecrets.hash(secret);
         if (hash.equals(bootstrapAdminHash)) {
             return Mono.just(new Caller(BOOTSTRAP_ADMIN, Set.of(Role.ADMIN), null));
+        }
+        Caller service = serviceKeyCallers.get(hash);
+        if (service != null) {
+            return Mono.just(service);
         }
         return find(hash).flatMap(cached -> {
             ApiKey key = cached.key();

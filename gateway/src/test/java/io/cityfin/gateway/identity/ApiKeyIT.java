@@ -85,8 +85,13 @@ class ApiKeyIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
+        routeEveryServiceTo(CREDIT, registry);
+    }
+
+    /** The five services' routes and fan-out to {@code stub}; the test signing key. */
+    static void routeEveryServiceTo(StubService stub, DynamicPropertyRegistry registry) {
         for (String service : List.of("credit-service", "insurance-service", "capital-market-service", "platform-service", "risk-service")) {
-            registry.add("cityfin.gateway.services." + service, CREDIT::url);
+            registry.add("cityfin.gateway.services." + service, stub::url);
         }
         registry.add("cityfin.identity.signing-key", TestIdentity::privateKey);
         registry.add("cityfin.identity.key-id", () -> TestIdentity.KEY_ID);
@@ -347,7 +352,8 @@ class ApiKeyIT {
                 .jsonPath("$.detail").value(detail -> assertThat(detail.toString()).doesNotContain(notEchoed));
     }
 
-    private static Jwt verified(String authorization) {
+    /** The internal token of {@code Bearer <token>}, verified as a service verifies it. */
+    static Jwt verified(String authorization) {
         assertThat(authorization).startsWith("Bearer ");
         return InternalTokenVerification.decoder(IdentityKeys.publicKeys(TestIdentity.publicKeysProperty()), Clock.systemUTC())
                 .decode(authorization.substring(7)).block();

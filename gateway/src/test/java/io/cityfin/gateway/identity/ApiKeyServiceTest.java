@@ -1,6 +1,7 @@
 package io.cityfin.gateway.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.time.Clock;
@@ -25,6 +26,8 @@ import reactor.test.StepVerifier;
 class ApiKeyServiceTest {
 
     private static final String BOOTSTRAP = "cfk_bootstrap-admin-key-for-the-unit-test-000000";
+    private static final String PLATFORM_KEY = "cfk_platform-service-key-for-the-unit-test-00000";
+    private static final String RISK_KEY = "cfk_risk-service-key-for-the-unit-test-000000000";
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T08:00:00Z"));
     private final InMemoryApiKeys store = new InMemoryApiKeys();
@@ -131,13 +134,53 @@ class ApiKeyServiceTest {
     }
 
     @Test
+    void acceptsEachServicesKeyFromConfigurationAsThatServiceWithRoleAnalystWithoutARow() {
+        ApiKeyService gateway = service(Map.of("platform-service", PLATFORM_KEY, "risk-service", " " + RISK_KEY + " "));
+
+        StepVerifier.create(gateway.authenticate(PLATFORM_KEY))
+                .expectNext(new Caller("service:platform-service", Set.of(Role.ANALYST), null))
+                .verifyComplete();
+        StepVerifier.create(gateway.authenticate(RISK_KEY))
+                .expectNext(new Caller("service:risk-service", Set.of(Role.ANALYST), null))
+                .verifyComplete();
+        assertThat(store.lookUps).hasValue(0);
+        assertThat(store.useRecords).hasValue(0);
+    }
+
+    @Test
+    void takesABlankServiceKeyForNoKeySoAnEmptyBearerIsStillUnknown() {
+        ApiKeyService gateway = service(Map.of("platform-service", PLATFORM_KEY, "risk-service", ""));
+
+        StepVerifier.create(gateway.authenticate(""))
+                .expectErrorSatisfies(e -> assertThat(((ApiKeyRejectedException) e).reason()).isEqualTo(RefusalCounter.Reason.UNKNOWN))
+                .verify();
+        StepVerifier.create(gateway.authenticate(RISK_KEY)).expectError(ApiKeyRejectedException.class).verify();
+    }
+
+    @Test
+    void refusesToStartWhenTwoServicesShareAKeyOrAServiceHasTheAdminKey() {
+        assertThatThrownBy(() -> service(Map.of("platform-service", PLATFORM_KEY, "risk-service", PLATFORM_KEY)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("has the same key as service:")
+                .hasMessageNotContaining(PLATFORM_KEY);
+        assertThatThrownBy(() -> service(Map.of("risk-service", BOOTSTRAP)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("risk-service has the same key as the admin key")
+                .hasMessageNotContaining(BOOTSTRAP);
+    }
+
+    @Test
     void answersRevokingAnUnknownKeyWith404() {
         StepVerifier.create(gatewayA.revoke(java.util.UUID.randomUUID())).expectError(NotFoundException.class).verify();
     }
 
     private ApiKeyService service() {
+        return service(Map.of());
+    }
+
+    private ApiKeyService service(Map<String, String> serviceKeys) {
         return new ApiKeyService(store, clock, new CityfinGatewayProperties(Map.<String, URI>of(), Duration.ofSeconds(2),
-                new CityfinGatewayProperties.Keys(BOOTSTRAP, Duration.ofSeconds(5), Duration.ofMinutes(1)),
+                new CityfinGatewayProperties.Keys(BOOTSTRAP, serviceKeys, Duration.ofSeconds(5), Duration.ofMinutes(1)),
                 new CityfinGatewayProperties.RateLimit(10, 10)), meters);
     }
 

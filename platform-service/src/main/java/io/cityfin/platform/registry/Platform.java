@@ -33,7 +33,8 @@ public record Platform(@Nullable String name, @Nullable String tier, @Nullable S
     }
 
     public Platform {
-        history = history == null ? null : List.copyOf(history);
+        // not List.copyOf: a null entry stays, for the rules to refuse with its pointer
+        history = history == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(history));
     }
 
     /** The state at {@code day}: the last entry dated on or before it (an entry dated D itself holds at D); empty before the first. */

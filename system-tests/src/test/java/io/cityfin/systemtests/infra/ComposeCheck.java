@@ -67,6 +67,7 @@ final class ComposeCheck {
             checkHealthcheck(app, service);
             checkBuild(app, service);
         }
+        checkServiceKeys(services);
         services.forEach((name, service) -> checkVolumes(name, Yaml.asMap(service)));
         checkPrometheus(services);
         checkGrafana(services);
@@ -111,6 +112,35 @@ final class ComposeCheck {
             }
         }));
         checkDatabase(app, env, service, services);
+    }
+
+    /**
+     * Each service's own API key: the gateway and that service take it from the same place (the same {@code ${VAR}}
+     * of {@code .env}), and no other app gets it.
+     */
+    private void checkServiceKeys(Map<String, Object> services) {
+        Optional<AppConfig> gateway = needs.apps().stream().filter(AppConfig::isGateway).findFirst();
+        if (gateway.isEmpty() || !services.containsKey(gateway.get().module())) {
+            return;
+        }
+        Map<String, String> gatewayEnv = environment(Yaml.map(services, gateway.get().module()));
+        needs.serviceKeys().forEach((owner, variable) -> {
+            for (AppConfig app : needs.apps()) {
+                if (app.isGateway() || !services.containsKey(app.module())) {
+                    continue;
+                }
+                Map<String, String> env = environment(Yaml.map(services, app.module()));
+                if (!app.module().equals(owner)) {
+                    if (env.containsKey(variable)) {
+                        problems.add(app.module() + ": gets " + variable + ", which only the gateway and " + owner + " may hold");
+                    }
+                } else if (env.containsKey(variable) && gatewayEnv.containsKey(variable)
+                        && !env.get(variable).equals(gatewayEnv.get(variable))) {
+                    problems.add(owner + ": " + variable + " is " + env.get(variable) + ", the gateway's is "
+                            + gatewayEnv.get(variable) + "; both must take the same key");
+                }
+            }
+        });
     }
 
     private void checkDatabase(AppConfig app, Map<String, String> env, Map<String, Object> service,

@@ -77,6 +77,49 @@ class ComposeCheckTest {
         assertThat(problems()).singleElement().asString().startsWith("gateway: runs the local profile");
     }
 
+    @Test
+    void reportsAServiceKeyTheServiceTakesFromAnotherVariableThanTheGateway() {
+        environment("platform-service").put("CITYFIN_PLATFORM_SERVICE_API_KEY", "${CITYFIN_OTHER_KEY:?x}");
+
+        assertThat(problems()).containsExactly("platform-service: CITYFIN_PLATFORM_SERVICE_API_KEY is ${CITYFIN_OTHER_KEY:?x},"
+                + " the gateway's is ${CITYFIN_PLATFORM_SERVICE_API_KEY:?run infra/generate-env.sh first}; both must take the"
+                + " same key");
+    }
+
+    @Test
+    void reportsAServiceKeyGivenToAnotherService() {
+        environment("credit-service").put("CITYFIN_RISK_SERVICE_API_KEY", "${CITYFIN_RISK_SERVICE_API_KEY:?x}");
+        environment("platform-service").put("CITYFIN_RISK_SERVICE_API_KEY", "${CITYFIN_RISK_SERVICE_API_KEY:?x}");
+
+        assertThat(problems()).containsExactlyInAnyOrder(
+                "credit-service: gets CITYFIN_RISK_SERVICE_API_KEY, which only the gateway and risk-service may hold",
+                "platform-service: gets CITYFIN_RISK_SERVICE_API_KEY, which only the gateway and risk-service may hold");
+    }
+
+    @Test
+    void reportsACallingServiceWithoutItsKeyAndOneThatMissesTheGateway() {
+        environment("risk-service").remove("CITYFIN_RISK_SERVICE_API_KEY");
+        environment("gateway").remove("CITYFIN_RISK_SERVICE_API_KEY");
+        environment("platform-service").put("CITYFIN_GATEWAY_URL", "http://gateway:9080");
+
+        assertThat(problems()).containsExactlyInAnyOrder(
+                "gateway: CITYFIN_RISK_SERVICE_API_KEY is not set (the app reads it and has no usable default)",
+                "risk-service: CITYFIN_RISK_SERVICE_API_KEY is not set (the app reads it and has no usable default)",
+                "platform-service: CITYFIN_GATEWAY_URL is http://gateway:9080, expected http://gateway:8080");
+    }
+
+    @Test
+    void reportsAServiceKeyWrittenIntoTheFile() {
+        environment("platform-service").put("CITYFIN_PLATFORM_SERVICE_API_KEY", "cfk_literal");
+        environment("gateway").put("CITYFIN_PLATFORM_SERVICE_API_KEY", "cfk_literal");
+
+        assertThat(problems()).containsExactlyInAnyOrder(
+                "gateway: CITYFIN_PLATFORM_SERVICE_API_KEY is written into the file; use ${CITYFIN_PLATFORM_SERVICE_API_KEY:?...}"
+                        + " from the environment (.env) instead",
+                "platform-service: CITYFIN_PLATFORM_SERVICE_API_KEY is written into the file; use"
+                        + " ${CITYFIN_PLATFORM_SERVICE_API_KEY:?...} from the environment (.env) instead");
+    }
+
     private List<String> problems() {
         return ComposeCheck.problems(compose, file.getParent(), needs, repository);
     }

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -33,6 +35,14 @@ record DeploymentNeeds(List<AppConfig> apps, LauncherEnvironment launcher) {
     /** The local-run profile a deployment must not activate. */
     static final String LOCAL_PROFILE = "local";
 
+    /** Where a calling service finds the gateway (its {@code cityfin.published.gateway-url}). */
+    static final String GATEWAY_URL_VARIABLE = "CITYFIN_GATEWAY_URL";
+
+    /** The gateway's configured service keys: {@code cityfin.gateway.keys.service-keys.<service>: ${VARIABLE:}}. */
+    private static final String SERVICE_KEYS_PREFIX = "cityfin.gateway.keys.service-keys.";
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::[^}]*)?}");
+
     static DeploymentNeeds read(Repository repository) {
         return new DeploymentNeeds(AppConfig.readAll(repository), LauncherEnvironment.read(repository));
     }
@@ -40,9 +50,12 @@ record DeploymentNeeds(List<AppConfig> apps, LauncherEnvironment launcher) {
     /** The variables {@code app} must be given, in a stable order. */
     Set<String> required(AppConfig app) {
         Set<String> required = new LinkedHashSet<>();
-        addLauncherVariables(launcher.everyApp(), required);
+        addLauncherVariables(launcher.everyApp(), required, app);
         if (app.isGateway()) {
-            addLauncherVariables(launcher.gatewayOnly(), required);
+            addLauncherVariables(launcher.gatewayOnly(), required, app);
+        }
+        if (serviceKeys().containsKey(app.module())) {
+            addLauncherVariables(launcher.callersOnly(), required, app);
         }
         app.variables().values().stream().filter(AppConfig.Variable::needsValue).map(AppConfig.Variable::name)
             .forEach(required::add);
@@ -50,14 +63,34 @@ record DeploymentNeeds(List<AppConfig> apps, LauncherEnvironment launcher) {
         return required;
     }
 
-    /** What a service must never be given: the gateway's secrets (and its view of the other services). */
+    /**
+     * What a service must never be given: the gateway's secrets (and its view of the other services). The services'
+     * own API keys are left to {@link #serviceKeys}: each belongs to the gateway and one service.
+     */
     Set<String> forbidden(AppConfig app) {
         if (app.isGateway()) {
             return Set.of();
         }
         Set<String> forbidden = new LinkedHashSet<>();
-        addLauncherVariables(launcher.gatewayOnly(), forbidden);
+        addLauncherVariables(launcher.gatewayOnly(), forbidden, app);
+        forbidden.removeAll(serviceKeys().values());
         return forbidden;
+    }
+
+    /**
+     * The services that call the gateway with a key of their own, each with the variable that holds it: the gateway's
+     * {@code cityfin.gateway.keys.service-keys.<service>: ${VARIABLE:}}. The gateway and that service must get the same
+     * key, and no other app may get it.
+     */
+    Map<String, String> serviceKeys() {
+        Map<String, String> keys = new LinkedHashMap<>();
+        apps.stream().filter(AppConfig::isGateway).findFirst().ifPresent(gateway -> gateway.properties().forEach((name, value) -> {
+            Matcher placeholder = PLACEHOLDER.matcher(value);
+            if (name.startsWith(SERVICE_KEYS_PREFIX) && placeholder.find()) {
+                keys.put(name.substring(SERVICE_KEYS_PREFIX.length()), placeholder.group(1));
+            }
+        }));
+        return keys;
     }
 
     /** The values that follow from the app itself: its ports and its database. */
@@ -70,8 +103,11 @@ record DeploymentNeeds(List<AppConfig> apps, LauncherEnvironment launcher) {
         return values;
     }
 
-    /** The app a {@code *_URL} variable of the gateway points at. */
+    /** The app a {@code *_URL} variable of the gateway points at, or the gateway for a service's {@code CITYFIN_GATEWAY_URL}. */
     Optional<AppConfig> urlTarget(String variable) {
+        if (variable.equals(GATEWAY_URL_VARIABLE)) {
+            return apps.stream().filter(AppConfig::isGateway).findFirst();
+        }
         return apps.stream().filter(app -> !app.isGateway() && app.urlVariable().equals(variable)).findFirst();
     }
 
@@ -79,6 +115,8 @@ record DeploymentNeeds(List<AppConfig> apps, LauncherEnvironment launcher) {
     Set<String> secrets() {
         Set<String> secrets = new LinkedHashSet<>(launcher.gatewayOnly());
         secrets.remove(LauncherEnvironment.URL_VARIABLES);
+        secrets.remove(LauncherEnvironment.SERVICE_KEYS);
+        secrets.addAll(serviceKeys().values());
         secrets.add("DB_PASSWORD");
         return secrets;
     }
@@ -97,12 +135,19 @@ record DeploymentNeeds(List<AppConfig> apps, LauncherEnvironment launcher) {
         }
     }
 
-    private void addLauncherVariables(Set<String> names, Set<String> into) {
+    private void addLauncherVariables(Set<String> names, Set<String> into, AppConfig app) {
         for (String name : names) {
-            if (name.equals(LauncherEnvironment.URL_VARIABLES)) {
-                apps.stream().filter(app -> !app.isGateway()).map(AppConfig::urlVariable).forEach(into::add);
-            } else {
-                into.add(name);
+            switch (name) {
+                case LauncherEnvironment.URL_VARIABLES ->
+                        apps.stream().filter(other -> !other.isGateway()).map(AppConfig::urlVariable).forEach(into::add);
+                case LauncherEnvironment.SERVICE_KEYS -> into.addAll(serviceKeys().values());
+                case LauncherEnvironment.OWN_SERVICE_KEY -> {
+                    String own = serviceKeys().get(app.module());
+                    if (own != null) {
+                        into.add(own);
+                    }
+                }
+                default -> into.add(name);
             }
         }
     }

@@ -49,6 +49,9 @@ final class KubernetesCheck {
 
     private final Map<String, Map<String, String>> configMaps = new LinkedHashMap<>();
 
+    /** Deployment -> variable -> where its value comes from ({@code Secret cityfin-service-keys key risk-service}, ...). */
+    private final Map<String, Map<String, String>> sources = new LinkedHashMap<>();
+
     private KubernetesCheck(Manifests manifests, DeploymentNeeds needs, Repository repository) {
         this.manifests = manifests;
         this.needs = needs;
@@ -77,6 +80,7 @@ final class KubernetesCheck {
                 problems.add(app.module() + ": no HorizontalPodAutoscaler");
             }
         }
+        checkServiceKeys();
         for (Map<String, Object> object : objects) {
             switch (kind(object)) {
                 case "Service" -> checkSelectorAndPorts(object);
@@ -277,6 +281,7 @@ final class KubernetesCheck {
     private void checkEnvironment(String name, AppConfig app, Map<String, Object> container) {
         Map<String, String> values = new LinkedHashMap<>();
         Set<String> fromSecrets = new LinkedHashSet<>();
+        Map<String, String> from = sources.computeIfAbsent(app.module(), module -> new LinkedHashMap<>());
         for (Object source : Yaml.list(container, "envFrom")) {
             String configMap = Yaml.text(source, "configMapRef", "name");
             String secret = Yaml.text(source, "secretRef", "name");
@@ -284,6 +289,7 @@ final class KubernetesCheck {
                 values.putAll(configMaps.get(configMap));
             } else if (secret != null && secretKeys.containsKey(secret)) {
                 secretKeys.get(secret).forEach(key -> values.put(key, "(secret)"));
+                secretKeys.get(secret).forEach(key -> from.put(key, "Secret " + secret + " key " + key));
                 fromSecrets.addAll(secretKeys.get(secret));
             } else {
                 problems.add(name + ": envFrom " + (configMap != null ? "ConfigMap " + configMap : "Secret " + secret)
@@ -294,6 +300,7 @@ final class KubernetesCheck {
             String variable = Yaml.text(entry, "name");
             if (Yaml.at(entry, "value") != null) {
                 values.put(variable, Yaml.text(entry, "value"));
+                from.put(variable, "value " + Yaml.text(entry, "value"));
             }
             String secret = Yaml.text(entry, "valueFrom", "secretKeyRef", "name");
             String configMap = Yaml.text(entry, "valueFrom", "configMapKeyRef", "name");
@@ -305,6 +312,7 @@ final class KubernetesCheck {
                 }
                 values.put(variable, "(secret)");
                 fromSecrets.add(variable);
+                from.put(variable, "Secret " + secret + " key " + key);
             } else if (configMap != null) {
                 String key = Yaml.text(entry, "valueFrom", "configMapKeyRef", "key");
                 if (!configMaps.getOrDefault(configMap, Map.of()).containsKey(key)) {
@@ -350,6 +358,30 @@ final class KubernetesCheck {
         if (host != null && (host.contains("127.0.0.1") || host.equals("localhost"))) {
             problems.add(name + ": DB_HOST is " + host + ", the pod itself");
         }
+    }
+
+    /**
+     * Each service's own API key: the gateway's Deployment and that service's take it from the same Secret key, and no
+     * other Deployment gets it.
+     */
+    private void checkServiceKeys() {
+        Map<String, String> gateway = needs.apps().stream().filter(AppConfig::isGateway).findFirst()
+            .map(app -> sources.getOrDefault(app.module(), Map.of())).orElse(Map.of());
+        needs.serviceKeys().forEach((owner, variable) -> sources.forEach((module, from) -> {
+            if (needs.apps().stream().anyMatch(app -> app.isGateway() && app.module().equals(module))) {
+                return;
+            }
+            if (!module.equals(owner)) {
+                if (from.containsKey(variable)) {
+                    problems.add("Deployment " + module + ": gets " + variable + ", which only the gateway and " + owner
+                            + " may hold");
+                }
+            } else if (from.containsKey(variable) && gateway.containsKey(variable)
+                    && !from.get(variable).equals(gateway.get(variable))) {
+                problems.add("Deployment " + owner + ": " + variable + " comes from " + from.get(variable)
+                        + ", the gateway's from " + gateway.get(variable) + "; both must take the same key");
+            }
+        }));
     }
 
     private void checkServiceUrl(String name, String variable, String value, AppConfig target) {

@@ -97,6 +97,51 @@ class KubernetesCheckTest {
             .allSatisfy(problem -> assertThat(problem).startsWith("ServiceMonitor cityfin: scrapes port http"));
     }
 
+    @Test
+    void reportsAServiceKeyTheServiceTakesFromAnotherSecretThanTheGateway() {
+        secretKeyRef("platform-service", "CITYFIN_PLATFORM_SERVICE_API_KEY").putAll(Map.of("name", "cityfin-gateway",
+                "key", "CITYFIN_ADMIN_API_KEY"));
+
+        assertThat(problems()).containsExactly("Deployment platform-service: CITYFIN_PLATFORM_SERVICE_API_KEY comes from Secret"
+                + " cityfin-gateway key CITYFIN_ADMIN_API_KEY, the gateway's from Secret cityfin-service-keys key"
+                + " platform-service; both must take the same key");
+    }
+
+    @Test
+    void reportsAServiceKeyGivenToAnotherServiceAndOneNotFromASecret() {
+        Yaml.list(container("credit-service"), "env").add(Map.of("name", "CITYFIN_RISK_SERVICE_API_KEY", "valueFrom",
+                Map.of("secretKeyRef", Map.of("name", "cityfin-service-keys", "key", "risk-service"))));
+        List<Object> riskEnv = Yaml.list(container("risk-service"), "env");
+        riskEnv.removeIf(entry -> "CITYFIN_RISK_SERVICE_API_KEY".equals(Yaml.text(entry, "name")));
+        riskEnv.add(Map.of("name", "CITYFIN_RISK_SERVICE_API_KEY", "value", "cfk_literal"));
+
+        assertThat(problems()).containsExactlyInAnyOrder(
+                "Deployment credit-service: gets CITYFIN_RISK_SERVICE_API_KEY, which only the gateway and risk-service may hold",
+                "Deployment risk-service: CITYFIN_RISK_SERVICE_API_KEY is not taken from a Secret",
+                "Deployment risk-service: CITYFIN_RISK_SERVICE_API_KEY comes from value cfk_literal, the gateway's from Secret"
+                        + " cityfin-service-keys key risk-service; both must take the same key");
+    }
+
+    @Test
+    void reportsACallingServiceWithoutItsKeyOrAGatewayUrlThatMissesTheGateway() {
+        Yaml.list(container("platform-service"), "env")
+            .removeIf(entry -> "CITYFIN_PLATFORM_SERVICE_API_KEY".equals(Yaml.text(entry, "name")));
+        Yaml.list(container("risk-service"), "env").stream()
+            .filter(entry -> "CITYFIN_GATEWAY_URL".equals(Yaml.text(entry, "name")))
+            .forEach(entry -> Yaml.asMap(entry).put("value", "http://gateway:9080"));
+
+        assertThat(problems()).containsExactlyInAnyOrder(
+                "Deployment platform-service: CITYFIN_PLATFORM_SERVICE_API_KEY is not set (the app reads it and has no usable"
+                        + " default)",
+                "Deployment risk-service: CITYFIN_GATEWAY_URL http://gateway:9080 does not reach gateway's public port 8080"
+                        + " through a Service");
+    }
+
+    private Map<String, Object> secretKeyRef(String app, String variable) {
+        return Yaml.list(container(app), "env").stream().filter(entry -> variable.equals(Yaml.text(entry, "name")))
+            .map(entry -> Yaml.map(entry, "valueFrom", "secretKeyRef")).findFirst().orElseThrow();
+    }
+
     private List<String> problems() {
         return KubernetesCheck.problems(manifests, needs, repository);
     }
