@@ -14,6 +14,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
 
 import io.cityfin.common.identity.RefusalCounter;
+import io.cityfin.common.indicator.api.model.IndicatorDto;
 import io.cityfin.common.period.CityClock;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
@@ -57,6 +58,15 @@ public class CityfinWebAutoConfiguration {
     @ConditionalOnMissingBean
     OpenApiDocuments openApiDocuments() {
         return OpenApiDocuments.fromClasspath(getClass().getClassLoader());
+    }
+
+    /**
+     * An indicator's {@code inputsUnavailable} is left out when every input answered (indicators.yaml); every other
+     * member of the contract is always present, {@code null} when unknown.
+     */
+    @Bean
+    JsonMapperBuilderCustomizer indicatorInputsUnavailableOnlyWhenSome() {
+        return builder -> builder.addMixIn(IndicatorDto.class, IndicatorDtoMixin.class);
     }
 
     @Bean

@@ -44,6 +44,20 @@ class ConsolidatedIndicatorServiceTest {
     }
 
     @Test
+    void keepsWhatAnIndicatorSaysOfItsUnavailableInputs() {
+        // platform-service's figure drawn on capital market, which did not answer platform: null and named, passed through
+        IndicatorDto drawn = new IndicatorDto().code("PLATFORM_DIRECT_FINANCING_YTD").value(null).inputsUnavailable(List.of("capital-market-service"));
+        ServiceIndicators sources = (service, period, region) -> Mono.just(new IndicatorSetDto().indicators(List.of(drawn)));
+
+        StepVerifier.create(service(sources, "platform-service").indicators(september, Region.CITY))
+                .assertNext(merged -> assertThat(merged.indicators()).singleElement().satisfies(indicator -> {
+                    assertThat(indicator.getValue()).isNull();
+                    assertThat(indicator.getInputsUnavailable()).containsExactly("capital-market-service");
+                }))
+                .verifyComplete();
+    }
+
+    @Test
     void marksAFailedSourceUnavailableWithItsDetailAndKeepsTheOthers() {
         ServiceIndicators sources = (service, period, region) -> service.equals("down")
                 ? Mono.error(new SourceUnavailableException("timeout after 2s"))

@@ -58,6 +58,28 @@ public interface Formula {
         };
     }
 
+    /**
+     * The strict sum of the items: {@code null} as soon as one part is missing, never a partial sum (a figure that adds
+     * another service's published figure is {@code null} while that service does not answer).
+     */
+    static Formula total(String... codes) {
+        if (codes.length == 0) {
+            throw new IllegalArgumentException("a total needs at least one part");
+        }
+        List<String> all = List.of(codes);
+        return (at, atYearStart) -> {
+            BigDecimal total = BigDecimal.ZERO;
+            for (String code : all) {
+                BigDecimal value = at.sum(code);
+                if (value == null) {
+                    return null;
+                }
+                total = total.add(value);
+            }
+            return total;
+        };
+    }
+
     /** The item's sum in the period minus its sum at the previous December; {@code null} if either is missing. */
     static Formula increaseSinceYearStart(String code) {
         return (at, atYearStart) -> Decimals.minus(at.sum(code), atYearStart.sum(code));

@@ -1,6 +1,7 @@
 package io.cityfin.reporting.indicator;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -46,6 +47,17 @@ public final class IndicatorCalculator {
      */
     public static IndicatorDto compute(IndicatorDefinition definition, Period period, PeriodFigures figures,
             @Nullable Target target, Coverage coverage, boolean suppressed, String source) {
+        return compute(definition, period, figures, target, coverage, suppressed, source, List.of());
+    }
+
+    /**
+     * As {@link #compute(IndicatorDefinition, Period, PeriodFigures, Target, Coverage, boolean, String)}, for an
+     * indicator that draws on other services' published figures: while any of them did not answer
+     * ({@code inputsUnavailable} names them), every figure and target field is {@code null}, never a partial sum, and
+     * the indicator names them in {@code inputsUnavailable}; empty gives {@code null} there.
+     */
+    public static IndicatorDto compute(IndicatorDefinition definition, Period period, PeriodFigures figures,
+            @Nullable Target target, Coverage coverage, boolean suppressed, String source, List<String> inputsUnavailable) {
         if (target != null) {
             checkFits(definition, target);
         }
@@ -59,8 +71,9 @@ public final class IndicatorCalculator {
                 .expectedInstitutions(coverage.expectedInstitutions())
                 .complete(coverage.complete())
                 .suppressed(suppressed)
-                .source(source);
-        if (suppressed) {
+                .source(source)
+                .inputsUnavailable(inputsUnavailable.isEmpty() ? null : List.copyOf(inputsUnavailable));
+        if (suppressed || !inputsUnavailable.isEmpty()) {
             return withFigures(indicator, Computed.NONE, definition.unit());
         }
         return withFigures(indicator, computed(definition, period, figures, target), definition.unit());

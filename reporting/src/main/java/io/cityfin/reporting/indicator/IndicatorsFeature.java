@@ -8,10 +8,11 @@ import io.cityfin.reporting.Components;
 /**
  * The indicator contract ({@code /indicators}) over every {@link IndicatorSource} bean: on in every service that has
  * the machinery, with the records' source ({@link RecordIndicatorSource}). The reports' source
- * ({@link ReportIndicatorSource}) comes with the reports feature; a service may add its own.
+ * ({@link ReportIndicatorSource}) comes with the reports feature; a service may add its own. Figures imported from
+ * other services' published indicators are read through the gateway ({@link PublishedIndicators}).
  */
 @Configuration(proxyBeanMethods = false)
 @Import({IndicatorDefinitions.class, IndicatorService.class, RecordIndicatorSource.class})
-@Components(".web.IndicatorController")
+@Components({".web.IndicatorController", ".client.GatewayPublishedIndicators"})
 public class IndicatorsFeature {
 }

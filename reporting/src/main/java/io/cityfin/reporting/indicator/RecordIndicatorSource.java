@@ -9,10 +9,15 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import io.cityfin.common.indicator.api.model.IndicatorDto;
@@ -27,26 +32,43 @@ import reactor.core.publisher.Mono;
  * only the running sums are held), then derived indicators from the same figures and the calculator's year-start,
  * year-on-year and target fields. A measure with no row counting is 0, not null. {@code region=R} keeps the rows each
  * measure places in R. Record-based: no coverage, no disclosure control; the city figure carries the year's target.
+ * Imported figures ({@link Imported}) are read once per publishing service per request from {@link PublishedIndicators}
+ * (the period and region asked) and placed at P, P's previous December and P−1y; while a service does not answer, they
+ * and every indicator derived from them are {@code null} and name it in {@code inputsUnavailable}.
  */
 @Component
 public class RecordIndicatorSource implements IndicatorSource {
 
+    private static final Logger LOG = LoggerFactory.getLogger(RecordIndicatorSource.class);
+
     private final List<RecordMeasure<?>> measures;
+    private final List<Imported> imports;
     private final List<IndicatorDefinition> definitions;
     private final IndicatorTargets targets;
     private final Catalogue catalogue;
+    private final PublishedIndicators published;
 
     public RecordIndicatorSource(ObjectProvider<RecordIndicators> declared, IndicatorTargets targets, Catalogue catalogue) {
+        this(declared, targets, catalogue, PublishedIndicators.none());
+    }
+
+    @Autowired
+    public RecordIndicatorSource(ObjectProvider<RecordIndicators> declared, IndicatorTargets targets, Catalogue catalogue,
+                                 PublishedIndicators published) {
         List<RecordMeasure<?>> allMeasures = new ArrayList<>();
+        List<Imported> allImports = new ArrayList<>();
         List<IndicatorDefinition> allDefinitions = new ArrayList<>();
         declared.orderedStream().forEach(indicators -> {
             allMeasures.addAll(indicators.measures());
+            allImports.addAll(indicators.imports());
             allDefinitions.addAll(indicators.definitions());
         });
         this.measures = List.copyOf(allMeasures);
+        this.imports = List.copyOf(allImports);
         this.definitions = List.copyOf(allDefinitions);
         this.targets = targets;
         this.catalogue = catalogue;
+        this.published = published;
     }
 
     @Override
@@ -61,14 +83,76 @@ public class RecordIndicatorSource implements IndicatorSource {
         Mono<Map<LocalDate, MapFigures.Builder>> sums = Flux.fromIterable(bySource().entrySet())
                 .concatMap(source -> tally(source.getKey(), source.getValue(), days, region))
                 .reduceWith(() -> emptySums(days), RecordIndicatorSource::merge);
-        return Mono.zip(sums, targets.forQuery(query)).flatMapMany(both -> {
+        return Mono.zip(sums, targets.forQuery(query), readImports(query)).flatMapMany(all -> {
+            Map<LocalDate, MapFigures.Builder> builders = all.getT1();
+            Map<String, List<String>> unavailable = place(all.getT3(), periods, builders);
             Map<LocalDate, MapFigures> byDay = new HashMap<>();
-            both.getT1().forEach((day, builder) -> byDay.put(day, builder.build()));
+            builders.forEach((day, builder) -> byDay.put(day, builder.build()));
             PeriodFigures figures = periods.figures(period -> byDay.getOrDefault(period.lastDay(), MapFigures.EMPTY));
             return Flux.fromIterable(definitions).map(definition -> IndicatorCalculator.compute(definition, asked, figures,
-                    Target.of(both.getT2(), definition.code()),
-                    Coverage.none(), false, catalogue.service()));
+                    Target.of(all.getT2(), definition.code()), Coverage.none(), false, catalogue.service(),
+                    unavailable.getOrDefault(definition.code(), List.of())));
         });
+    }
+
+    /**
+     * Each publishing service's sheet for the period and region asked, read once however many of its figures are
+     * imported; a service that does not answer is an empty Optional.
+     */
+    private Mono<Map<String, Optional<List<IndicatorDto>>>> readImports(IndicatorQuery query) {
+        return Flux.fromIterable(imports).map(Imported::service).distinct()
+                .flatMap(service -> published.indicators(service, query)
+                        .map(Optional::of)
+                        .onErrorResume(error -> {
+                            LOG.debug("published indicators of {} unavailable: {}", service, error.toString());
+                            return Mono.just(Optional.empty());
+                        })
+                        .defaultIfEmpty(Optional.empty())
+                        .map(sheet -> Map.entry(service, sheet)))
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+    }
+
+    /**
+     * Puts each imported figure's value at P, its year-start value at P's previous December and its year-earlier value
+     * at P−1y, so that the calculator derives their comparisons as for any figure; answers, per indicator code, the
+     * services that did not answer among its inputs (an imported figure, or one derived from such a figure).
+     */
+    private Map<String, List<String>> place(Map<String, Optional<List<IndicatorDto>>> sheets, FigurePeriods periods,
+                                            Map<LocalDate, MapFigures.Builder> builders) {
+        Map<String, List<String>> unavailable = new HashMap<>();
+        for (Imported imported : imports) {
+            String code = imported.definition().code();
+            Optional<IndicatorDto> figure = sheets.getOrDefault(imported.service(), Optional.empty())
+                    .flatMap(sheet -> sheet.stream().filter(indicator -> imported.code().equals(indicator.getCode())).findFirst());
+            if (figure.isEmpty()) {
+                unavailable.put(code, List.of(imported.serviceName()));
+                continue;
+            }
+            Set<LocalDate> placed = new HashSet<>();
+            putOnce(builders, placed, periods.at(), code, figure.get().getValue());
+            putOnce(builders, placed, periods.yearStart(), code, figure.get().getYearStartValue());
+            putOnce(builders, placed, periods.previousYear(), code, figure.get().getPreviousYearValue());
+        }
+        for (IndicatorDefinition definition : definitions) {
+            Set<String> missing = new TreeSet<>(unavailable.getOrDefault(definition.code(), List.of()));
+            definition.inputs().forEach(input -> missing.addAll(unavailable.getOrDefault(input, List.of())));
+            if (!missing.isEmpty()) {
+                unavailable.put(definition.code(), List.copyOf(missing));
+            }
+        }
+        return unavailable;
+    }
+
+    /** The figure at the period's last day, once per day (P−1y and P's previous December are one day in December). */
+    private static void putOnce(Map<LocalDate, MapFigures.Builder> builders, Set<LocalDate> placed, @Nullable Period period,
+                                String code, @Nullable BigDecimal value) {
+        if (period == null || value == null || !placed.add(period.lastDay())) {
+            return;
+        }
+        MapFigures.Builder builder = builders.get(period.lastDay());
+        if (builder != null) {
+            builder.add(code, value);
+        }
     }
 
     /** The measures grouped by the rows they read, in declaration order. */

@@ -4,32 +4,45 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Indicators a service computes from records or registries, declared as a bean: the measures ({@link RecordRows})
- * and indicators derived from their figures by a formula (DIRECT_FINANCING_YTD = Σ of four channels). The machinery
- * serves them with targets but without coverage or disclosure control; targets may name them.
+ * A service's indicators on records, one bean per group: the measures ({@link RecordRows}), the figures imported from
+ * other services' published indicators ({@link Imported}) and the indicators derived from their figures. The
+ * machinery's {@link RecordIndicatorSource} serves every such bean.
  */
-public record RecordIndicators(List<RecordMeasure<?>> measures, List<IndicatorDefinition> derived) {
+public record RecordIndicators(List<RecordMeasure<?>> measures, List<Imported> imports, List<IndicatorDefinition> derived) {
 
     public RecordIndicators {
         measures = List.copyOf(measures);
+        imports = List.copyOf(imports);
         derived = List.copyOf(derived);
     }
 
+    public RecordIndicators(List<RecordMeasure<?>> measures, List<IndicatorDefinition> derived) {
+        this(measures, List.of(), derived);
+    }
+
     public static RecordIndicators of(RecordMeasure<?>... measures) {
-        return new RecordIndicators(List.of(measures), List.of());
+        return new RecordIndicators(List.of(measures), List.of(), List.of());
     }
 
     /** The same measures plus indicators derived from their figures. */
     public RecordIndicators with(IndicatorDefinition... more) {
         List<IndicatorDefinition> all = new ArrayList<>(derived);
         all.addAll(List.of(more));
-        return new RecordIndicators(measures, all);
+        return new RecordIndicators(measures, imports, all);
     }
 
-    /** Every indicator served: the measured ones, then the derived ones. */
+    /** The same plus figures imported from other services' published indicators. */
+    public RecordIndicators importing(Imported... more) {
+        List<Imported> all = new ArrayList<>(imports);
+        all.addAll(List.of(more));
+        return new RecordIndicators(measures, all, derived);
+    }
+
+    /** Every indicator served: the measured ones, the imported ones, then the derived ones. */
     public List<IndicatorDefinition> definitions() {
         List<IndicatorDefinition> all = new ArrayList<>();
         measures.forEach(measure -> all.add(measure.definition()));
+        imports.forEach(imported -> all.add(imported.definition()));
         all.addAll(derived);
         return all;
     }

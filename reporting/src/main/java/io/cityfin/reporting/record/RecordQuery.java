@@ -14,9 +14,9 @@ import org.jspecify.annotations.Nullable;
  * Which records of a collection a list wants, evaluated by the database on the latest versions: members equal to a
  * value ({@code where("issuer.kind", "PLATFORM")}), an element of an array member matching ({@code
  * whereAny("listings", Map.of("board", "NEEQ"))}), the record's region, its parent, its status, a date member within
- * days; ordered by a member (then key, then id) and cut to a page. Immutable: each method answers a new query.
+ * days, a top-level text member among values ({@code whereIn("platform", usccs)}); ordered by a member (then key, then id) and cut to a page. Immutable: each method answers a new query.
  */
-public record RecordQuery(List<Containment> containments, @Nullable String region, @Nullable UUID parentId,
+public record RecordQuery(List<Containment> containments, @Nullable MemberIn memberIn, @Nullable String region, @Nullable UUID parentId,
                           @Nullable RecordStatus status, @Nullable DateRange dated, @Nullable String orderBy, int offset, int limit) {
 
     public static final int DEFAULT_LIMIT = 100;
@@ -31,7 +31,7 @@ public record RecordQuery(List<Containment> containments, @Nullable String regio
 
     /** Every record, withdrawn ones included, the first {@link #DEFAULT_LIMIT}. */
     public static RecordQuery all() {
-        return new RecordQuery(List.of(), null, null, null, null, null, 0, DEFAULT_LIMIT);
+        return new RecordQuery(List.of(), null, null, null, null, null, null, 0, DEFAULT_LIMIT);
     }
 
     /** Records whose member at the dotted path (such as {@code issuer.kind}) equals {@code value}. */
@@ -53,42 +53,55 @@ public record RecordQuery(List<Containment> containments, @Nullable String regio
         return with(new Containment(Map.of(arrayMember, List.of(element))));
     }
 
+    /** Records whose top-level text member {@code member} is one of {@code values} (none: no record). */
+    public RecordQuery whereIn(String member, java.util.Collection<String> values) {
+        return new RecordQuery(containments, new MemberIn(member, List.copyOf(values)), region, parentId, status, dated, orderBy, offset, limit);
+    }
+
     public RecordQuery region(@Nullable String code) {
-        return new RecordQuery(containments, code, parentId, status, dated, orderBy, offset, limit);
+        return new RecordQuery(containments, memberIn, code, parentId, status, dated, orderBy, offset, limit);
     }
 
     public RecordQuery parent(@Nullable UUID id) {
-        return new RecordQuery(containments, region, id, status, dated, orderBy, offset, limit);
+        return new RecordQuery(containments, memberIn, region, id, status, dated, orderBy, offset, limit);
     }
 
     public RecordQuery status(@Nullable RecordStatus wanted) {
-        return new RecordQuery(containments, region, parentId, wanted, dated, orderBy, offset, limit);
+        return new RecordQuery(containments, memberIn, region, parentId, wanted, dated, orderBy, offset, limit);
     }
 
     /** Records whose top-level date member ({@code YYYY-MM-DD}) lies from {@code from} to {@code to}, both inclusive. */
     public RecordQuery dated(String member, LocalDate from, LocalDate to) {
-        return new RecordQuery(containments, region, parentId, status, new DateRange(member, from, to), orderBy, offset, limit);
+        return new RecordQuery(containments, memberIn, region, parentId, status, new DateRange(member, from, to), orderBy, offset, limit);
     }
 
     /** Ordered by a top-level member's text, then by key and id; without it by key, then id. */
     public RecordQuery orderBy(@Nullable String member) {
-        return new RecordQuery(containments, region, parentId, status, dated, member, offset, limit);
+        return new RecordQuery(containments, memberIn, region, parentId, status, dated, member, offset, limit);
     }
 
     public RecordQuery page(int newOffset, int newLimit) {
-        return new RecordQuery(containments, region, parentId, status, dated, orderBy, newOffset, newLimit);
+        return new RecordQuery(containments, memberIn, region, parentId, status, dated, orderBy, newOffset, newLimit);
     }
 
     private RecordQuery with(Containment containment) {
         List<Containment> more = new ArrayList<>(containments);
         more.add(containment);
-        return new RecordQuery(more, region, parentId, status, dated, orderBy, offset, limit);
+        return new RecordQuery(more, memberIn, region, parentId, status, dated, orderBy, offset, limit);
     }
 
     /** A JSON object the content must contain (PostgreSQL's {@code @>}). */
     public record Containment(Map<String, ?> json) {
         public Containment {
             Objects.requireNonNull(json, "json");
+        }
+    }
+
+    /** A top-level text member among values (PostgreSQL's {@code = ANY}). */
+    public record MemberIn(String member, List<String> values) {
+        public MemberIn {
+            Objects.requireNonNull(member, "member");
+            values = List.copyOf(values);
         }
     }
 

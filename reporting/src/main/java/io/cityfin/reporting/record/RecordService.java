@@ -154,6 +154,14 @@ public class RecordService<T> {
         return readable(records.latestByKey(type.collection(), key), key).map(this::stored);
     }
 
+    /**
+     * The latest version of the record with natural key {@code key}, withdrawn ones included, without access checks:
+     * for another collection's rules (the platform a financing names); empty when there is none.
+     */
+    public Mono<StoredRecord<T>> lookup(String key) {
+        return records.latestByKey(type.collection(), key).map(this::stored);
+    }
+
     /** Every version, oldest first. */
     public Flux<StoredRecord<T>> versions(UUID id) {
         return readable(records.latest(type.collection(), id), id.toString())

@@ -51,6 +51,15 @@ class FormulaTest {
     }
 
     @Test
+    void totalsEveryPartStrictlyAndGivesNoTotalWhenAnyPartIsMissing() {
+        // 316,587,000,000 + 292,607,000,000, as the lenient sum; one missing part: null, never a partial total
+        assertThat(Formula.total("DEPOSIT_BALANCE", "LOAN_BALANCE").evaluate(AT, AT_YEAR_START))
+                .isEqualTo(amount("609,194,000,000.00"));
+        assertThat(Formula.total("DEPOSIT_BALANCE", "NOBODY_REPORTED").evaluate(AT, AT_YEAR_START)).isNull();
+        assertThatIllegalArgumentException().isThrownBy(() -> Formula.total());
+    }
+
+    @Test
     void refusesASumOfNothing() {
         assertThatIllegalArgumentException().isThrownBy(() -> Formula.sum(new String[0]));
     }

@@ -125,6 +125,11 @@ class R2dbcRecords implements Records {
             where.append(" AND v.content @> CAST(:contains").append(i).append(" AS jsonb)");
             bindings.add(new Binding("contains" + i, RecordJson.write(query.containments().get(i).json())));
         }
+        if (query.memberIn() != null) {
+            where.append(" AND v.content ->> :inMember = ANY(:inValues)");
+            bindings.add(new Binding("inMember", query.memberIn().member()));
+            bindings.add(new Binding("inValues", query.memberIn().values().toArray(String[]::new)));
+        }
         if (query.dated() != null) {
             where.append(" AND v.content ->> :dateMember BETWEEN :dateFrom AND :dateTo");
             bindings.add(new Binding("dateMember", query.dated().member()));

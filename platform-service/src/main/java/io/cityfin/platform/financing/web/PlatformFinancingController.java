@@ -1,0 +1,113 @@
+package io.cityfin.platform.financing.web;
+
+import java.time.LocalDate;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+
+import io.cityfin.common.problem.InvalidParameterException;
+import io.cityfin.common.uscc.Uscc;
+import io.cityfin.platform.api.PlatformFinancingApi;
+import io.cityfin.platform.api.model.PlatformFinancingContentDto;
+import io.cityfin.platform.api.model.PlatformFinancingDto;
+import io.cityfin.platform.api.model.PlatformFinancingWarningDto;
+import io.cityfin.platform.financing.PlatformFinancing;
+import io.cityfin.platform.financing.PlatformFinancingType;
+import io.cityfin.platform.financing.PlatformRegions;
+import io.cityfin.reporting.record.RecordEndpoints;
+import io.cityfin.reporting.record.RecordQuery;
+import io.cityfin.reporting.record.RecordService;
+import io.cityfin.reporting.record.StoredRecord;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+@RestController
+class PlatformFinancingController implements PlatformFinancingApi {
+
+    private final RecordEndpoints<PlatformFinancing, PlatformFinancingDto> financing;
+    private final PlatformRegions regions;
+
+    PlatformFinancingController(RecordService<PlatformFinancing> financing, PlatformRegions regions) {
+        this.financing = RecordEndpoints.of(financing, PlatformFinancingController::dto);
+        this.regions = regions;
+    }
+
+    @Override
+    public Mono<ResponseEntity<PlatformFinancingDto>> createPlatformFinancing(Mono<PlatformFinancingContentDto> body,
+                                                                               @Nullable String idempotencyKey, ServerWebExchange exchange) {
+        return financing.create(null, body, idempotencyKey, PlatformFinancingController::content, PlatformFinancingContentDto::getStatus);
+    }
+
+    @Override
+    public Mono<ResponseEntity<PlatformFinancingDto>> putPlatformFinancing(String id, Mono<PlatformFinancingContentDto> body,
+                                                                            @Nullable String ifMatch, ServerWebExchange exchange) {
+        return financing.replace(id, body, ifMatch, PlatformFinancingController::content, PlatformFinancingContentDto::getStatus);
+    }
+
+    @Override
+    public Mono<ResponseEntity<PlatformFinancingDto>> getPlatformFinancing(String id, ServerWebExchange exchange) {
+        return financing.latest(id);
+    }
+
+    @Override
+    public Mono<ResponseEntity<Flux<PlatformFinancingDto>>> listPlatformFinancingVersions(String id, ServerWebExchange exchange) {
+        return financing.versions(id);
+    }
+
+    @Override
+    public Mono<ResponseEntity<Flux<PlatformFinancingDto>>> listPlatformFinancing(@Nullable Integer year, @Nullable String instrument,
+                                                                                   @Nullable String platform, @Nullable String region,
+                                                                                   Integer offset, Integer limit, ServerWebExchange exchange) {
+        RecordQuery query = RecordQuery.all().orderBy("issuedOn").page(offset, limit);
+        if (year != null) {
+            query = query.dated("issuedOn", LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+        }
+        if (instrument != null) {
+            if (!PlatformFinancingType.INSTRUMENTS.contains(instrument)) {
+                throw new InvalidParameterException("instrument", PlatformFinancingType.UNKNOWN_INSTRUMENT,
+                        "An instrument is BANK_LOAN, TRUST, FINANCIAL_LEASING or OTHER_NON_STANDARD.");
+            }
+            query = query.where("instrument", instrument);
+        }
+        if (platform != null) {
+            if (!Uscc.isValid(platform)) {
+                throw new InvalidParameterException("platform", Uscc.INVALID_USCC, Uscc.RULE);
+            }
+            query = query.where("platform", platform);
+        }
+        String county = RecordEndpoints.regionFilter("region", region);
+        if (county == null) {
+            return financing.page(query);
+        }
+        RecordQuery filtered = query;
+        return regions.platformsIn(county).flatMap(platforms -> financing.page(filtered.whereIn("platform", platforms)));
+    }
+
+    private static PlatformFinancing content(PlatformFinancingContentDto dto) {
+        return new PlatformFinancing(dto.getPlatform(), dto.getInstrument(), dto.getSecurityCode(), dto.getAmount(), dto.getIssuedOn(),
+                dto.getMaturityOn(), dto.getCouponPct());
+    }
+
+    private static PlatformFinancingDto dto(StoredRecord<PlatformFinancing> record) {
+        PlatformFinancing content = record.content();
+        return new PlatformFinancingDto()
+                .id(record.id().toString())
+                .version(record.version())
+                .status(record.status().name())
+                .contentHash(record.contentHash())
+                .recordedAt(record.recordedAt())
+                .recordedBy(record.recordedBy())
+                .recordedFor(record.recordedFor())
+                .warnings(record.warnings().stream().map(warning -> new PlatformFinancingWarningDto()
+                        .pointer(warning.pointer()).code(warning.code()).message(warning.message())).toList())
+                .platform(content.platform())
+                .instrument(content.instrument())
+                .securityCode(content.securityCode())
+                .amount(content.amount())
+                .issuedOn(content.issuedOn())
+                .maturityOn(content.maturityOn())
+                .couponPct(content.couponPct());
+    }
+}

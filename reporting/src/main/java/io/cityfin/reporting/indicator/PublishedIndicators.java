@@ -1,0 +1,24 @@
+package io.cityfin.reporting.indicator;
+
+import java.util.List;
+
+import io.cityfin.common.indicator.api.model.IndicatorDto;
+import reactor.core.publisher.Mono;
+
+/**
+ * Port: another service's published indicators, as any client reads them through the gateway. The machinery's
+ * implementation calls the gateway with the service's own API key, with a timeout and a circuit breaker.
+ */
+public interface PublishedIndicators {
+
+    /**
+     * The indicators {@code service} (a gateway path segment, such as {@code capital-market}) publishes for the
+     * query's period and region; a {@link PublishedIndicatorsUnavailableException} while it does not answer.
+     */
+    Mono<List<IndicatorDto>> indicators(String service, IndicatorQuery query);
+
+    /** No source configured: every service is unavailable. */
+    static PublishedIndicators none() {
+        return (service, query) -> Mono.error(new PublishedIndicatorsUnavailableException(service, "no published indicator source configured"));
+    }
+}
