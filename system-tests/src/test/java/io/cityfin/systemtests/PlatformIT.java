@@ -324,7 +324,7 @@ class PlatformIT {
             // gateway with its own key; no non-market financing in the demo, so the platforms' total is the same
             .jsonPath("$.indicators[?(@.code == 'PLATFORM_DIRECT_FINANCING_YTD')].value").isEqualTo(2300000000.00)
             .jsonPath("$.indicators[?(@.code == 'PLATFORM_DIRECT_FINANCING_YTD')].inputsUnavailable").doesNotExist()
-            .jsonPath("$.indicators[?(@.code == 'PLATFORM_NON_MARKET_FINANCING_YTD')].value").isEqualTo(0)
+            .jsonPath("$.indicators[?(@.code == 'PLATFORM_NON_MARKET_FINANCING_YTD')].value").isEqualTo(0.00)
             .jsonPath("$.indicators[?(@.code == 'PLATFORM_FINANCING_YTD')].value").isEqualTo(2300000000.00);
         // 力争市本级新增1家AAA平台, 县域新增2家AA平台: the 2023 targets
         gateway.get().uri("/api/v1/platform/indicators?period=2023-03").exchange()
@@ -519,7 +519,7 @@ class PlatformIT {
             .containsEntry("inputsUnavailable", List.of("capital-market-service"));
         assertThat(indicator(away, "PLATFORM_L1_COUNT")).as("the platforms' own figures").containsEntry("value", 25)
             .doesNotContainKey("inputsUnavailable");
-        assertThat(indicator(away, "PLATFORM_NON_MARKET_FINANCING_YTD")).containsEntry("value", 0);
+        assertThat(indicator(away, "PLATFORM_NON_MARKET_FINANCING_YTD")).containsEntry("value", 0.00);
 
         assertThat(launcher.start("capital-market-service")).as("capital-market-service started again").isZero();
         // platform-service is not restarted: its breaker lets a call through again and the figure returns
