@@ -12,11 +12,9 @@ import org.jspecify.annotations.Nullable;
 
 import io.cityfin.reporting.record.RecordChecks;
 
-import io.cityfin.common.identity.AccessRule;
-import io.cityfin.common.identity.Role;
 import io.cityfin.common.problem.FieldError;
 import io.cityfin.reporting.record.RecordContext;
-import io.cityfin.reporting.record.RecordType;
+import io.cityfin.reporting.record.StaffRecordType;
 import io.cityfin.reporting.record.RecordWarning;
 import io.cityfin.reporting.record.UniqueClaim;
 import reactor.core.publisher.Mono;
@@ -35,7 +33,7 @@ import reactor.core.publisher.Mono;
  * COMPLETED, or listed before it was (REFORM_NOT_COMPLETED). Warning: REGION_CHANGED. Written and read by ADMIN and
  * ANALYST.
  */
-public class EnterpriseType implements RecordType<Enterprise> {
+public class EnterpriseType implements StaffRecordType<Enterprise> {
 
     public static final String COLLECTION = "enterprises";
     public static final String LISTING_CLAIM = "listing";
@@ -50,16 +48,6 @@ public class EnterpriseType implements RecordType<Enterprise> {
     @Override
     public Class<Enterprise> contentType() {
         return Enterprise.class;
-    }
-
-    @Override
-    public @Nullable String owner(Enterprise content) {
-        return null;
-    }
-
-    @Override
-    public AccessRule writer(Enterprise content) {
-        return AccessRule.anyOf(Role.ADMIN, Role.ANALYST);
     }
 
     @Override

@@ -13,12 +13,10 @@ import org.jspecify.annotations.Nullable;
 
 import io.cityfin.reporting.record.RecordChecks;
 
-import io.cityfin.common.identity.AccessRule;
-import io.cityfin.common.identity.Role;
 import io.cityfin.common.period.CityClock;
 import io.cityfin.common.problem.FieldError;
 import io.cityfin.reporting.record.RecordContext;
-import io.cityfin.reporting.record.RecordType;
+import io.cityfin.reporting.record.StaffRecordType;
 import reactor.core.publisher.Mono;
 
 /**
@@ -33,7 +31,7 @@ import reactor.core.publisher.Mono;
  * a key-candidate year while an unreached stage has no {@code plannedOn} (PLAN_DATE_MISSING); {@code terminatedOn}
  * before the last actual date (TERMINATED_BEFORE_LAST_ACTUAL). Written and read by ADMIN and ANALYST.
  */
-public class PipelineType implements RecordType<Pipeline> {
+public class PipelineType implements StaffRecordType<Pipeline> {
 
     public static final String COLLECTION = "pipelines";
     private static final int LISTED = Pipeline.STAGES.size() - 1;
@@ -48,16 +46,6 @@ public class PipelineType implements RecordType<Pipeline> {
     @Override
     public Class<Pipeline> contentType() {
         return Pipeline.class;
-    }
-
-    @Override
-    public @Nullable String owner(Pipeline content) {
-        return null;
-    }
-
-    @Override
-    public AccessRule writer(Pipeline content) {
-        return AccessRule.anyOf(Role.ADMIN, Role.ANALYST);
     }
 
     @Override

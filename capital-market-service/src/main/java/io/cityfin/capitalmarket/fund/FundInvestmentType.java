@@ -8,12 +8,11 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
-import io.cityfin.common.identity.AccessRule;
 import io.cityfin.common.problem.FieldError;
 import io.cityfin.common.region.Region;
 import io.cityfin.reporting.record.RecordChecks;
 import io.cityfin.reporting.record.RecordContext;
-import io.cityfin.reporting.record.RecordType;
+import io.cityfin.reporting.record.StaffRecordType;
 import reactor.core.publisher.Mono;
 
 /**
@@ -21,7 +20,7 @@ import reactor.core.publisher.Mono;
  * investee's USCC is invalid, the region is neither a county-level region of the city nor {@code OUTSIDE}, the amount
  * is not above 0, or {@code investedOn} is after today, before the fund's establishment or after its liquidation.
  */
-public record FundInvestmentType(Clock clock) implements RecordType<FundInvestment> {
+public record FundInvestmentType(Clock clock) implements StaffRecordType<FundInvestment> {
 
     public static final String COLLECTION = "fund-investments";
     public static final String INVESTED_BEFORE_ESTABLISHED = "INVESTED_BEFORE_ESTABLISHED";
@@ -56,16 +55,6 @@ public record FundInvestmentType(Clock clock) implements RecordType<FundInvestme
     @Override
     public @Nullable String region(FundInvestment content) {
         return content.investeeRegion() == null || Region.ofCode(content.investeeRegion()).isEmpty() ? null : content.investeeRegion();
-    }
-
-    @Override
-    public @Nullable String owner(FundInvestment content) {
-        return null;
-    }
-
-    @Override
-    public AccessRule writer(FundInvestment content) {
-        return FundType.STAFF;
     }
 
     private static void fundFaults(LocalDate invested, Fund fund, List<FieldError> faults) {

@@ -14,7 +14,7 @@ import io.cityfin.common.identity.Role;
 import io.cityfin.common.problem.FieldError;
 import io.cityfin.reporting.record.RecordChecks;
 import io.cityfin.reporting.record.RecordContext;
-import io.cityfin.reporting.record.RecordType;
+import io.cityfin.reporting.record.StaffRecordType;
 import io.cityfin.reporting.record.UniqueClaim;
 import reactor.core.publisher.Mono;
 
@@ -23,7 +23,7 @@ import reactor.core.publisher.Mono;
  * missing or malformed, a date is after today, liquidated before established, the filing half given, the AMAC
  * fund code not {@code S[0-9A-Z]{5}} or on another fund, the manager's number not {@code P\d{7}}. Staff only.
  */
-public record FundType(Clock clock) implements RecordType<Fund> {
+public record FundType(Clock clock) implements StaffRecordType<Fund> {
 
     public static final String COLLECTION = "private-funds";
     public static final String AMAC_CODE_TAKEN = "AMAC_CODE_TAKEN";
@@ -70,16 +70,6 @@ public record FundType(Clock clock) implements RecordType<Fund> {
     @Override
     public @Nullable String region(Fund content) {
         return content.region();
-    }
-
-    @Override
-    public @Nullable String owner(Fund content) {
-        return null;
-    }
-
-    @Override
-    public AccessRule writer(Fund content) {
-        return STAFF;
     }
 
     private static void managerFaults(Fund.@Nullable Manager manager, List<FieldError> faults) {

@@ -9,8 +9,6 @@ import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
-import io.cityfin.common.identity.AccessRule;
-import io.cityfin.common.identity.Role;
 import io.cityfin.common.problem.FieldError;
 import io.cityfin.platform.registry.Platform;
 import io.cityfin.platform.registry.PlatformType;
@@ -18,7 +16,7 @@ import io.cityfin.reporting.record.RecordChecks;
 import io.cityfin.reporting.record.RecordContext;
 import io.cityfin.reporting.record.RecordJson;
 import io.cityfin.reporting.record.RecordStatus;
-import io.cityfin.reporting.record.RecordType;
+import io.cityfin.reporting.record.StaffRecordType;
 import io.cityfin.reporting.record.Records;
 import io.cityfin.reporting.record.UniqueClaim;
 import reactor.core.publisher.Mono;
@@ -31,7 +29,7 @@ import reactor.core.publisher.Mono;
  * dated before {@code ratedOn}, not withdrawn), or no previous rating for them; two ratings of the platform by one
  * agency on one day (a unique claim); {@code ratedOn} after today or after the platform's DEREGISTERED date.
  */
-public class RatingType implements RecordType<Rating> {
+public class RatingType implements StaffRecordType<Rating> {
 
     public static final String COLLECTION = "ratings";
 
@@ -51,16 +49,6 @@ public class RatingType implements RecordType<Rating> {
     @Override
     public Class<Rating> contentType() {
         return Rating.class;
-    }
-
-    @Override
-    public @Nullable String owner(Rating content) {
-        return null;
-    }
-
-    @Override
-    public AccessRule writer(Rating content) {
-        return AccessRule.anyOf(Role.ADMIN, Role.ANALYST);
     }
 
     /** Every fault, the platform's other ratings (latest versions, not withdrawn) read first. */

@@ -14,8 +14,6 @@ import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
-import io.cityfin.common.identity.AccessRule;
-import io.cityfin.common.identity.Role;
 import io.cityfin.common.problem.FieldError;
 import io.cityfin.common.problem.InvalidParameterException;
 import io.cityfin.common.region.Region;
@@ -24,7 +22,7 @@ import io.cityfin.reporting.record.RecordChecks;
 import io.cityfin.reporting.record.RecordContext;
 import io.cityfin.reporting.record.RecordJson;
 import io.cityfin.reporting.record.RecordStatus;
-import io.cityfin.reporting.record.RecordType;
+import io.cityfin.reporting.record.StaffRecordType;
 import io.cityfin.reporting.record.Records;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -37,7 +35,7 @@ import reactor.core.publisher.Mono;
  * L1 ACTIVE or SHELL entry with one; a parent that is the platform itself or not an L1 ACTIVE platform record (not
  * withdrawn) at the entry's {@code from}.
  */
-public class PlatformType implements RecordType<Platform> {
+public class PlatformType implements StaffRecordType<Platform> {
 
     public static final String COLLECTION = "platforms";
     static final Set<String> TIERS = Set.of(Platform.CITY, Platform.COUNTY);
@@ -66,16 +64,6 @@ public class PlatformType implements RecordType<Platform> {
     @Override
     public Class<Platform> contentType() {
         return Platform.class;
-    }
-
-    @Override
-    public @Nullable String owner(Platform content) {
-        return null;
-    }
-
-    @Override
-    public AccessRule writer(Platform content) {
-        return AccessRule.anyOf(Role.ADMIN, Role.ANALYST);
     }
 
     @Override
