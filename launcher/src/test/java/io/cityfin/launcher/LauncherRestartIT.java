@@ -6,7 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,10 +76,10 @@ class LauncherRestartIT {
     @Test
     void givesEachServiceKeyToTheGatewayAndItsServiceAndStartsAStoppedAppAgain() throws Exception {
         standInJars();
-        int base = freePort();
+        int base = FreePorts.base();
         Map<String, String> environment = new HashMap<>();
         environment.put("CITYFIN_PORT_BASE", Integer.toString(base));
-        environment.put("CITYFIN_DB_PORT", Integer.toString(freePort()));
+        environment.put("CITYFIN_DB_PORT", Integer.toString(FreePorts.one()));
         environment.put("CITYFIN_JAVA_OPTS", "-Xmx32m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
         environment.put("CITYFIN_START_TIMEOUT_SECONDS", "120");
         environment.put("CITYFIN_RISK_SERVICE_API_KEY", "cfk_risk-key-from-the-environment-0123456789");
@@ -149,12 +148,6 @@ class LauncherRestartIT {
         for (AppSpec app : AppSpec.ALL) {
             Files.createDirectories(app.jar(repo).getParent());
             Files.copy(jar, app.jar(repo));
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return Math.min(socket.getLocalPort(), AppSpec.MAX_PORT_BASE);
         }
     }
 }

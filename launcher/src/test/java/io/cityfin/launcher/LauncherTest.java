@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -146,7 +145,7 @@ class LauncherTest {
 
     private Map<String, String> environment() throws IOException {
         Map<String, String> environment = new HashMap<>();
-        environment.put("CITYFIN_PORT_BASE", Integer.toString(freePort()));
+        environment.put("CITYFIN_PORT_BASE", Integer.toString(FreePorts.base()));
         environment.put("CITYFIN_DB_URL", NO_DATABASE);
         return environment;
     }
@@ -156,12 +155,6 @@ class LauncherTest {
             Path jar = app.jar(repo);
             Files.createDirectories(jar.getParent());
             Files.createFile(jar);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return Math.min(socket.getLocalPort(), AppSpec.MAX_PORT_BASE);
         }
     }
 
