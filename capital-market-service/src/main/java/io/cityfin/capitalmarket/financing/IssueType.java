@@ -13,7 +13,6 @@ import org.jspecify.annotations.Nullable;
 import io.cityfin.common.identity.AccessRule;
 import io.cityfin.common.identity.Role;
 import io.cityfin.common.problem.FieldError;
-import io.cityfin.common.region.Region;
 import io.cityfin.reporting.record.RecordChecks;
 import io.cityfin.reporting.institution.Institution;
 import io.cityfin.reporting.institution.Institutions;
@@ -68,7 +67,8 @@ public record IssueType(Institutions institutions, Clock clock) implements Recor
         return underwriter.map(registered -> {
             List<FieldError> faults = new ArrayList<>();
             issuerFaults(content.issuer(), faults);
-            regionFaults(content, faults);
+            // a CITY-tier platform issues for the whole city (361000); every other issuer on a county-level code
+            RecordChecks.region(content.region(), content.byPlatform(), "/region", faults);
             instrumentFaults(content.channel(), content.instrument(), faults);
             RecordChecks.present(content.securityCode(), "/securityCode", faults);
             RecordChecks.amount(content.amount(), "/amount", faults);
@@ -118,20 +118,6 @@ public record IssueType(Institutions institutions, Clock clock) implements Recor
         if (RecordChecks.present(issuer.kind(), "/issuer/kind", faults) && !ISSUER_KINDS.contains(issuer.kind())) {
             faults.add(FieldError.atPointer("/issuer/kind", UNKNOWN_ISSUER_KIND,
                     "An issuer's kind is ENTERPRISE, PLATFORM, FINANCIAL_INSTITUTION or OTHER."));
-        }
-    }
-
-    /**
-     * A county-level region of the city; a platform's issue may also carry 361000, the region of a CITY-tier platform
-     * (data-standard-2.md, "Government financing platforms"). Every other issuer kind is refused 361000 as before.
-     */
-    private static void regionFaults(Issue content, List<FieldError> faults) {
-        Issue.Issuer issuer = content.issuer();
-        String region = content.region();
-        boolean cityPlatform = issuer != null && PLATFORM.equals(issuer.kind()) && region != null
-                && Region.ofCode(region).filter(Region::isCity).isPresent();
-        if (!cityPlatform) {
-            RecordChecks.countyRegion(content.region(), "/region", faults);
         }
     }
 

@@ -8,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -90,14 +89,10 @@ public class PlatformType implements StaffRecordType<Platform> {
         if (tier != null && !tier.isBlank() && !tierKnown) {
             faults.add(FieldError.atPointer("/tier", "UNKNOWN_TIER", "A tier is CITY or COUNTY."));
         }
-        if (RecordChecks.present(content.region(), "/region", faults)) {
-            Optional<Region> region = Region.ofCode(content.region());
-            if (region.isEmpty()) {
-                faults.add(FieldError.atPointer("/region", Region.UNKNOWN_REGION, "'" + content.region() + "' is not a region of the city."));
-            } else if (tierKnown && Platform.CITY.equals(tier) != region.get().isCity()) {
-                faults.add(FieldError.atPointer("/region", "TIER_REGION_MISMATCH",
-                        "A CITY platform is on 361000; a COUNTY platform on its county-level code, never 361000."));
-            }
+        if (RecordChecks.region(content.region(), true, "/region", faults) && tierKnown
+                && Platform.CITY.equals(tier) != Region.ofCode(content.region()).map(Region::isCity).orElse(false)) {
+            faults.add(FieldError.atPointer("/region", "TIER_REGION_MISMATCH",
+                    "A CITY platform is on 361000; a COUNTY platform on its county-level code, never 361000."));
         }
         history(content.history(), key, platforms, faults);
         return faults;

@@ -104,13 +104,22 @@ public final class RecordChecks {
 
     /** A county-level region of the city: required, known (UNKNOWN_REGION), never 361000 (CITY_REGION_ON_RECORD). */
     public static boolean countyRegion(@Nullable String region, String pointer, List<FieldError> faults) {
+        return region(region, false, pointer, faults);
+    }
+
+    /**
+     * A region of the city: required, known (UNKNOWN_REGION), and county-level unless {@code cityAllowed}
+     * (CITY_REGION_ON_RECORD): only a CITY-tier platform and what it issues, and a city-wide record, carry 361000.
+     */
+    public static boolean region(@Nullable String region, boolean cityAllowed, String pointer, List<FieldError> faults) {
         if (!present(region, pointer, faults)) {
             return false;
         }
         Optional<Region> known = Region.ofCode(region);
         if (known.isEmpty()) {
-            faults.add(FieldError.atPointer(pointer, Region.UNKNOWN_REGION, "'" + region + "' is not a county-level code of the city."));
-        } else if (known.get().isCity()) {
+            faults.add(FieldError.atPointer(pointer, Region.UNKNOWN_REGION, cityAllowed ? "'" + region + "' is not a region of the city."
+                    : "'" + region + "' is not a county-level code of the city."));
+        } else if (known.get().isCity() && !cityAllowed) {
             faults.add(FieldError.atPointer(pointer, CITY_REGION_ON_RECORD, "A record carries a county-level code, never 361000."));
         } else {
             return true;

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreaker;
 import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreakerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -37,6 +38,8 @@ import reactor.core.publisher.Mono;
 class GatewayPublishedIndicators implements PublishedIndicators {
 
     private final Map<String, IndicatorApi> apis = new ConcurrentHashMap<>();
+    /** One breaker per publishing service, made on its first call (the factory builds its settings on every create). */
+    private final Map<String, ReactiveCircuitBreaker> serviceBreakers = new ConcurrentHashMap<>();
     private final WebClient webClient;
     private final String gatewayUrl;
     private final boolean keyConfigured;
@@ -71,7 +74,7 @@ class GatewayPublishedIndicators implements PublishedIndicators {
                 .bodyToMono(IndicatorSetDto.class)
                 .map(IndicatorSetDto::getIndicators)
                 .timeout(timeout);
-        return breakers.create("published-" + service)
+        return serviceBreakers.computeIfAbsent(service, name -> breakers.create("published-" + name))
                 .run(call, error -> Mono.error(new PublishedIndicatorsUnavailableException(service, describe(error), error)));
     }
 
