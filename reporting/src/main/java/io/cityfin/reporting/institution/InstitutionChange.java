@@ -11,7 +11,13 @@ import io.cityfin.common.problem.RuleViolationException;
 import io.cityfin.common.region.Region;
 
 /** What an ADMIN sends for an institution: the registry content of its next version. */
-public record InstitutionChange(String name, String type, String region, LocalDate activeFrom, @Nullable LocalDate activeTo) {
+public record InstitutionChange(String name, String type, String region, LocalDate activeFrom, @Nullable LocalDate activeTo,
+                                @Nullable GuaranteeListing govGuaranteeList, boolean mainlySmallAndAgricultural) {
+
+    /** A change without the guarantee attributes. */
+    public InstitutionChange(String name, String type, String region, LocalDate activeFrom, @Nullable LocalDate activeTo) {
+        this(name, type, region, activeFrom, activeTo, null, false);
+    }
 
     /** The home region, once the rules hold: a known type, a county-level region, activeTo not before activeFrom. */
     public Region checked(java.util.Set<String> types) {

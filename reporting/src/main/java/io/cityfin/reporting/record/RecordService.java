@@ -324,7 +324,7 @@ public class RecordService<T> {
                 caller.subject(), caller.institution(), List.of());
         boolean active = status == RecordStatus.ACTIVE;
         return new RecordWrite(version, type.owner(content), type.region(content), active ? type.claims(content) : List.of(),
-                active ? type.warnings(content, context) : List.of());
+                active ? type.warnings(content, context) : List.of(), type.day(content));
     }
 
     private T parse(RecordVersion version) {

@@ -1,5 +1,6 @@
 package io.cityfin.reporting.record;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -45,6 +46,14 @@ public interface RecordType<T> {
 
     /** The county-level (or 361000) region the record is filed under, for filtering lists; null when it has none. */
     default @Nullable String region(T content) {
+        return null;
+    }
+
+    /**
+     * The day of the content's latest event (a lead's latest status, an action's date), whose month is the period a
+     * service re-evaluates what depends on the record once a version is stored ({@link RecordAccepted}); null: none.
+     */
+    default @Nullable LocalDate day(T content) {
         return null;
     }
 

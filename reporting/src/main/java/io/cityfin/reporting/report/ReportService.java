@@ -8,6 +8,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 import io.cityfin.common.http.IfMatch;
@@ -43,15 +44,17 @@ public class ReportService {
     private final List<ReportRule> rules;
     private final Clock clock;
     private final ReportMetrics metrics;
+    private final ApplicationEventPublisher events;
 
     public ReportService(Reports reports, InstitutionService institutions, Catalogue catalogue, List<ReportRule> rules, Clock clock,
-                         ReportMetrics metrics) {
+                         ReportMetrics metrics, ApplicationEventPublisher events) {
         this.reports = reports;
         this.institutions = institutions;
         this.catalogue = catalogue;
         this.rules = List.copyOf(rules);
         this.clock = clock;
         this.metrics = metrics;
+        this.events = events;
     }
 
     public Mono<Reports.Appended> submit(String institutionCode, String periodText, List<SubmittedLine> lines) {
@@ -79,6 +82,7 @@ public class ReportService {
                 }))
                 .doOnNext(appended -> {
                     metrics.accepted(period, appended);
+                    announced(appended);
                     ReportVersion version = appended.version();
                     log.info("Report {} {}: version {} {} ({}, {} lines, {} warnings)", institutionCode, period,
                             version.version(), appended.created() ? "created" : "unchanged", version.status(),
@@ -99,7 +103,16 @@ public class ReportService {
                 .flatMap(caller -> reports.latest(institutionCode, period)
                         .switchIfEmpty(Mono.error(() -> new NotFoundException("No report of " + institutionCode + " for " + period + ".")))
                         .flatMap(latest -> reports.append(candidate(institutionCode, period, caller, List.of(), List.of(),
-                                ReportStatus.WITHDRAWN), ifMatch)));
+                                ReportStatus.WITHDRAWN), ifMatch)))
+                .doOnNext(this::announced);
+    }
+
+    /** A new version, once committed, is announced ({@link ReportAccepted}); the same content again is not. */
+    private void announced(Reports.Appended appended) {
+        if (appended.created()) {
+            ReportVersion version = appended.version();
+            events.publishEvent(new ReportAccepted(version.institutionCode(), version.period(), version.version()));
+        }
     }
 
     public Mono<ReportVersion> latest(String institutionCode, String periodText) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
@@ -18,6 +19,7 @@ import io.cityfin.common.http.IfMatch;
 import io.cityfin.common.problem.FieldError;
 import io.cityfin.common.problem.PreconditionFailedException;
 import io.cityfin.common.problem.RuleViolationException;
+import io.cityfin.reporting.record.RecordAccepted;
 import io.cityfin.reporting.record.RecordJson;
 import io.cityfin.reporting.record.RecordQuery;
 import io.cityfin.reporting.record.RecordStatus;
@@ -51,10 +53,12 @@ class R2dbcRecords implements Records {
 
     private final DatabaseClient database;
     private final TransactionalOperator transaction;
+    private final ApplicationEventPublisher events;
 
-    R2dbcRecords(DatabaseClient database, ReactiveTransactionManager transactions) {
+    R2dbcRecords(DatabaseClient database, ReactiveTransactionManager transactions, ApplicationEventPublisher events) {
         this.database = database;
         this.transaction = TransactionalOperator.create(transactions);
+        this.events = events;
     }
 
     @Override
@@ -199,13 +203,18 @@ class R2dbcRecords implements Records {
                 .map(row -> true).one()
                 .flatMap(claimed -> insertFirst(first).thenReturn(claim))
                 .switchIfEmpty(Mono.defer(() -> claim(claim.subject(), claim.key(), since)));
-        return transaction.transactional(create);
+        return transaction.transactional(create).doOnNext(settled -> {
+            if (settled.equals(claim)) {
+                published(first, first.version().id(), 1);
+            }
+        });
     }
 
     @Override
     public Mono<Appended> append(RecordWrite candidate, @Nullable IfMatch ifMatch) {
         RecordVersion version = candidate.version();
-        return settle(version.collection(), version.id(), transaction.transactional(appendLocked(candidate, ifMatch)));
+        return settle(version.collection(), version.id(), transaction.transactional(appendLocked(candidate, ifMatch)))
+                .doOnNext(appended -> published(candidate, appended));
     }
 
     @Override
@@ -228,7 +237,19 @@ class R2dbcRecords implements Records {
                 }));
         return transaction.transactional(put)
                 .flatMap(stored -> version(version.collection(), stored.id(), stored.version())
-                        .map(read -> new Appended(read, !stored.unchanged())));
+                        .map(read -> new Appended(read, !stored.unchanged())))
+                .doOnNext(appended -> published(candidate, appended));
+    }
+
+    /** After the commit: a new version is announced ({@link RecordAccepted}); an unchanged write is not. */
+    private void published(RecordWrite write, Appended appended) {
+        if (appended.created()) {
+            published(write, appended.version().id(), appended.version().version());
+        }
+    }
+
+    private void published(RecordWrite write, UUID id, int version) {
+        events.publishEvent(new RecordAccepted(write.version().collection(), id, version, write.day()));
     }
 
     @Override
