@@ -85,6 +85,14 @@ public interface Formula {
         return (at, atYearStart) -> Decimals.minus(at.sum(code), atYearStart.sum(code));
     }
 
+    /**
+     * The item's sum at the previous December minus its sum in the period: how much a stock being wound down fell
+     * since the year start; {@code null} if either is missing.
+     */
+    static Formula decreaseSinceYearStart(String code) {
+        return (at, atYearStart) -> Decimals.minus(atYearStart.sum(code), at.sum(code));
+    }
+
     /** numerator / denominator × 100: a share or a rate in percent. */
     static Formula percentOf(String numerator, String denominator) {
         return percentOf(item(numerator), item(denominator));

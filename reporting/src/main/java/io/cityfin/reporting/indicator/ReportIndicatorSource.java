@@ -1,6 +1,9 @@
 package io.cityfin.reporting.indicator;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
@@ -16,7 +19,8 @@ import reactor.core.publisher.Mono;
 /**
  * The indicators of a service's reports: every submitted item that is an indicator, and the service's derived
  * ones, from the sums of the latest versions (data-standard.md, "How every indicator is derived"). Completeness
- * belongs to the report type: the institutions active on the period's last day, and whether all of them reported.
+ * belongs to the report type: the institutions active on the period's last day, and whether all of them reported;
+ * where the catalogue has sections, only those of the types whose section holds one of the indicator's inputs.
  * Disclosure control: for SUBMITTER and PORTAL callers, a region where fewer than 3 institutions contribute to an
  * indicator's inputs is withheld; the city figure never is.
  */
@@ -50,15 +54,20 @@ public class ReportIndicatorSource implements IndicatorSource {
         Period asked = query.period();
         FigurePeriods periods = FigurePeriods.of(asked);
         Mono<ReportFigures.Loaded> loaded = figures.load(periods, query.region(), weightings);
-        Mono<ExpectedReports.Tally> tally = expectedReports.tally(periods.at());
+        // completeness belongs to the types whose section holds an indicator's inputs (every type without sections)
+        Mono<Map<Optional<Set<String>>, ExpectedReports.Tally>> tally = Flux.fromIterable(definitions)
+                .map(definition -> catalogue.typesReporting(definition.inputs())).distinct()
+                .flatMap(types -> expectedReports.tally(periods.at(), types).map(t -> Map.entry(types, t)))
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
         Mono<List<Target>> yearTargets = targets.forQuery(query);
         Mono<Boolean> disclosureApplies = Access.callerIfAny().map(ReportIndicatorSource::underDisclosureControl).defaultIfEmpty(true);
         return Mono.zip(loaded, tally, yearTargets, disclosureApplies).flatMapMany(all -> {
             ReportFigures.Loaded sums = all.getT1();
-            ExpectedReports.Tally expected = all.getT2();
+            Map<Optional<Set<String>>, ExpectedReports.Tally> tallies = all.getT2();
             PeriodFigures periodFigures = periods.figures(sums::at);
             return Flux.fromIterable(definitions).map(definition -> {
                 int contributors = sums.contributors(definition.inputs());
+                ExpectedReports.Tally expected = tallies.get(catalogue.typesReporting(definition.inputs()));
                 boolean suppressed = all.getT4() && !query.region().isCity() && contributors < DISCLOSURE_MINIMUM;
                 return IndicatorCalculator.compute(definition, asked, periodFigures, Target.of(all.getT3(), definition.code()),
                         Coverage.of(contributors, expected.expected(), expected.complete()), suppressed, catalogue.service());

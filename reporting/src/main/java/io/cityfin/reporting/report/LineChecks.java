@@ -7,12 +7,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 import io.cityfin.common.period.Period;
 import io.cityfin.common.period.PeriodType;
 import io.cityfin.common.problem.FieldError;
 import io.cityfin.common.problem.RuleViolationException;
 import io.cityfin.common.region.Region;
 import io.cityfin.reporting.catalogue.Catalogue;
+import io.cityfin.reporting.catalogue.CatalogueSection;
 import io.cityfin.reporting.catalogue.Item;
 import io.cityfin.reporting.catalogue.Unit;
 
@@ -22,12 +25,19 @@ import io.cityfin.reporting.catalogue.Unit;
  */
 final class LineChecks {
 
+    static final String ITEM_NOT_IN_INSTITUTION_CATALOGUE = "ITEM_NOT_IN_INSTITUTION_CATALOGUE";
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private LineChecks() {
     }
 
     static List<ReportLine> check(Period period, List<SubmittedLine> submitted, Catalogue catalogue, List<ReportRule> rules) {
+        return check(period, submitted, catalogue, null, rules);
+    }
+
+    /** As above, for an institution whose type reports {@code section} of the catalogue (null: the whole catalogue). */
+    static List<ReportLine> check(Period period, List<SubmittedLine> submitted, Catalogue catalogue,
+                                  @Nullable CatalogueSection section, List<ReportRule> rules) {
         List<FieldError> errors = new ArrayList<>();
         if (submitted.isEmpty()) {
             throw new RuleViolationException("A report needs at least one line.",
@@ -43,6 +53,9 @@ final class LineChecks {
             if (item.isEmpty()) {
                 errors.add(FieldError.atPointer(at + "/item", "UNKNOWN_ITEM",
                         "'" + line.item() + "' is not an item of " + catalogue.service() + " (see GET /catalogue)."));
+            } else if (section != null && !section.holds(item.get().code())) {
+                errors.add(FieldError.atPointer(at + "/item", ITEM_NOT_IN_INSTITUTION_CATALOGUE, item.get().code()
+                        + " is not in " + section.name() + ", the catalogue of this institution's type (see GET /catalogue)."));
             } else if (period.type() == PeriodType.TEN_DAY && !item.get().tenDay()) {
                 errors.add(FieldError.atPointer(at + "/item", "ITEM_NOT_ALLOWED_FOR_PERIOD",
                         item.get().code() + " is reported monthly, not in ten-day reports."));

@@ -51,4 +51,21 @@ public final class ReportRules {
                     .toList();
         };
     }
+
+    /**
+     * In each region, an {@code item} above 0 needs {@code required} above 0 there (refused with {@code code}, pointing
+     * at the item's value): fee income without new business, an amount bridged without enterprises served.
+     */
+    public static ReportRule needsPositive(String item, String required, String code) {
+        return lines -> {
+            Set<Region> withRequired = lines.stream()
+                    .filter(l -> l.line().item().equals(required) && l.line().value().signum() > 0)
+                    .map(l -> l.line().region()).collect(Collectors.toSet());
+            return lines.stream()
+                    .filter(l -> l.line().item().equals(item) && l.line().value().signum() > 0 && !withRequired.contains(l.line().region()))
+                    .map(l -> FieldError.atPointer(l.pointer("value"), code, item + " in " + l.line().region().code()
+                            + " is above 0 while " + required + " there is 0 or missing."))
+                    .toList();
+        };
+    }
 }

@@ -3,11 +3,13 @@ package io.cityfin.reporting.report;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
@@ -24,6 +26,7 @@ import io.cityfin.common.problem.InvalidParameterException;
 import io.cityfin.common.problem.NotFoundException;
 import io.cityfin.common.problem.RuleViolationException;
 import io.cityfin.reporting.catalogue.Catalogue;
+import io.cityfin.reporting.catalogue.CatalogueSection;
 import io.cityfin.reporting.institution.InstitutionService;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -31,7 +34,8 @@ import reactor.core.publisher.Mono;
 /**
  * Periodic reports: a SUBMITTER files its own institution's (ADMIN any), every change a new version, the same
  * content again a no-op; refused reports store nothing; warnings are stored on the version. Staff read every
- * report, a SUBMITTER its own.
+ * report, a SUBMITTER its own. Where the catalogue has sections, the institution's type picks the section it reports
+ * (a type with none reports nothing); the service's {@link InstitutionWarningRule}s see its registry entry.
  */
 @Service
 public class ReportService {
@@ -42,16 +46,19 @@ public class ReportService {
     private final InstitutionService institutions;
     private final Catalogue catalogue;
     private final List<ReportRule> rules;
+    private final List<InstitutionWarningRule> warningRules;
     private final Clock clock;
     private final ReportMetrics metrics;
     private final ApplicationEventPublisher events;
 
-    public ReportService(Reports reports, InstitutionService institutions, Catalogue catalogue, List<ReportRule> rules, Clock clock,
-                         ReportMetrics metrics, ApplicationEventPublisher events) {
+    public ReportService(Reports reports, InstitutionService institutions, Catalogue catalogue, List<ReportRule> rules,
+                         ObjectProvider<InstitutionWarningRule> warningRules, Clock clock, ReportMetrics metrics,
+                         ApplicationEventPublisher events) {
         this.reports = reports;
         this.institutions = institutions;
         this.catalogue = catalogue;
         this.rules = List.copyOf(rules);
+        this.warningRules = warningRules.orderedStream().toList();
         this.clock = clock;
         this.metrics = metrics;
         this.events = events;
@@ -72,10 +79,19 @@ public class ReportService {
                                 List.of(FieldError.atParameter("institutionCode", "INSTITUTION_INACTIVE",
                                         institutionCode + " is not active on " + period.lastDay() + "."))));
                     }
-                    List<ReportLine> checked = LineChecks.check(period, lines, catalogue, rules);
+                    CatalogueSection section = catalogue.sectionFor(institution.type()).orElse(null);
+                    if (catalogue.hasSections() && section == null) {
+                        return Mono.error(new RuleViolationException("Institutions of type " + institution.type() + " report nothing here.",
+                                List.of(FieldError.atParameter("institutionCode", "NO_CATALOGUE_FOR_TYPE", institutionCode + " is a "
+                                        + institution.type() + ", a type no catalogue of " + catalogue.service() + " is for."))));
+                    }
+                    List<ReportLine> checked = LineChecks.check(period, lines, catalogue, section, rules);
                     return previous(institutionCode, period).flatMap(previous -> {
-                        ReportVersion sameYearMonth = period.type() == PeriodType.MONTH && period.month() > 1 ? previous.orElse(null) : null;
-                        List<ReportWarning> warnings = WarningChecks.check(checked, previous.orElse(null), sameYearMonth, catalogue);
+                        boolean monthly = period.type() == PeriodType.MONTH;
+                        ReportVersion sameYearMonth = monthly && period.month() > 1 ? previous.orElse(null) : null;
+                        List<ReportWarning> warnings = new ArrayList<>(WarningChecks.check(checked, previous.orElse(null), sameYearMonth,
+                                monthly ? previous.orElse(null) : null, catalogue));
+                        warningRules.forEach(rule -> warnings.addAll(rule.check(institution, period, checked, previous.orElse(null))));
                         return reports.append(candidate(institutionCode, period, caller, checked, warnings,
                                 warnings.isEmpty() ? ReportStatus.ACCEPTED : ReportStatus.ACCEPTED_WITH_WARNINGS), ifMatch);
                     });

@@ -9,15 +9,17 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 import io.cityfin.reporting.catalogue.Catalogue;
+import io.cityfin.reporting.catalogue.Item;
 import io.cityfin.reporting.catalogue.Kind;
 
 /**
  * The warnings of data-standard.md, against the same institution's earlier reports: an item total that moved more
  * than 30% since the previous report of the same period type, a year-to-date item lower than the previous month of
- * the same year, an item reported last time and missing now. Warnings never refuse a report.
+ * the same year, an item reported last time and missing now, a cumulative item lower than the previous month. Warnings never refuse a report.
  */
 final class WarningChecks {
 
+    static final String CUMULATIVE_DECREASED = "CUMULATIVE_DECREASED";
     private static final BigDecimal LIMIT = new BigDecimal("0.30");
 
     private WarningChecks() {
@@ -29,6 +31,16 @@ final class WarningChecks {
      */
     static List<ReportWarning> check(List<ReportLine> lines, @Nullable ReportVersion previous,
                                      @Nullable ReportVersion previousMonthSameYear, Catalogue catalogue) {
+        return check(lines, previous, previousMonthSameYear, null, catalogue);
+    }
+
+    /**
+     * As above, and a cumulative item (累计, never reset) whose total is lower than in {@code previousMonth}, the
+     * previous monthly report in whatever year (null if none, withdrawn, or not a monthly report).
+     */
+    static List<ReportWarning> check(List<ReportLine> lines, @Nullable ReportVersion previous,
+                                     @Nullable ReportVersion previousMonthSameYear, @Nullable ReportVersion previousMonth,
+                                     Catalogue catalogue) {
         List<ReportWarning> warnings = new ArrayList<>();
         Map<String, BigDecimal> now = totals(lines);
         Map<String, Integer> firstLine = new LinkedHashMap<>();
@@ -59,6 +71,18 @@ final class WarningChecks {
                     warnings.add(new ReportWarning("YTD_DECREASED", "/lines/" + firstLine.get(item),
                             item + " is a year-to-date figure and fell from " + was.toPlainString() + " in "
                                     + previousMonthSameYear.period() + " to " + total.toPlainString() + "."));
+                }
+            });
+        }
+        if (previousMonth != null) {
+            Map<String, BigDecimal> before = totals(previousMonth.lines());
+            now.forEach((item, total) -> {
+                BigDecimal was = before.get(item);
+                boolean cumulative = catalogue.item(item).map(Item::cumulative).orElse(false);
+                if (cumulative && was != null && total.compareTo(was) < 0) {
+                    warnings.add(new ReportWarning(CUMULATIVE_DECREASED, "/lines/" + firstLine.get(item),
+                            item + " is cumulative since inception and fell from " + was.toPlainString() + " in "
+                                    + previousMonth.period() + " to " + total.toPlainString() + "."));
                 }
             });
         }

@@ -29,7 +29,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Completeness as live gauges, so a dashboard shows at month end who has reported:
- * {@code cityfin.reports.expected{period="current|previous"}} (institutions active on the month's last day) and
+ * {@code cityfin.reports.expected{period="current|previous"}} (institutions active on the month's last day, of a
+ * type that reports anything) and
  * {@code cityfin.reports.received{period=...}} (those whose latest version for the month is a report), counted by
  * the same {@link ExpectedReports} as the indicators' completeness. "current" is this month in Asia/Shanghai,
  * "previous" the one before: the month most reports are for in its first days. Refreshed every
@@ -43,6 +44,7 @@ public class CompletenessGauges {
 
     private final ExpectedReports expectedReports;
     private final Clock clock;
+    private final Catalogue catalogue;
     private final boolean takesReports;
     private final Duration refreshEvery;
     private final Map<String, AtomicLong> values = new ConcurrentHashMap<>();
@@ -53,6 +55,7 @@ public class CompletenessGauges {
                               @Value("${cityfin.reporting.completeness-refresh:1m}") Duration refreshEvery) {
         this.expectedReports = expectedReports;
         this.clock = clock;
+        this.catalogue = catalogue;
         this.takesReports = !catalogue.items().isEmpty();
         this.refreshEvery = refreshEvery;
         if (takesReports) {
@@ -86,7 +89,7 @@ public class CompletenessGauges {
     }
 
     private Mono<Void> refresh(String which, Period month) {
-        return expectedReports.tally(month).doOnNext(tally -> {
+        return expectedReports.tally(month, catalogue.reportingTypes()).doOnNext(tally -> {
             values.get("cityfin.reports.expected/" + which).set(tally.expected());
             values.get("cityfin.reports.received/" + which).set(tally.reported());
         }).then();

@@ -12,6 +12,7 @@ import io.cityfin.common.identity.AccessRule;
 import io.cityfin.common.identity.Caller;
 import io.cityfin.common.identity.Role;
 import io.cityfin.common.period.Period;
+import io.cityfin.reporting.catalogue.Catalogue;
 import io.cityfin.reporting.institution.Institution;
 import io.cityfin.reporting.institution.Institutions;
 import reactor.core.publisher.Mono;
@@ -19,7 +20,8 @@ import reactor.core.publisher.Mono;
 /**
  * Who has reported for a period (architecture.md, "Identity and roles": a SUBMITTER reads its own row of
  * {@code /submissions}). Expected are the institutions whose latest registry version is active on the report
- * period's last day; a quarter or a year is a view of its last month. ADMIN and ANALYST see every row, a SUBMITTER
+ * period's last day (where the catalogue has sections, only those of a type a section is for); a quarter or a year is
+ * a view of its last month. ADMIN and ANALYST see every row, a SUBMITTER
  * its own institution's only (and the counts over that row), PORTAL nothing (403).
  */
 @Service
@@ -28,11 +30,13 @@ public class SubmissionService {
     private final Institutions institutions;
     private final LatestVersions latestVersions;
     private final Clock clock;
+    private final Catalogue catalogue;
 
-    public SubmissionService(Institutions institutions, LatestVersions latestVersions, Clock clock) {
+    public SubmissionService(Institutions institutions, LatestVersions latestVersions, Clock clock, Catalogue catalogue) {
         this.institutions = institutions;
         this.latestVersions = latestVersions;
         this.clock = clock;
+        this.catalogue = catalogue;
     }
 
     public Mono<SubmissionSheet> submissions(@Nullable String periodText) {
@@ -40,9 +44,14 @@ public class SubmissionService {
         Period reportPeriod = period.reportingPeriod();
         return Access.require(AccessRule.anyOf(Role.ADMIN, Role.ANALYST, Role.SUBMITTER))
                 .flatMap(caller -> Mono.zip(
-                        institutions.activeOn(reportPeriod.lastDay()).filter(visibleTo(caller)).collectList(),
+                        institutions.activeOn(reportPeriod.lastDay()).filter(this::reports).filter(visibleTo(caller)).collectList(),
                         latestVersions.of(reportPeriod).collectList()))
                 .map(both -> SubmissionSheet.of(period, reportPeriod, both.getT1(), both.getT2()));
+    }
+
+    /** Whether an institution's type reports anything: every type, or where the catalogue has sections, those of one. */
+    private boolean reports(Institution institution) {
+        return catalogue.reportingTypes().map(types -> types.contains(institution.type())).orElse(true);
     }
 
     private static Predicate<Institution> visibleTo(Caller caller) {

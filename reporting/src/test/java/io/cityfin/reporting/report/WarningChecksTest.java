@@ -58,6 +58,22 @@ class WarningChecksTest {
         assertThat(WarningChecks.check(january, december, null, catalogue)).isEmpty();
     }
 
+    @Test
+    void warnsWhenACumulativeItemFallsBelowThePreviousMonthAcrossTheYearEnd() {
+        Catalogue withCumulative = new Catalogue("test", List.of(
+                new Item("SERVED_CUM", "累计帮扶企业", "Enterprises served", Unit.HOUSEHOLD, Kind.STOCK, false, true, true),
+                new Item("OUTSTANDING", "余额", "Outstanding", Unit.CNY, Kind.STOCK, false, true)), Set.of("GUARANTOR"));
+        ReportVersion december = version("2021-12", line("SERVED_CUM", Region.LINCHUAN, "300"), line("OUTSTANDING", Region.LINCHUAN, "100"));
+        // 300 -> 299 is cumulative and fell; OUTSTANDING is a plain stock and may fall
+        List<ReportLine> january = List.of(line("OUTSTANDING", Region.LINCHUAN, "90"), line("SERVED_CUM", Region.LINCHUAN, "299"));
+
+        assertThat(WarningChecks.check(january, december, null, december, withCumulative))
+                .extracting(ReportWarning::code, ReportWarning::pointer)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("CUMULATIVE_DECREASED", "/lines/1"));
+        assertThat(WarningChecks.check(List.of(line("SERVED_CUM", Region.LINCHUAN, "300"), line("OUTSTANDING", Region.LINCHUAN, "100")),
+                december, null, december, withCumulative)).isEmpty();
+    }
+
     private static ReportLine line(String item, Region region, String value) {
         return new ReportLine(item, region, new BigDecimal(value));
     }

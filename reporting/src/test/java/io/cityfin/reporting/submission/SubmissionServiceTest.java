@@ -28,6 +28,11 @@ import io.cityfin.common.period.Period;
 import io.cityfin.common.problem.FieldError;
 import io.cityfin.common.problem.InvalidParameterException;
 import io.cityfin.common.region.Region;
+import io.cityfin.reporting.catalogue.Catalogue;
+import io.cityfin.reporting.catalogue.CatalogueSection;
+import io.cityfin.reporting.catalogue.Item;
+import io.cityfin.reporting.catalogue.Kind;
+import io.cityfin.reporting.catalogue.Unit;
 import io.cityfin.reporting.institution.Institution;
 import io.cityfin.reporting.institution.InstitutionChange;
 import io.cityfin.reporting.institution.Institutions;
@@ -43,7 +48,28 @@ class SubmissionServiceTest {
     private final Clock clock = Clock.fixed(Instant.parse("2022-10-08T09:00:00Z"), CityClock.ZONE);
     private final InMemoryInstitutions institutions = new InMemoryInstitutions();
     private final InMemoryLatestVersions latestVersions = new InMemoryLatestVersions();
-    private final SubmissionService service = new SubmissionService(institutions, latestVersions, clock);
+    private final SubmissionService service = new SubmissionService(institutions, latestVersions, clock,
+            new Catalogue("credit-service", List.of(), java.util.Set.of("STATE_OWNED_BANK")));
+
+    @Test
+    void expectsOnlyInstitutionsOfATypeASectionIsFor() {
+        Catalogue sections = new Catalogue("risk-service",
+                List.of(new Item("GUARANTEE_NET_ASSETS", "净资产", "Net assets", Unit.CNY, Kind.STOCK, false, true)),
+                java.util.Set.of("FINANCING_GUARANTEE", "SMALL_LOAN"),
+                List.of(new CatalogueSection("FINANCING_GUARANTEE", java.util.Set.of("FINANCING_GUARANTEE"), List.of("GUARANTEE_NET_ASSETS"))));
+        SubmissionService byType = new SubmissionService(institutions, latestVersions, clock, sections);
+        institutions.register("GUAR1", "FINANCING_GUARANTEE", "2015-01-01", null);
+        institutions.register("LOAN1", "SMALL_LOAN", "2015-01-01", null);
+        latestVersions.add("2022-09", "GUAR1", 1, ReportStatus.ACCEPTED);
+
+        StepVerifier.create(as(Role.ANALYST, null, byType.submissions("2022-09")))
+                .assertNext(sheet -> {
+                    assertThat(sheet.rows()).extracting(Submission::institutionCode).containsExactly("GUAR1");
+                    assertThat(sheet.expected()).isEqualTo(1);
+                    assertThat(sheet.submitted()).isEqualTo(1);
+                })
+                .verifyComplete();
+    }
 
     @Test
     void listsEveryExpectedInstitutionByCodeAsSubmittedOrMissingWithCounts() {
@@ -209,8 +235,12 @@ class SubmissionServiceTest {
         private final List<Institution> versions = new ArrayList<>();
 
         void register(String code, String activeFrom, @Nullable String activeTo) {
+            register(code, "STATE_OWNED_BANK", activeFrom, activeTo);
+        }
+
+        void register(String code, String type, String activeFrom, @Nullable String activeTo) {
             int version = (int) versions.stream().filter(i -> i.code().equals(code)).count() + 1;
-            versions.add(new Institution(code, code + " 抚州分行", "STATE_OWNED_BANK", Region.LINCHUAN, LocalDate.parse(activeFrom),
+            versions.add(new Institution(code, code + " 抚州分行", type, Region.LINCHUAN, LocalDate.parse(activeFrom),
                     activeTo == null ? null : LocalDate.parse(activeTo), version, RECEIVED, "admin"));
         }
 

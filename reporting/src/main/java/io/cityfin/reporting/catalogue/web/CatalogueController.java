@@ -9,6 +9,7 @@ import io.cityfin.common.identity.AccessRule;
 import io.cityfin.reporting.api.CatalogueApi;
 import io.cityfin.reporting.api.model.CatalogueDto;
 import io.cityfin.reporting.api.model.CatalogueItemDto;
+import io.cityfin.reporting.api.model.CatalogueSectionDto;
 import io.cityfin.reporting.catalogue.Catalogue;
 import reactor.core.publisher.Mono;
 
@@ -31,6 +32,11 @@ class CatalogueController implements CatalogueApi {
                         .nameEn(item.nameEn())
                         .unit(item.unit().name())
                         .kind(item.kind().name())
-                        .tenDayAllowed(item.tenDay())).toList())));
+                        .tenDayAllowed(item.tenDay())
+                        .cumulative(item.cumulative())).toList())
+                .sections(catalogue.sections().stream().map(section -> new CatalogueSectionDto()
+                        .name(section.name())
+                        .institutionTypes(section.institutionTypes().stream().sorted().toList())
+                        .items(section.items())).toList())));
     }
 }
