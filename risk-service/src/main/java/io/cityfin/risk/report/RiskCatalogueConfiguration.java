@@ -92,17 +92,17 @@ class RiskCatalogueConfiguration {
     }
 
     @Bean
-    InstitutionWarningRule leverageAboveCap() {
+    InstitutionWarningRule leverageAboveCapWarning() {
         return RiskWarningRules.leverageAboveCap();
     }
 
     @Bean
-    InstitutionWarningRule listedGuarantorFeeAboveOnePct() {
+    InstitutionWarningRule listedGuarantorFeeWarning() {
         return RiskWarningRules.listedGuarantorFeeAboveOnePct();
     }
 
     @Bean
-    InstitutionWarningRule privateLendingNewBusiness() {
+    InstitutionWarningRule newPrivateLendingBusinessWarning() {
         return RiskWarningRules.privateLendingNewBusiness();
     }
 }

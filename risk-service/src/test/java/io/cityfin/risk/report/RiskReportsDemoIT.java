@@ -93,7 +93,7 @@ class RiskReportsDemoIT {
         as(Role.ANALYST).get().uri("/reports/91361002MAMJ00001G/2022-09").exchange()
                 .expectStatus().isOk()
                 .expectBody()
-                .jsonPath("$.lines[?(@.item == 'PRIVATE_LENDING_OUTSTANDING')].value").isEqualTo(149280000.00)
+                .jsonPath("$.lines[?(@.item == 'PRIVATE_LENDING_OUTSTANDING')].value").isEqualTo(149280000)
                 .jsonPath("$.status").isEqualTo("ACCEPTED");
     }
 
