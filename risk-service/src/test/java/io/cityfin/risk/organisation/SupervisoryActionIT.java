@@ -181,7 +181,7 @@ class SupervisoryActionIT {
         web.putAction(exit, withStatus(action("PERSUADED_EXIT", "2022-09-16"), "WITHDRAWN"), null).expectStatus().isCreated();
         web.getInstitution(code).expectStatus().isOk().expectBody().jsonPath("$.activeTo").isEmpty().jsonPath("$.endedOn").isEmpty();
         assertThat(web.expected("2022-09")).contains(code);
-        // restored: ended again; a second ending action is no longer refused once it is withdrawn
+        // restored: ended again
         web.putAction(exit, action("PERSUADED_EXIT", "2022-09-16"), null).expectStatus().isCreated();
         web.getInstitution(code).expectStatus().isOk().expectBody().jsonPath("$.activeTo").isEqualTo("2022-09-16");
         // changed to an action that does not end: re-opened
