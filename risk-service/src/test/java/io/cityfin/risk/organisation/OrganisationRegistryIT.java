@@ -89,6 +89,17 @@ class OrganisationRegistryIT {
     }
 
     @Test
+    void refusesAnIncompleteListingOrAWrongTypeAsABadRequest() {
+        String code = uscc("361027");
+        for (String listing : new String[] {"\"govGuaranteeList\": {}", "\"govGuaranteeList\": {\"batch\": 3}",
+                "\"govGuaranteeList\": {\"listedOn\": \"2022-07-15\"}", "\"govGuaranteeList\": {\"batch\": \"three\", \"listedOn\": \"2022-07-15\"}",
+                "\"govGuaranteeList\": {\"batch\": 3, \"listedOn\": \"2022-13-01\"}", "\"mainlySmallAndAgricultural\": \"yes\""}) {
+            web.putInstitution(code, institution("FINANCING_GUARANTEE", "361027", "2016-08-01", listing)).expectStatus().isBadRequest();
+        }
+        web.getInstitution(code).expectStatus().isNotFound();
+    }
+
+    @Test
     void refusesACodeThatIsNotAUsccNamingThePathParameter() {
         String valid = uscc("361002");
         String wrongCheck = valid.substring(0, 17) + (valid.charAt(17) == '0' ? '1' : '0');

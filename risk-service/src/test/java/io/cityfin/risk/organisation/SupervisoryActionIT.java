@@ -86,6 +86,18 @@ class SupervisoryActionIT {
     }
 
     @Test
+    void refusesATextOverItsLengthAndAWrongType() {
+        String code = web.registered("PAWN", "361002");
+        refused(web.postAction(code, "{\"type\": \"ANNUAL_REVIEW\", \"on\": \"2022-04-12\", \"note\": \"" + "年".repeat(2001) + "\"}"),
+                "TOO_LONG", "/note");
+        refused(web.postAction(code, "{\"type\": \"ANNUAL_REVIEW\", \"on\": \"2022-04-12\", \"documentNo\": \"" + "1".repeat(101) + "\"}"),
+                "TOO_LONG", "/documentNo");
+        web.postAction(code, "{\"type\": \"ANNUAL_REVIEW\", \"on\": 20220412}").expectStatus().isBadRequest();
+        web.postAction(code, "{\"type\": \"ANNUAL_REVIEW\", \"on\": \"2022-04-12\", \"institution\": \"" + code + "\"}").expectStatus().isBadRequest();
+        web.get("/institutions/{code}/actions", code).expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(0);
+    }
+
+    @Test
     void refusesARevokedPilotOnOtherThanASmallLoanCompany() {
         for (String type : List.of("FINANCING_GUARANTEE", "PAWN", "PRIVATE_LENDING")) {
             String code = web.registered(type, "361002");
