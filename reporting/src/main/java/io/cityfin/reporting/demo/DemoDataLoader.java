@@ -20,7 +20,6 @@ import io.cityfin.common.identity.Caller;
 import io.cityfin.common.identity.CallerAuthentication;
 import io.cityfin.common.identity.Role;
 import io.cityfin.reporting.catalogue.Catalogue;
-import io.cityfin.reporting.institution.InstitutionChange;
 import io.cityfin.reporting.institution.InstitutionService;
 import io.cityfin.reporting.report.ReportService;
 import io.cityfin.reporting.report.SubmittedLine;
@@ -72,7 +71,7 @@ class DemoDataLoader implements HealthIndicator {
         DemoData data = read();
         Caller admin = new Caller(DEMO_ADMIN, Set.of(Role.ADMIN), null);
         Flux.fromIterable(data.institutions())
-                .concatMap(i -> institutions.put(i.code(), new InstitutionChange(i.name(), i.type(), i.region(), i.activeFrom(), i.activeTo())))
+                .concatMap(i -> institutions.put(i.code(), i.change()))
                 .thenMany(Flux.defer(() -> Flux.fromIterable(reports(data))).concatMap(report -> reports.getObject().submit(report.institution(), report.period(),
                         report.lines().stream().map(line -> new SubmittedLine(line.item(), line.region(), line.value())).toList())))
                 .filter(appended -> appended.created())

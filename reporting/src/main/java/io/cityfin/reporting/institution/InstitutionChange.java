@@ -21,6 +21,15 @@ public record InstitutionChange(String name, String type, String region, LocalDa
 
     /** The home region, once the rules hold: a known type, a county-level region, activeTo not before activeFrom. */
     public Region checked(java.util.Set<String> types) {
+        List<FieldError> errors = faults(types);
+        if (!errors.isEmpty()) {
+            throw new RuleViolationException("The institution breaks " + errors.size() + " rule(s).", errors);
+        }
+        return Region.ofCode(region).orElseThrow();
+    }
+
+    /** Every fault of the machinery's rules: a known type, a county-level region, activeTo not before activeFrom. */
+    public List<FieldError> faults(java.util.Set<String> types) {
         List<FieldError> errors = new ArrayList<>();
         if (name.isBlank()) {
             errors.add(FieldError.atPointer("/name", "NAME_BLANK", "An institution needs a name."));
@@ -39,9 +48,6 @@ public record InstitutionChange(String name, String type, String region, LocalDa
         if (activeTo != null && activeTo.isBefore(activeFrom)) {
             errors.add(FieldError.atPointer("/activeTo", "ACTIVE_TO_BEFORE_FROM", "activeTo is before activeFrom."));
         }
-        if (!errors.isEmpty()) {
-            throw new RuleViolationException("The institution breaks " + errors.size() + " rule(s).", errors);
-        }
-        return home;
+        return errors;
     }
 }

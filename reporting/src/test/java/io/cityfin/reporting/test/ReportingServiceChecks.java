@@ -377,6 +377,24 @@ public abstract class ReportingServiceChecks {
     }
 
     @Test
+    void refusesTheGuaranteeAttributesOfRiskServiceOnItsTypes() {
+        String code = "91361000REG" + BANKS.incrementAndGet();
+
+        as(Role.ADMIN, null).put().uri("/institutions/{code}", code).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(institution("\"activeFrom\": \"2015-01-01\", \"govGuaranteeList\": {\"batch\": 3, \"listedOn\": \"2022-07-15\"},"
+                        + " \"mainlySmallAndAgricultural\": true")).exchange()
+                .expectStatus().isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.errors[?(@.pointer == '/govGuaranteeList')].code").isEqualTo("GUARANTEE_ATTRIBUTE_NOT_ALLOWED")
+                .jsonPath("$.errors[?(@.pointer == '/mainlySmallAndAgricultural')].code").isEqualTo("GUARANTEE_ATTRIBUTE_NOT_ALLOWED");
+        as(Role.ADMIN, null).get().uri("/institutions/{code}", code).exchange().expectStatus().isNotFound();
+        as(Role.ADMIN, null).put().uri("/institutions/{code}", code).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(institution("\"activeFrom\": \"2015-01-01\", \"mainlySmallAndAgricultural\": false")).exchange()
+                .expectStatus().isCreated().expectBody().jsonPath("$.mainlySmallAndAgricultural").isEqualTo(false)
+                .jsonPath("$.govGuaranteeList").isEmpty().jsonPath("$.endedOn").isEmpty();
+    }
+
+    @Test
     void versionsInstitutionsAndListsTheCatalogue() {
         String code = "91361000REG" + BANKS.incrementAndGet();
 

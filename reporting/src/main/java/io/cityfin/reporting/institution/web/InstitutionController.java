@@ -6,8 +6,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
 import io.cityfin.reporting.api.InstitutionApi;
+import io.cityfin.reporting.api.model.GuaranteeListingDto;
 import io.cityfin.reporting.api.model.InstitutionChangeDto;
 import io.cityfin.reporting.api.model.InstitutionDto;
+import io.cityfin.reporting.institution.GuaranteeListing;
 import io.cityfin.reporting.institution.Institution;
 import io.cityfin.reporting.institution.InstitutionChange;
 import io.cityfin.reporting.institution.InstitutionService;
@@ -26,7 +28,7 @@ class InstitutionController implements InstitutionApi {
     @Override
     public Mono<ResponseEntity<InstitutionDto>> putInstitution(String code, Mono<InstitutionChangeDto> body, ServerWebExchange exchange) {
         return body
-                .map(dto -> new InstitutionChange(dto.getName(), dto.getType(), dto.getRegion(), dto.getActiveFrom(), dto.getActiveTo()))
+                .map(InstitutionController::change)
                 .flatMap(change -> institutions.put(code, change))
                 .map(put -> ResponseEntity.status(put.created() ? HttpStatus.CREATED : HttpStatus.OK).body(toDto(put.institution())));
     }
@@ -41,7 +43,15 @@ class InstitutionController implements InstitutionApi {
         return Mono.just(ResponseEntity.ok(institutions.list().map(InstitutionController::toDto)));
     }
 
+    private static InstitutionChange change(InstitutionChangeDto dto) {
+        GuaranteeListingDto listing = dto.getGovGuaranteeList();
+        return new InstitutionChange(dto.getName(), dto.getType(), dto.getRegion(), dto.getActiveFrom(), dto.getActiveTo(),
+                listing == null ? null : new GuaranteeListing(listing.getBatch(), listing.getListedOn()),
+                Boolean.TRUE.equals(dto.getMainlySmallAndAgricultural()));
+    }
+
     private static InstitutionDto toDto(Institution institution) {
+        GuaranteeListing listing = institution.govGuaranteeList();
         return new InstitutionDto()
                 .code(institution.code())
                 .name(institution.name())
@@ -49,6 +59,10 @@ class InstitutionController implements InstitutionApi {
                 .region(institution.region().code())
                 .activeFrom(institution.activeFrom())
                 .activeTo(institution.activeTo())
+                .registeredActiveTo(institution.registeredActiveTo())
+                .endedOn(institution.endedOn())
+                .govGuaranteeList(listing == null ? null : new GuaranteeListingDto().batch(listing.batch()).listedOn(listing.listedOn()))
+                .mainlySmallAndAgricultural(institution.mainlySmallAndAgricultural())
                 .version(institution.version())
                 .changedAt(institution.changedAt());
     }
