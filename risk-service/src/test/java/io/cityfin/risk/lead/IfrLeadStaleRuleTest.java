@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.cityfin.reporting.record.RecordAccepted;
 import io.cityfin.risk.alert.Colour;
 import io.cityfin.risk.alert.Finding;
 import io.cityfin.risk.alert.RuleSettings;
@@ -49,5 +51,15 @@ class IfrLeadStaleRuleTest {
     void aStepAfterTheDayDoesNotCountYet() {
         assertThat(found("RECEIVED", "2022-05-01", "VERIFYING", "2022-05-02", "DISMISSED", "2022-10-15")).map(Finding::colour)
                 .contains(Colour.RED);
+    }
+
+    @Test
+    void reRunsForLeadsOnTheDayOfTheLatestStep() {
+        Lead lead = lead(Lead.ILLEGAL_FUNDRAISING, false, null, null, "RECEIVED", "2022-05-01", "VERIFYING", "2022-05-09");
+
+        assertThat(new LeadType(null).day(lead)).isEqualTo(LocalDate.of(2022, 5, 9));
+        assertThat(new IfrLeadStaleRule(null, null).affectedBy(new RecordAccepted("leads", UUID.randomUUID(), 2, null))).isTrue();
+        assertThat(new IfrLeadScaleRule(null).affectedBy(new RecordAccepted("leads", UUID.randomUUID(), 2, null))).isTrue();
+        assertThat(new IfrLeadScaleRule(null).affectedBy(new RecordAccepted("publicity", UUID.randomUUID(), 2, null))).isFalse();
     }
 }

@@ -3,6 +3,9 @@ package io.cityfin.risk.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +14,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.cityfin.reporting.record.RecordAccepted;
 import io.cityfin.reporting.record.RecordView;
 import io.cityfin.risk.alert.Colour;
 import io.cityfin.risk.alert.Finding;
@@ -63,5 +67,16 @@ class RepaymentInstalmentLateRuleTest {
         assertThat(RepaymentInstalmentLateRule.daysLate(plan, LocalDate.parse("2022-04-30"))).isEqualTo(33);
         assertThat(found(plan, "2022-05-10")).hasValueSatisfying(f -> assertThat(f.value()).isEqualByComparingTo("12"));
         assertThat(found(plan(paid(1, "2022-03-28", "2022-03-28")), "2022-12-31")).isEmpty();
+    }
+
+    @Test
+    void reRunsForPlansOnTheDayOfTheLatestInstalmentPaidOrPlannedUpToToday() {
+        Clock clock = Clock.fixed(Instant.parse("2022-07-01T00:00:00Z"), ZoneOffset.UTC);
+        RepaymentPlan plan = plan(paid(1, "2022-03-28", "2022-03-30"), unpaid(2, "2022-06-28"), unpaid(3, "2022-09-28"));
+
+        assertThat(new RepaymentPlanType(clock).day(plan)).isEqualTo(LocalDate.of(2022, 6, 28));
+        assertThat(new RepaymentInstalmentLateRule(null, null, clock).affectedBy(new RecordAccepted("repayment-plans", UUID.randomUUID(), 1, null)))
+                .isTrue();
+        assertThat(new RepaymentInstalmentLateRule(null, null, clock).affectedBy(new RecordAccepted("leads", UUID.randomUUID(), 1, null))).isFalse();
     }
 }
