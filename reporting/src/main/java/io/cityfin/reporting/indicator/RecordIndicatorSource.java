@@ -92,8 +92,7 @@ public class RecordIndicatorSource implements IndicatorSource {
         Mono<Map<LocalDate, MapFigures.Builder>> sums = Flux.fromIterable(bySource().entrySet())
                 .concatMap(source -> tally(source.getKey(), source.getValue(), days, region))
                 .reduceWith(() -> emptySums(days), RecordIndicatorSource::merge);
-        Mono<Boolean> withheld = region == null || cityWideOnly.isEmpty() ? Mono.just(false)
-                : Access.callerIfAny().map(caller -> !(caller.has(Role.ADMIN) || caller.has(Role.ANALYST))).defaultIfEmpty(true);
+        Mono<Boolean> withheld = cityWideOnly.isEmpty() ? Mono.just(false) : cityWideOnlyWithheld(query);
         return Mono.zip(sums, targets.forQuery(query), readImports(query), withheld).flatMapMany(all -> {
             Map<LocalDate, MapFigures.Builder> builders = all.getT1();
             Map<String, List<String>> unavailable = place(all.getT3(), periods, builders);
@@ -105,6 +104,19 @@ public class RecordIndicatorSource implements IndicatorSource {
                     catalogue.service(),
                     unavailable.getOrDefault(definition.code(), List.of())));
         });
+    }
+
+    /**
+     * Whether figures that are city-wide only for the public (data-standard-2.md: risk's lead, case and alert
+     * indicators) are withheld ({@code suppressed}) from this query's caller: a region asked by anyone but ADMIN and
+     * ANALYST (or by no caller). For an indicator source of its own (the alerts' counts) as for {@link
+     * RecordIndicators#cityWideOnly()}.
+     */
+    public static Mono<Boolean> cityWideOnlyWithheld(IndicatorQuery query) {
+        if (query.region().isCity()) {
+            return Mono.just(false);
+        }
+        return Access.callerIfAny().map(caller -> !(caller.has(Role.ADMIN) || caller.has(Role.ANALYST))).defaultIfEmpty(true);
     }
 
     /**
