@@ -20,6 +20,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
+import io.cityfin.common.identity.Access;
+import io.cityfin.common.identity.Role;
 import io.cityfin.common.indicator.api.model.IndicatorDto;
 import io.cityfin.common.period.Period;
 import io.cityfin.reporting.catalogue.Catalogue;
@@ -34,7 +36,8 @@ import reactor.core.publisher.Mono;
  * measure places in R. Record-based: no coverage, no disclosure control; the city figure carries the year's target.
  * Imported figures ({@link Imported}) are read once per publishing service per request from {@link PublishedIndicators}
  * (the period and region asked) and placed at P, P's previous December and P−1y; while a service does not answer, they
- * and every indicator derived from them are {@code null} and name it in {@code inputsUnavailable}.
+ * and every indicator derived from them are {@code null} and name it in {@code inputsUnavailable}. The indicators of a
+ * group marked city-wide only are {@code suppressed} in a region for any caller but ADMIN and ANALYST (and for none).
  */
 @Component
 public class RecordIndicatorSource implements IndicatorSource {
@@ -44,6 +47,7 @@ public class RecordIndicatorSource implements IndicatorSource {
     private final List<RecordMeasure<?>> measures;
     private final List<Imported> imports;
     private final List<IndicatorDefinition> definitions;
+    private final Set<String> cityWideOnly;
     private final IndicatorTargets targets;
     private final Catalogue catalogue;
     private final PublishedIndicators published;
@@ -58,11 +62,16 @@ public class RecordIndicatorSource implements IndicatorSource {
         List<RecordMeasure<?>> allMeasures = new ArrayList<>();
         List<Imported> allImports = new ArrayList<>();
         List<IndicatorDefinition> allDefinitions = new ArrayList<>();
+        Set<String> allCityWideOnly = new HashSet<>();
         declared.orderedStream().forEach(indicators -> {
             allMeasures.addAll(indicators.measures());
             allImports.addAll(indicators.imports());
             allDefinitions.addAll(indicators.definitions());
+            if (indicators.cityWideOnlyForPublic()) {
+                indicators.definitions().forEach(definition -> allCityWideOnly.add(definition.code()));
+            }
         });
+        this.cityWideOnly = Set.copyOf(allCityWideOnly);
         this.measures = List.copyOf(allMeasures);
         this.imports = List.copyOf(allImports);
         this.definitions = List.copyOf(allDefinitions);
@@ -83,16 +92,31 @@ public class RecordIndicatorSource implements IndicatorSource {
         Mono<Map<LocalDate, MapFigures.Builder>> sums = Flux.fromIterable(bySource().entrySet())
                 .concatMap(source -> tally(source.getKey(), source.getValue(), days, region))
                 .reduceWith(() -> emptySums(days), RecordIndicatorSource::merge);
-        return Mono.zip(sums, targets.forQuery(query), readImports(query)).flatMapMany(all -> {
+        Mono<Boolean> withheld = cityWideOnly.isEmpty() ? Mono.just(false) : cityWideOnlyWithheld(query);
+        return Mono.zip(sums, targets.forQuery(query), readImports(query), withheld).flatMapMany(all -> {
             Map<LocalDate, MapFigures.Builder> builders = all.getT1();
             Map<String, List<String>> unavailable = place(all.getT3(), periods, builders);
             Map<LocalDate, MapFigures> byDay = new HashMap<>();
             builders.forEach((day, builder) -> byDay.put(day, builder.build()));
             PeriodFigures figures = periods.figures(period -> byDay.getOrDefault(period.lastDay(), MapFigures.EMPTY));
             return Flux.fromIterable(definitions).map(definition -> IndicatorCalculator.compute(definition, asked, figures,
-                    Target.of(all.getT2(), definition.code()), Coverage.none(), false, catalogue.service(),
+                    Target.of(all.getT2(), definition.code()), Coverage.none(), all.getT4() && cityWideOnly.contains(definition.code()),
+                    catalogue.service(),
                     unavailable.getOrDefault(definition.code(), List.of())));
         });
+    }
+
+    /**
+     * Whether figures that are city-wide only for the public (data-standard-2.md: risk's lead, case and alert
+     * indicators) are withheld ({@code suppressed}) from this query's caller: a region asked by anyone but ADMIN and
+     * ANALYST (or by no caller). For an indicator source of its own (the alerts' counts) as for {@link
+     * RecordIndicators#cityWideOnly()}.
+     */
+    public static Mono<Boolean> cityWideOnlyWithheld(IndicatorQuery query) {
+        if (query.region().isCity()) {
+            return Mono.just(false);
+        }
+        return Access.callerIfAny().map(caller -> !(caller.has(Role.ADMIN) || caller.has(Role.ANALYST))).defaultIfEmpty(true);
     }
 
     /**

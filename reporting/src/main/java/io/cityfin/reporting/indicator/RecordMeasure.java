@@ -23,25 +23,32 @@ public final class RecordMeasure<T> {
     private final Predicate<T> filter;
     private final Function<T, @Nullable String> region;
     private final @Nullable Function<T, ?> distinctBy;
+    private final boolean served;
 
     RecordMeasure(IndicatorDefinition definition, RecordRows<T> rows, BiFunction<T, LocalDate, @Nullable BigDecimal> value,
                   Predicate<T> filter, Function<T, @Nullable String> region, @Nullable Function<T, ?> distinctBy) {
+        this(definition, rows, value, filter, region, distinctBy, true);
+    }
+
+    private RecordMeasure(IndicatorDefinition definition, RecordRows<T> rows, BiFunction<T, LocalDate, @Nullable BigDecimal> value,
+                          Predicate<T> filter, Function<T, @Nullable String> region, @Nullable Function<T, ?> distinctBy, boolean served) {
         this.definition = Objects.requireNonNull(definition, "definition");
         this.rows = rows;
         this.value = value;
         this.filter = filter;
         this.region = region;
         this.distinctBy = distinctBy;
+        this.served = served;
     }
 
     /** Only rows passing {@code condition} count (at every D). */
     public RecordMeasure<T> when(Predicate<T> condition) {
-        return new RecordMeasure<>(definition, rows, value, filter.and(condition), region, distinctBy);
+        return new RecordMeasure<>(definition, rows, value, filter.and(condition), region, distinctBy, served);
     }
 
     /** The region a row counts in for {@code region=R} (the city counts every row). */
     public RecordMeasure<T> region(Function<T, @Nullable String> regionOf) {
-        return new RecordMeasure<>(definition, rows, value, filter, regionOf, distinctBy);
+        return new RecordMeasure<>(definition, rows, value, filter, regionOf, distinctBy, served);
     }
 
     /**
@@ -49,7 +56,20 @@ public final class RecordMeasure<T> {
      * {@code key} not seen before (organisations with an inspection in the year, the settings publicity reached).
      */
     public RecordMeasure<T> distinct(Function<T, ?> key) {
-        return new RecordMeasure<>(definition, rows, value, filter, region, key);
+        return new RecordMeasure<>(definition, rows, value, filter, region, key, served);
+    }
+
+    /**
+     * A figure that only feeds derived indicators (the principal a repayment share divides by): tallied like any
+     * measure, never served as an indicator of its own.
+     */
+    public RecordMeasure<T> inputOnly() {
+        return new RecordMeasure<>(definition, rows, value, filter, region, distinctBy, false);
+    }
+
+    /** Whether the measure is served as an indicator (false: it only feeds derived ones). */
+    public boolean served() {
+        return served;
     }
 
     /** The value a counting row is distinct by; null when every row counts on its own. */

@@ -14,10 +14,12 @@ import org.jspecify.annotations.Nullable;
  * Which records of a collection a list wants, evaluated by the database on the latest versions: members equal to a
  * value ({@code where("issuer.kind", "PLATFORM")}), an element of an array member matching ({@code
  * whereAny("listings", Map.of("board", "NEEQ"))}), the record's region, its parent, its status, a date member within
- * days, a top-level text member among values ({@code whereIn("platform", usccs)}); ordered by a member (then key, then id) and cut to a page. Immutable: each method answers a new query.
+ * days, a top-level text member among values ({@code whereIn("platform", usccs)}), the last element of an array member
+ * ({@code whereLast("history", "status", "CASE_FILED")}); ordered by a member (then key, then id) and cut to a page. Immutable: each method answers a new query.
  */
 public record RecordQuery(List<Containment> containments, @Nullable MemberIn memberIn, @Nullable String region, @Nullable UUID parentId,
-                          @Nullable RecordStatus status, @Nullable DateRange dated, @Nullable String orderBy, int offset, int limit) {
+                          @Nullable RecordStatus status, @Nullable DateRange dated, @Nullable LastElement last, @Nullable String orderBy,
+                          int offset, int limit) {
 
     public static final int DEFAULT_LIMIT = 100;
     public static final int MAX_LIMIT = 1000;
@@ -31,7 +33,7 @@ public record RecordQuery(List<Containment> containments, @Nullable MemberIn mem
 
     /** Every record, withdrawn ones included, the first {@link #DEFAULT_LIMIT}. */
     public static RecordQuery all() {
-        return new RecordQuery(List.of(), null, null, null, null, null, null, 0, DEFAULT_LIMIT);
+        return new RecordQuery(List.of(), null, null, null, null, null, null, null, 0, DEFAULT_LIMIT);
     }
 
     /** Records whose member at the dotted path (such as {@code issuer.kind}) equals {@code value}. */
@@ -55,39 +57,48 @@ public record RecordQuery(List<Containment> containments, @Nullable MemberIn mem
 
     /** Records whose top-level text member {@code member} is one of {@code values} (none: no record). */
     public RecordQuery whereIn(String member, java.util.Collection<String> values) {
-        return new RecordQuery(containments, new MemberIn(member, List.copyOf(values)), region, parentId, status, dated, orderBy, offset, limit);
+        return new RecordQuery(containments, new MemberIn(member, List.copyOf(values)), region, parentId, status, dated, last, orderBy, offset, limit);
+    }
+
+    /**
+     * Records whose top-level array member {@code arrayMember} ends with an element whose text member {@code member}
+     * equals {@code value} (a lead whose latest history step has a status).
+     */
+    public RecordQuery whereLast(String arrayMember, String member, String value) {
+        return new RecordQuery(containments, memberIn, region, parentId, status, dated, new LastElement(arrayMember, member, value), orderBy,
+                offset, limit);
     }
 
     public RecordQuery region(@Nullable String code) {
-        return new RecordQuery(containments, memberIn, code, parentId, status, dated, orderBy, offset, limit);
+        return new RecordQuery(containments, memberIn, code, parentId, status, dated, last, orderBy, offset, limit);
     }
 
     public RecordQuery parent(@Nullable UUID id) {
-        return new RecordQuery(containments, memberIn, region, id, status, dated, orderBy, offset, limit);
+        return new RecordQuery(containments, memberIn, region, id, status, dated, last, orderBy, offset, limit);
     }
 
     public RecordQuery status(@Nullable RecordStatus wanted) {
-        return new RecordQuery(containments, memberIn, region, parentId, wanted, dated, orderBy, offset, limit);
+        return new RecordQuery(containments, memberIn, region, parentId, wanted, dated, last, orderBy, offset, limit);
     }
 
     /** Records whose top-level date member ({@code YYYY-MM-DD}) lies from {@code from} to {@code to}, both inclusive. */
     public RecordQuery dated(String member, LocalDate from, LocalDate to) {
-        return new RecordQuery(containments, memberIn, region, parentId, status, new DateRange(member, from, to), orderBy, offset, limit);
+        return new RecordQuery(containments, memberIn, region, parentId, status, new DateRange(member, from, to), last, orderBy, offset, limit);
     }
 
     /** Ordered by a top-level member's text, then by key and id; without it by key, then id. */
     public RecordQuery orderBy(@Nullable String member) {
-        return new RecordQuery(containments, memberIn, region, parentId, status, dated, member, offset, limit);
+        return new RecordQuery(containments, memberIn, region, parentId, status, dated, last, member, offset, limit);
     }
 
     public RecordQuery page(int newOffset, int newLimit) {
-        return new RecordQuery(containments, memberIn, region, parentId, status, dated, orderBy, newOffset, newLimit);
+        return new RecordQuery(containments, memberIn, region, parentId, status, dated, last, orderBy, newOffset, newLimit);
     }
 
     private RecordQuery with(Containment containment) {
         List<Containment> more = new ArrayList<>(containments);
         more.add(containment);
-        return new RecordQuery(more, memberIn, region, parentId, status, dated, orderBy, offset, limit);
+        return new RecordQuery(more, memberIn, region, parentId, status, dated, last, orderBy, offset, limit);
     }
 
     /** A JSON object the content must contain (PostgreSQL's {@code @>}). */
@@ -102,6 +113,15 @@ public record RecordQuery(List<Containment> containments, @Nullable MemberIn mem
         public MemberIn {
             Objects.requireNonNull(member, "member");
             values = List.copyOf(values);
+        }
+    }
+
+    /** The last element of a top-level array member with a text member equal to a value. */
+    public record LastElement(String arrayMember, String member, String value) {
+        public LastElement {
+            Objects.requireNonNull(arrayMember, "arrayMember");
+            Objects.requireNonNull(member, "member");
+            Objects.requireNonNull(value, "value");
         }
     }
 

@@ -13,7 +13,11 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 
+import io.cityfin.common.identity.Caller;
+import io.cityfin.common.identity.CallerAuthentication;
+import io.cityfin.common.identity.Role;
 import io.cityfin.common.indicator.api.model.IndicatorDto;
 import io.cityfin.common.period.Period;
 import io.cityfin.common.region.Region;
@@ -70,6 +74,43 @@ class RecordIndicatorSourceTest {
         assertThat(linchuan.get("SPENT_YTD").getTarget()).isNull();
         assertThat(nancheng.get("VISITS_YTD").getValue()).isEqualByComparingTo("0");
         assertThat(nancheng.get("OPEN_SHOPS").getValue()).isEqualByComparingTo("1");
+    }
+
+    @Test
+    void withholdsACityWideOnlyGroupsRegionFiguresFromAllButStaffAndServesNoInputOnlyMeasure() {
+        RecordRows<Visit> rows = RecordRows.of(() -> Flux.fromIterable(visits));
+        IndicatorDefinition share = new IndicatorDefinition("SPENT_SHARE", "占比", "Share spent", Unit.PERCENT, Kind.RATIO,
+                Formula.percentOf("SPENT_YTD", "VISITS_YTD"), Set.of("SPENT_YTD", "VISITS_YTD"));
+        RecordIndicators cityOnly = RecordIndicators.of(rows.sumInYear(SPENT, Visit::on, Visit::spent).region(Visit::region),
+                rows.countInYear(VISITS, Visit::on).region(Visit::region).inputOnly()).with(share).cityWideOnly();
+        RecordIndicators open = RecordIndicators.of(rows.count(OPEN, (visit, day) -> !visit.openedOn().isAfter(day)).distinct(Visit::shop)
+                .region(Visit::region));
+        StaticListableBeanFactory beans = new StaticListableBeanFactory(Map.of("cityOnly", cityOnly, "open", open));
+        RecordIndicatorSource source = new RecordIndicatorSource(beans.getBeanProvider(RecordIndicators.class), year -> Mono.just(List.of()),
+                new Catalogue("test-service", List.of(), Set.of()));
+
+        Map<String, IndicatorDto> portal = indicators(source, Region.LINCHUAN, Role.PORTAL);
+        Map<String, IndicatorDto> portalCity = indicators(source, Region.CITY, Role.PORTAL);
+        Map<String, IndicatorDto> analyst = indicators(source, Region.LINCHUAN, Role.ANALYST);
+
+        assertThat(portal).containsOnlyKeys("SPENT_YTD", "SPENT_SHARE", "OPEN_SHOPS");
+        assertThat(portal.get("SPENT_YTD").getSuppressed()).isTrue();
+        assertThat(portal.get("SPENT_YTD").getValue()).isNull();
+        assertThat(portal.get("SPENT_SHARE").getValue()).isNull();
+        assertThat(portal.get("OPEN_SHOPS").getSuppressed()).isFalse();
+        assertThat(portal.get("OPEN_SHOPS").getValue()).isEqualByComparingTo("1");
+        assertThat(portalCity.get("SPENT_YTD").getSuppressed()).isFalse();
+        assertThat(portalCity.get("SPENT_YTD").getValue()).isEqualByComparingTo("90.50");
+        assertThat(analyst.get("SPENT_YTD").getValue()).isEqualByComparingTo("50.50");
+        // 50.50 spent over 2 visits in 临川区 in 2022 by 30 September
+        assertThat(analyst.get("SPENT_SHARE").getValue()).isEqualByComparingTo("2525.00");
+    }
+
+    private static Map<String, IndicatorDto> indicators(RecordIndicatorSource source, Region region, Role role) {
+        Caller caller = new Caller("test", Set.of(role), null);
+        return source.indicators(new IndicatorQuery(Period.month(2022, 9), region)).collectList()
+                .contextWrite(ReactiveSecurityContextHolder.withAuthentication(new CallerAuthentication(caller, "test"))).block().stream()
+                .collect(Collectors.toMap(IndicatorDto::getCode, Function.identity()));
     }
 
     private Map<String, IndicatorDto> indicators(Period period, Region region) {

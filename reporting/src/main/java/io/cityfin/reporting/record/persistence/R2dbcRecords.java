@@ -140,6 +140,12 @@ class R2dbcRecords implements Records {
             bindings.add(new Binding("dateFrom", query.dated().from().toString()));
             bindings.add(new Binding("dateTo", query.dated().to().toString()));
         }
+        if (query.last() != null) {
+            where.append(" AND v.content -> :lastArray -> -1 ->> :lastMember = :lastValue");
+            bindings.add(new Binding("lastArray", query.last().arrayMember()));
+            bindings.add(new Binding("lastMember", query.last().member()));
+            bindings.add(new Binding("lastValue", query.last().value()));
+        }
         String order = query.orderBy() == null ? " ORDER BY h.key, h.id" : " ORDER BY v.content ->> :orderBy, h.key, h.id";
         var select = database.sql("SELECT " + COLUMNS + LATEST + where + order + " LIMIT :limit OFFSET :offset");
         var count = database.sql("SELECT count(*) AS total" + LATEST + where);

@@ -1,0 +1,54 @@
+package io.cityfin.risk.plan;
+
+import java.time.Clock;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.cityfin.reporting.indicator.RecordIndicators;
+import io.cityfin.reporting.indicator.RecordRows;
+import io.cityfin.reporting.institution.Institution;
+import io.cityfin.reporting.institution.Institutions;
+import io.cityfin.reporting.record.RecordService;
+import io.cityfin.reporting.record.Records;
+import reactor.core.publisher.Mono;
+
+/** Repayment plans on the record machinery and their indicators, each plan in its institution's region as the registry holds it. */
+@Configuration(proxyBeanMethods = false)
+class PlanConfiguration {
+
+    @Bean
+    RecordService<RepaymentPlan> repaymentPlans(Records records, Clock clock) {
+        return new RecordService<>(records, new RepaymentPlanType(clock), clock);
+    }
+
+    @Bean
+    RecordIndicators repaymentPlanIndicators(RecordService<RepaymentPlan> plans, Institutions institutions) {
+        RecordRows<Placed> placed = RecordRows.of(() -> byCode(institutions)
+                .flatMapMany(byCode -> plans.activeViews().map(view -> new Placed(view.content(), regionOf(byCode, view.key())))));
+        return indicators(placed);
+    }
+
+    static RecordIndicators indicators(RecordRows<Placed> placed) {
+        return RecordIndicators.of(
+                        placed.measure(PlanIndicators.REPAID_CUM, (row, day) -> row.plan().repaidBy(day)).region(Placed::region),
+                        placed.measure(PlanIndicators.PRINCIPAL, (row, day) -> row.plan().principalTotal()).region(Placed::region).inputOnly())
+                .with(PlanIndicators.REPAID_PCT);
+    }
+
+    /** Every institution of the registry by code (its latest version). */
+    static Mono<Map<String, Institution>> byCode(Institutions institutions) {
+        return institutions.allLatest().collectMap(Institution::code);
+    }
+
+    private static @Nullable String regionOf(Map<String, Institution> byCode, @Nullable String code) {
+        Institution institution = code == null ? null : byCode.get(code);
+        return institution == null ? null : institution.region().code();
+    }
+
+    /** A plan with its institution's region (null when the institution is no longer in the registry). */
+    record Placed(RepaymentPlan plan, @Nullable String region) {
+    }
+}

@@ -1,0 +1,110 @@
+package io.cityfin.risk.publicity.web;
+
+import java.time.LocalDate;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+
+import io.cityfin.common.problem.InvalidParameterException;
+import io.cityfin.common.region.Region;
+import io.cityfin.reporting.record.RecordEndpoints;
+import io.cityfin.reporting.record.RecordQuery;
+import io.cityfin.reporting.record.RecordService;
+import io.cityfin.reporting.record.StoredRecord;
+import io.cityfin.risk.api.PublicityApi;
+import io.cityfin.risk.api.model.CasesWarningDto;
+import io.cityfin.risk.api.model.PublicityContentDto;
+import io.cityfin.risk.api.model.PublicityDto;
+import io.cityfin.risk.publicity.Publicity;
+import io.cityfin.risk.publicity.PublicityType;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+@RestController
+class PublicityController implements PublicityApi {
+
+    private final RecordEndpoints<Publicity, PublicityDto> publicity;
+
+    PublicityController(RecordService<Publicity> publicity) {
+        this.publicity = RecordEndpoints.of(publicity, PublicityController::dto);
+    }
+
+    @Override
+    public Mono<ResponseEntity<PublicityDto>> createPublicity(Mono<PublicityContentDto> body, @Nullable String idempotencyKey,
+                                                              ServerWebExchange exchange) {
+        return publicity.create(null, body, idempotencyKey, PublicityController::content, PublicityContentDto::getStatus);
+    }
+
+    @Override
+    public Mono<ResponseEntity<PublicityDto>> putPublicity(String id, Mono<PublicityContentDto> body, @Nullable String ifMatch,
+                                                           ServerWebExchange exchange) {
+        return publicity.replace(id, body, ifMatch, PublicityController::content, PublicityContentDto::getStatus);
+    }
+
+    @Override
+    public Mono<ResponseEntity<PublicityDto>> getPublicity(String id, ServerWebExchange exchange) {
+        return publicity.latest(id);
+    }
+
+    @Override
+    public Mono<ResponseEntity<Flux<PublicityDto>>> listPublicityVersions(String id, ServerWebExchange exchange) {
+        return publicity.versions(id);
+    }
+
+    /** {@code region=361000} lists the city-wide records (those filed under 361000), not every record. */
+    @Override
+    public Mono<ResponseEntity<Flux<PublicityDto>>> listPublicity(@Nullable Integer year, @Nullable String kind, @Nullable String setting,
+                                                                  @Nullable String region, Integer offset, Integer limit,
+                                                                  ServerWebExchange exchange) {
+        RecordQuery query = RecordQuery.all().orderBy("heldOn").page(offset, limit);
+        if (year != null) {
+            query = query.dated("heldOn", LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+        }
+        if (kind != null) {
+            if (!PublicityType.KINDS.contains(kind)) {
+                throw new InvalidParameterException("kind", PublicityType.UNKNOWN_KIND, "A kind is EVENT, SMS_BATCH or MEDIA.");
+            }
+            query = query.where("kind", kind);
+        }
+        if (setting != null) {
+            if (!PublicityType.SETTINGS.contains(setting)) {
+                throw new InvalidParameterException("setting", PublicityType.UNKNOWN_SETTING,
+                        "A setting is RURAL, COMMUNITY, GOVERNMENT, ENTERPRISE, CAMPUS, ONLINE or HOUSEHOLD.");
+            }
+            query = query.where("setting", setting);
+        }
+        if (region != null) {
+            String county = RecordEndpoints.regionFilter("region", region);
+            query = query.region(county == null ? Region.CITY.code() : county);
+        }
+        return publicity.page(query);
+    }
+
+    private static Publicity content(PublicityContentDto dto) {
+        return new Publicity(dto.getKind(), dto.getSetting(), dto.getHeldOn(), dto.getRegion(), dto.getPersonsReached(),
+                dto.getMaterialsDistributed(), dto.getSmsSent());
+    }
+
+    private static PublicityDto dto(StoredRecord<Publicity> record) {
+        Publicity content = record.content();
+        return new PublicityDto()
+                .id(record.id().toString())
+                .version(record.version())
+                .status(record.status().name())
+                .contentHash(record.contentHash())
+                .recordedAt(record.recordedAt())
+                .recordedBy(record.recordedBy())
+                .recordedFor(record.recordedFor())
+                .warnings(record.warnings().stream().map(warning -> new CasesWarningDto()
+                        .pointer(warning.pointer()).code(warning.code()).message(warning.message())).toList())
+                .kind(content.kind())
+                .setting(content.setting())
+                .heldOn(content.heldOn())
+                .region(content.region())
+                .personsReached(content.personsReached())
+                .materialsDistributed(content.materialsDistributed())
+                .smsSent(content.smsSent());
+    }
+}
