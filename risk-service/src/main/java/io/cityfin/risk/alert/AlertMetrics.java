@@ -5,6 +5,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,6 +24,8 @@ import reactor.core.publisher.Mono;
 @Component
 public class AlertMetrics {
 
+    private static final Logger LOG = LoggerFactory.getLogger(AlertMetrics.class);
+
     private final Alerts alerts;
     private final MultiGauge open;
     private final List<String> rules;
@@ -29,6 +35,12 @@ public class AlertMetrics {
         this.rules = rules.stream().map(AlertRule::code).sorted().toList();
         this.open = MultiGauge.builder("cityfin.alerts.open").description("Alerts open now (OPEN or ACKNOWLEDGED), by rule and severity")
                 .register(meters);
+    }
+
+    /** The gauge's series from the start, so that Prometheus sees them before the first evaluation. */
+    @EventListener(ApplicationReadyEvent.class)
+    void publishAtStart() {
+        refresh().subscribe(null, error -> LOG.warn("The open-alerts gauge could not be read at start", error));
     }
 
     /** Reads the open counts again and publishes them. */
