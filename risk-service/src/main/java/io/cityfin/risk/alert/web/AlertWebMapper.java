@@ -68,6 +68,8 @@ final class AlertWebMapper {
         if (withHistory) {
             dto.history(alert.history().stream().map(change -> new AlertHistoryEntryDto().at(change.at()).by(change.by())
                     .colour(change.colour().name()).status(change.status().name()).value(change.value()).note(change.note())).toList());
+        } else {
+            dto.setHistory(null);
         }
         return dto;
     }
