@@ -15,6 +15,7 @@ import io.cityfin.common.period.Period;
 import io.cityfin.common.period.PeriodType;
 import io.cityfin.reporting.institution.Institution;
 import io.cityfin.reporting.institution.Institutions;
+import io.cityfin.reporting.record.RecordAccepted;
 import io.cityfin.reporting.report.ReportAccepted;
 import io.cityfin.reporting.report.Reports;
 import reactor.core.publisher.Mono;
@@ -23,7 +24,8 @@ import reactor.core.publisher.Mono;
  * REPORT_MISSING (data-standard-2.md, "Alert rules and alerts"): each institution expected to report for the month —
  * of a type with a report catalogue ({@link #REPORTING_TYPES}), active on the month's last day — whose latest version
  * for it is no report (none, or a withdrawal), once the calendar days from the month's last day to today reach
- * 10 / 20 / 30. Re-runs after every accepted report of the month, and daily (the days grow).
+ * 10 / 20 / 30. Re-runs after every accepted report of the month and every supervisory action (an ending one
+ * removes an institution from the expected), and daily (the days grow).
  */
 final class ReportMissingRule implements AlertRule {
 
@@ -33,6 +35,9 @@ final class ReportMissingRule implements AlertRule {
      * machinery knows its catalogues' sections.
      */
     static final Set<String> REPORTING_TYPES = Set.of("FINANCING_GUARANTEE", "BRIDGE_FUND", "PRIVATE_LENDING");
+
+    /** The organisations feature's collection of supervisory actions (its SupervisoryActionType.COLLECTION). */
+    static final String SUPERVISORY_ACTIONS = "supervisory-actions";
 
     private final Institutions institutions;
     private final Reports reports;
@@ -96,5 +101,11 @@ final class ReportMissingRule implements AlertRule {
     @Override
     public boolean affectedBy(ReportAccepted report) {
         return true;
+    }
+
+    /** A supervisory action may end an institution (an exit, a revoked pilot): it then leaves the month's expected reporters. */
+    @Override
+    public boolean affectedBy(RecordAccepted record) {
+        return SUPERVISORY_ACTIONS.equals(record.collection());
     }
 }

@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,8 @@ import io.cityfin.common.region.Region;
 import io.cityfin.reporting.institution.Institution;
 import io.cityfin.reporting.institution.InstitutionChange;
 import io.cityfin.reporting.institution.Institutions;
+import io.cityfin.reporting.record.RecordAccepted;
+import io.cityfin.reporting.report.ReportAccepted;
 import io.cityfin.reporting.report.ReportVersion;
 import io.cityfin.reporting.report.Reports;
 import reactor.core.publisher.Flux;
@@ -64,6 +67,14 @@ class ReportMissingRuleTest {
         assertThat(rule("2022-10-10", Set.of()).evaluate(SEPTEMBER, defaults()).block()).extracting(Finding::colour).containsOnly(Colour.YELLOW);
         assertThat(rule("2022-10-30", Set.of()).evaluate(SEPTEMBER, defaults()).block()).extracting(Finding::colour).containsOnly(Colour.RED);
         assertThat(rule("2022-09-15", Set.of()).evaluate(SEPTEMBER, defaults()).block()).as("the month not over").isEmpty();
+    }
+
+    @Test
+    void runsAgainAfterEveryReportAndEverySupervisoryAction() {
+        ReportMissingRule rule = rule("2022-10-20", Set.of());
+        assertThat(rule.affectedBy(new ReportAccepted("91361027MA0000001X", SEPTEMBER, 2))).isTrue();
+        assertThat(rule.affectedBy(new RecordAccepted("supervisory-actions", UUID.randomUUID(), 1, LocalDate.of(2022, 9, 20)))).isTrue();
+        assertThat(rule.affectedBy(new RecordAccepted("leads", UUID.randomUUID(), 1, LocalDate.of(2022, 9, 20)))).isFalse();
     }
 
     private static RuleSettings defaults() {
