@@ -95,6 +95,17 @@ public class AlertService {
         return Mono.fromCallable(() -> known(code)).flatMap(rule -> settings.put(rule.code(), content, null, ifMatch));
     }
 
+    /** The rule whose settings record has id {@code id} (a new settings version's {@code RecordAccepted}); empty for none. */
+    public Mono<AlertRule> ruleOfSettings(java.util.UUID id) {
+        return settings.all().filter(stored -> stored.id().equals(id)).next()
+                .flatMap(stored -> Mono.justOrEmpty(stored.key() == null ? null : rules.get(stored.key())));
+    }
+
+    /** The periods the rule has been evaluated for. */
+    public Flux<Period> evaluatedPeriods(AlertRule rule) {
+        return evaluations.all().filter(evaluation -> evaluation.rule().equals(rule.code())).map(Evaluation::period);
+    }
+
     private Mono<RuleState> state(AlertRule rule, List<Evaluation> all) {
         return settings(rule).map(current -> new RuleState(rule, current.settings(), current.version(),
                 all.stream().filter(evaluation -> evaluation.rule().equals(rule.code())).toList()));

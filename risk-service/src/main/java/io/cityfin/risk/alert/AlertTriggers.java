@@ -28,7 +28,8 @@ import reactor.core.scheduler.Schedulers;
  * When rules run (data-standard-2.md, "Alert rules and alerts"): after every accepted report or record, for the rules
  * it affects and its period (gathered for {@code coalesce}, each (rule, period) once, off the writer's thread); every
  * day at {@code daily-at} for the last completed month, on one replica only ({@link Evaluations#claimDay}); every
- * {@code retry-every} for each (rule, period) whose last evaluation is UNAVAILABLE, until it runs.
+ * {@code retry-every} for each (rule, period) whose last evaluation is UNAVAILABLE, until it runs; and after a new
+ * settings version, for every period the rule has been evaluated for.
  */
 public class AlertTriggers implements SmartLifecycle {
 
@@ -61,6 +62,10 @@ public class AlertTriggers implements SmartLifecycle {
 
     @EventListener
     void on(RecordAccepted record) {
+        if (AlertRuleType.COLLECTION.equals(record.collection())) {
+            settingsChanged(record);
+            return;
+        }
         LocalDate day = record.day();
         if (day == null) {
             return;
@@ -71,6 +76,14 @@ public class AlertTriggers implements SmartLifecycle {
                 request(rule, month);
             }
         }
+    }
+
+    /** A new settings version: the rule runs again, under it, for every period it has been evaluated for. */
+    private void settingsChanged(RecordAccepted record) {
+        service.ruleOfSettings(record.id())
+                .flatMapMany(rule -> service.evaluatedPeriods(rule).map(period -> new Job(rule.code(), period)))
+                .subscribe(job -> service.rule(job.rule()).ifPresent(rule -> request(rule, job.period())),
+                        error -> LOG.error("Could not re-run the alert rule of settings record {}", record.id(), error));
     }
 
     private static boolean affected(AlertRule rule, java.util.function.BooleanSupplier test) {

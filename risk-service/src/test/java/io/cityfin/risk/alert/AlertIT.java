@@ -164,6 +164,7 @@ class AlertIT {
     @Test
     void settingsAreVersionedWithETagsAndRefusedWhenWrong() {
         String body = "{\"enabled\": true, \"thresholds\": {\"YELLOW\": null, \"ORANGE\": 40, \"RED\": 80}, \"params\": {\"persons\": 120}}";
+        evaluate(Period.month(2021, 8));
         as(Role.ANALYST).get().uri("/alert-rules/FAKE_RULE").exchange().expectStatus().isOk().expectHeader().valueEquals(HttpHeaders.ETAG, "\"0\"")
                 .expectBody().jsonPath("$.version").isEqualTo(0).jsonPath("$.thresholds.RED").isEqualTo(90).jsonPath("$.params.persons").isEqualTo(100);
         put(Role.ANALYST, "FAKE_RULE", body, null).expectStatus().isForbidden();
@@ -174,6 +175,10 @@ class AlertIT {
         put(Role.ADMIN, "FAKE_RULE", body, null).expectStatus().isOk().expectHeader().valueEquals(HttpHeaders.ETAG, "\"1\"");
         put(Role.ADMIN, "FAKE_RULE", body.replace("80", "85"), "\"7\"").expectStatus().isEqualTo(412);
         put(Role.ADMIN, "FAKE_RULE", body.replace("80", "90"), "\"1\"").expectStatus().isCreated().expectHeader().valueEquals(HttpHeaders.ETAG, "\"2\"");
+        // a new settings version runs the rule again for the periods it has been evaluated for
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> as(Role.ANALYST).get()
+                .uri("/alert-rules/FAKE_RULE").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.evaluations[?(@.period == '2021-08')].ruleVersion").isEqualTo(List.of(2)));
         as(Role.ANALYST).get().uri("/alert-rules/FAKE_RULE").exchange().expectStatus().isOk().expectHeader().valueEquals(HttpHeaders.ETAG, "\"2\"")
                 .expectBody().jsonPath("$.version").isEqualTo(2).jsonPath("$.thresholds.ORANGE").isEqualTo(40).jsonPath("$.thresholds.RED").isEqualTo(90);
 
