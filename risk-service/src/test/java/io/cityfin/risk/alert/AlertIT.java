@@ -68,6 +68,12 @@ class AlertIT {
     @Autowired
     MeterRegistry meters;
 
+    @Autowired
+    Evaluations evaluations;
+
+    @Autowired
+    AlertTriggers triggers;
+
     @Test
     void raisesRecoloursResolvesAndReopensOneAlertPerSubject() {
         Period period = Period.month(2021, 1);
@@ -260,6 +266,27 @@ class AlertIT {
             assertThat(meters.get("cityfin.alerts.open").tags("rule", FakeRule.CODE, "severity", "RED").gauge().value()).isEqualTo(open);
         });
         assertThat(meters.get("cityfin.alerts.open").tags("rule", "NPL_RATIO_HIGH", "severity", "RED").gauge().value()).isZero();
+    }
+
+    @Test
+    void theDailyRunOfADayIsClaimedByOneReplicaAndRunsEveryRuleForTheLastCompletedMonth() {
+        LocalDate day = LocalDate.of(2021, 10, 1);
+        java.time.OffsetDateTime at = java.time.OffsetDateTime.parse("2021-10-01T02:00:00+08:00");
+        List<Boolean> claims = Flux.range(0, 6).flatMap(i -> evaluations.claimDay(day, at), 6).collectList().block();
+        assertThat(claims).hasSize(6).filteredOn(Boolean::booleanValue).hasSize(1);
+        assertThat(evaluations.claimDay(day, at).block()).as("later, the day is taken").isFalse();
+
+        Period september = Period.month(2021, 9);
+        rule.finds(september, finding("S1", "361002", "95", Colour.RED));
+        triggers.daily(LocalDate.of(2021, 10, 2)).block();
+        assertThat(total("/alerts?period=2021-09&rule=FAKE_RULE")).isEqualTo(1);
+        as(Role.ANALYST).get().uri("/alert-rules/REPORT_MISSING").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.evaluations[?(@.period == '2021-09')].outcome").isEqualTo(List.of("OK"));
+
+        // the same day again (another replica, or a timer firing twice): nothing runs
+        rule.finds(september, finding("S1", "361002", "95", Colour.RED), finding("S2", "361002", "95", Colour.RED));
+        triggers.daily(LocalDate.of(2021, 10, 2)).block();
+        assertThat(total("/alerts?period=2021-09&rule=FAKE_RULE")).isEqualTo(1);
     }
 
     private static String value(String code) {
