@@ -1,0 +1,51 @@
+package io.cityfin.risk.npl;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.cityfin.common.indicator.api.model.IndicatorDto;
+import io.cityfin.common.period.Period;
+import io.cityfin.common.region.Region;
+import io.cityfin.reporting.indicator.IndicatorQuery;
+import io.cityfin.reporting.indicator.PublishedIndicators;
+import io.cityfin.reporting.indicator.PublishedIndicatorsUnavailableException;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Credit's NPL_RATIO of a month in each region asked, as credit publishes it through the gateway. Anything short of a
+ * figure in every region — credit not answering, no NPL_RATIO, a suppressed one, one naming unavailable inputs — is a
+ * {@link PublishedIndicatorsUnavailableException}: an NPL rule then raises and resolves nothing.
+ */
+public final class CreditNplRatios {
+
+    static final String CREDIT = "credit";
+    static final String NPL_RATIO = "NPL_RATIO";
+
+    private final PublishedIndicators published;
+
+    public CreditNplRatios(PublishedIndicators published) {
+        this.published = published;
+    }
+
+    /** NPL_RATIO in each of {@code regions} at {@code period}, by region code. */
+    Mono<Map<String, IndicatorDto>> of(Period period, List<Region> regions) {
+        return Flux.fromIterable(regions)
+                .flatMap(region -> published.indicators(CREDIT, new IndicatorQuery(period, region))
+                        .map(indicators -> Map.entry(region.code(), nplRatio(indicators, region))), 4)
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue, TreeMap::new);
+    }
+
+    private static IndicatorDto nplRatio(List<IndicatorDto> indicators, Region region) {
+        IndicatorDto found = indicators == null ? null
+                : indicators.stream().filter(indicator -> NPL_RATIO.equals(indicator.getCode())).findFirst().orElse(null);
+        if (found == null) {
+            throw new PublishedIndicatorsUnavailableException(CREDIT, "no NPL_RATIO for region " + region.code());
+        }
+        if (Boolean.TRUE.equals(found.getSuppressed()) || (found.getInputsUnavailable() != null && !found.getInputsUnavailable().isEmpty())) {
+            throw new PublishedIndicatorsUnavailableException(CREDIT, "NPL_RATIO of region " + region.code() + " has no figure");
+        }
+        return found;
+    }
+}
