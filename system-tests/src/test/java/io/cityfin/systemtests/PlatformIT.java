@@ -86,7 +86,9 @@ class PlatformIT {
 
     @BeforeAll
     static void startThePlatform() {
-        platform = RunningPlatform.start(data, PORT_BASE, Map.of());
+        // risk-service tries its UNAVAILABLE alert rules again every 5 s here, not every minute
+        platform = RunningPlatform.start(data, PORT_BASE, Map.of("CITYFIN_JAVA_OPTS",
+                RunningPlatform.APP_JAVA_OPTIONS + " -Dcityfin.alerts.retry-every=5s"));
         launcher = platform.launcher();
         adminKey = platform.adminKey();
         gateway = platform.gateway();
@@ -335,6 +337,100 @@ class PlatformIT {
     }
 
     @Test
+    @Order(2)
+    void theRiskIndicatorsShowTheDemoReportsRegistryAndRecordsWithTheirComputedFigures() {
+        gateway.get().uri("/api/v1/indicators?period=2022-09").exchange()
+            .expectStatus().isOk()
+            .expectBody()
+            // 担保行业在保余额92.17亿元, 放大倍数5.52 (on the 16.70亿 of net assets it implies: C23), 平均担保费率0.44%,
+            // 累计帮扶企业4274户, 累计减免担保费用3758.18万元 (seeds 45-49)
+            .jsonPath("$.indicators[?(@.code == 'GUARANTEE_OUTSTANDING_BALANCE')].value").isEqualTo(9217000000.00)
+            .jsonPath("$.indicators[?(@.code == 'GUARANTEE_OUTSTANDING_BALANCE')].source").isEqualTo("risk-service")
+            .jsonPath("$.indicators[?(@.code == 'GUARANTEE_NET_ASSETS')].value").isEqualTo(1670000000.00)
+            .jsonPath("$.indicators[?(@.code == 'GUARANTEE_LEVERAGE_MULTIPLE')].value").isEqualTo(5.52)
+            .jsonPath("$.indicators[?(@.code == 'GUARANTEE_AVG_FEE_RATE')].value").isEqualTo(0.44)
+            .jsonPath("$.indicators[?(@.code == 'GUARANTEE_ENTERPRISES_SERVED_CUM')].value").isEqualTo(4274)
+            .jsonPath("$.indicators[?(@.code == 'GUARANTEE_FEE_WAIVER_CUM')].value").isEqualTo(37581800.00)
+            // the six guarantee companies that stay report; the two persuaded to exit no longer count
+            .jsonPath("$.indicators[?(@.code == 'GUARANTEE_OUTSTANDING_BALANCE')].expectedInstitutions").isEqualTo(6)
+            .jsonPath("$.indicators[?(@.code == 'GUARANTEE_OUTSTANDING_BALANCE')].complete").isEqualTo(true)
+            // 倒贷基金6.12亿元, 累计帮扶企业2902户, 261.18亿元: 900万元 per enterprise exactly (C24), 42.68 times
+            .jsonPath("$.indicators[?(@.code == 'BRIDGE_FUND_SIZE')].value").isEqualTo(612000000.00)
+            .jsonPath("$.indicators[?(@.code == 'BRIDGE_FUND_ENTERPRISES_CUM')].value").isEqualTo(2902)
+            .jsonPath("$.indicators[?(@.code == 'BRIDGE_FUND_AMOUNT_CUM')].value").isEqualTo(26118000000.00)
+            .jsonPath("$.indicators[?(@.code == 'BRIDGE_FUND_AVG_PER_ENTERPRISE')].value").isEqualTo(9000000.00)
+            .jsonPath("$.indicators[?(@.code == 'BRIDGE_FUND_TURNOVER')].value").isEqualTo(42.68)
+            // 民间融资机构业务存量规模25814万元, 较年初48952万元下降23138万元, 压降47.27%; 累计兑付本金9952万元, 40%
+            .jsonPath("$.indicators[?(@.code == 'PRIVATE_LENDING_OUTSTANDING')].value").isEqualTo(258140000.00)
+            .jsonPath("$.indicators[?(@.code == 'PRIVATE_LENDING_DECREASE_YTD')].value").isEqualTo(231380000.00)
+            .jsonPath("$.indicators[?(@.code == 'PRIVATE_LENDING_REDUCTION_PCT')].value").isEqualTo(47.27)
+            .jsonPath("$.indicators[?(@.code == 'PRIVATE_LENDING_REPAID_CUM')].value").isEqualTo(99520000.00)
+            .jsonPath("$.indicators[?(@.code == 'PRIVATE_LENDING_REPAID_PCT')].value").isEqualTo(40.00)
+            // 6家小额贷款公司退出通知, 取消试点资格6家, 劝退2家, 监管意见函2家, 现场检查6家 (seeds 120, 131-134)
+            .jsonPath("$.indicators[?(@.code == 'MICROLOAN_CO_EXIT_NOTICE_YTD')].value").isEqualTo(6)
+            .jsonPath("$.indicators[?(@.code == 'MICROLOAN_CO_PILOT_REVOKED_YTD')].value").isEqualTo(6)
+            .jsonPath("$.indicators[?(@.code == 'GUARANTEE_CO_PERSUADED_EXIT_YTD')].value").isEqualTo(2)
+            .jsonPath("$.indicators[?(@.code == 'GUARANTEE_CO_SUPERVISORY_LETTER_YTD')].value").isEqualTo(2)
+            .jsonPath("$.indicators[?(@.code == 'ON_SITE_INSPECTION_YTD')].value").isEqualTo(6)
+            .jsonPath("$.indicators[?(@.code == 'PRIVATE_LENDING_INSTITUTION_COUNT')].value").isEqualTo(6)
+            .jsonPath("$.indicators[?(@.code == 'LOCAL_ORG_SMALL_LOAN_COUNT')].value").isEqualTo(0)
+            // 线索11条, 公安已立案4条, 涉案约896人、约33423万元; 直存 3家, 挽回损失127万元; 剩余陈案2件 (seeds 112-118)
+            .jsonPath("$.indicators[?(@.code == 'LENDING_CHAOS_LEADS_YTD')].value").isEqualTo(11)
+            .jsonPath("$.indicators[?(@.code == 'LENDING_CHAOS_LEADS_FILED_YTD')].value").isEqualTo(4)
+            .jsonPath("$.indicators[?(@.code == 'LENDING_CASE_PERSONS_INVOLVED_YTD')].value").isEqualTo(896)
+            .jsonPath("$.indicators[?(@.code == 'LENDING_CASE_AMOUNT_INVOLVED_YTD')].value").isEqualTo(334230000.00)
+            .jsonPath("$.indicators[?(@.code == 'AIF_DISPOSED_WITHOUT_CASE_YTD')].value").isEqualTo(3)
+            .jsonPath("$.indicators[?(@.code == 'AIF_LOSS_RECOVERED_YTD')].value").isEqualTo(1270000.00)
+            .jsonPath("$.indicators[?(@.code == 'LEGACY_IFR_CASES_REMAINING')].value").isEqualTo(2)
+            // “七进”宣传活动249场 in six settings, not seven (C22); 覆盖11万余人, 宣传品16万余份, 短信38万余条 (seeds 107-111)
+            .jsonPath("$.indicators[?(@.code == 'AIF_PUBLICITY_EVENTS_YTD')].value").isEqualTo(249)
+            .jsonPath("$.indicators[?(@.code == 'AIF_PUBLICITY_SETTINGS_YTD')].value").isEqualTo(6)
+            .jsonPath("$.indicators[?(@.code == 'AIF_PUBLICITY_REACH_PERSONS_YTD')].value").isEqualTo(112000)
+            .jsonPath("$.indicators[?(@.code == 'AIF_MATERIALS_DISTRIBUTED_YTD')].value").isEqualTo(163000)
+            .jsonPath("$.indicators[?(@.code == 'AIF_SMS_SENT_YTD')].value").isEqualTo(385000);
+        // 完成2件以上陈案处置: the 2023 target
+        gateway.get().uri("/api/v1/risk/indicators?period=2023-03").exchange()
+            .expectStatus().isOk()
+            .expectBody()
+            .jsonPath("$.indicators[?(@.code == 'LEGACY_IFR_CASES_CLOSED_YTD')].target").isEqualTo(2);
+    }
+
+    @Test
+    @Order(2)
+    void everyIndicatorCodeOfTheConsolidatedAnswerIsUnique() {
+        Map<String, Object> body = json(gateway.get().uri("/api/v1/indicators?period=2022-09").exchange()
+            .expectStatus().isOk());
+        @SuppressWarnings("unchecked")
+        List<String> codes = ((List<Map<String, Object>>) body.get("indicators")).stream().map(indicator -> (String) indicator.get("code"))
+            .toList();
+        assertThat(codes).hasSizeGreaterThan(150).doesNotHaveDuplicates();
+        // risk reads credit's NPL figures for its alerts and does not republish them
+        assertThat(((List<Map<String, Object>>) body.get("indicators")).stream().filter(indicator -> "NPL_RATIO".equals(indicator.get("code"))))
+            .singleElement().satisfies(indicator -> assertThat(indicator).containsEntry("source", "credit-service"));
+    }
+
+    @Test
+    @Order(2)
+    void theDemoAlertsAreEvaluatedForSeptember2022OnceCreditAnswersAndNoNplAlertIsOpen() {
+        // the demo evaluates every rule for 2022-09 after it loads; the NPL rules wait for credit through the gateway
+        Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+            assertThat(outcomes("2022-09")).containsEntry("NPL_RATIO_HIGH", "OK").containsEntry("NPL_RATIO_RISE", "OK")
+                .containsEntry("REPORT_MISSING", "OK").containsEntry("IFR_LEAD_SCALE", "OK").hasSize(9));
+        // every region below 2.00% and its rise below 0.30 pp: no NPL alert
+        gateway.get().uri("/api/v1/risk/alerts?period=2022-09&rule=NPL_RATIO_HIGH").exchange()
+            .expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(0);
+        gateway.get().uri("/api/v1/risk/alerts?period=2022-09&rule=NPL_RATIO_RISE").exchange()
+            .expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(0);
+        // the four filed lending cases, open at 2022-09: 1.56亿 (RED), 9850万 and 5273万 (ORANGE), 2700万 (YELLOW);
+        // the two legacy cases are below 1000万 and 100 persons
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> gateway.get().uri("/api/v1/risk/indicators?period=2022-09")
+            .exchange().expectStatus().isOk().expectBody()
+            .jsonPath("$.indicators[?(@.code == 'ALERTS_OPEN_RED_COUNT')].value").isEqualTo(1)
+            .jsonPath("$.indicators[?(@.code == 'ALERTS_OPEN_ORANGE_COUNT')].value").isEqualTo(2)
+            .jsonPath("$.indicators[?(@.code == 'ALERTS_OPEN_YELLOW_COUNT')].value").isEqualTo(1));
+    }
+
+    @Test
     @Order(6)
     void aBankSubmitsCorrectsAndReadsItsHistoryThroughTheGatewayWhileAnotherBankIsKeptOut() {
         String bankA = "91361000SYSTEST01A";
@@ -529,6 +625,37 @@ class PlatformIT {
             assertThat(indicator(back, "PLATFORM_DIRECT_FINANCING_YTD").get("value")).isEqualTo(2300000000.00);
             assertThat(indicator(back, "PLATFORM_FINANCING_YTD").get("value")).isEqualTo(2300000000.00);
         });
+    }
+
+    @Test
+    @Order(9)
+    void whileCreditIsStoppedTheNplRulesAreUnavailableAndRunAgainWithoutARestartOnceItIsBack() {
+        launcher.stop("credit-service");
+
+        Map<String, String> away = new LinkedHashMap<>();
+        gateway.post().uri("/api/v1/risk/alerts/evaluate?period=2022-09").exchange()
+            .expectStatus().isOk()
+            .expectBodyList(Map.class).value(list -> list.forEach(outcome -> away.put((String) outcome.get("rule"), (String) outcome.get("outcome"))));
+        assertThat(away).containsEntry("NPL_RATIO_HIGH", "UNAVAILABLE").containsEntry("NPL_RATIO_RISE", "UNAVAILABLE")
+            .as("the rules on risk's own data still run").containsEntry("IFR_LEAD_SCALE", "OK");
+        assertThat(outcomes("2022-09")).containsEntry("NPL_RATIO_HIGH", "UNAVAILABLE").containsEntry("NPL_RATIO_RISE", "UNAVAILABLE");
+
+        assertThat(launcher.start("credit-service")).as("credit-service started again").isZero();
+        // risk-service is not restarted: its retry of UNAVAILABLE rules (every 5 s in this run) evaluates them again
+        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+            assertThat(outcomes("2022-09")).containsEntry("NPL_RATIO_HIGH", "OK").containsEntry("NPL_RATIO_RISE", "OK"));
+    }
+
+    /** Each alert rule's outcome of its last evaluation for {@code period}, by rule code. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> outcomes(String period) {
+        Map<String, String> outcomes = new LinkedHashMap<>();
+        gateway.get().uri("/api/v1/risk/alert-rules").exchange()
+            .expectStatus().isOk()
+            .expectBodyList(Map.class).value(rules -> rules.forEach(rule -> ((List<Map<String, Object>>) rule.get("evaluations")).stream()
+                .filter(evaluation -> period.equals(evaluation.get("period")))
+                .forEach(evaluation -> outcomes.put((String) rule.get("code"), (String) evaluation.get("outcome")))));
+        return outcomes;
     }
 
     @SuppressWarnings("unchecked")

@@ -57,6 +57,11 @@ public record Catalogue(String service, List<Item> items, Set<String> institutio
         return sections.stream().filter(section -> section.institutionTypes().contains(institutionType)).findFirst();
     }
 
+    /** Whether an institution of {@code institutionType} reports at all: every type without sections, else one with a section. */
+    public boolean reports(String institutionType) {
+        return !hasSections() || sectionFor(institutionType).isPresent();
+    }
+
     /** The institution types expected to report at all: every type without sections (empty), else those of a section. */
     public Optional<Set<String>> reportingTypes() {
         if (!hasSections()) {

@@ -179,7 +179,7 @@ public abstract class ReportingServiceChecks {
 
     @Test
     void refusesAnInstitutionNameWithAControlCharacterOrOverItsLengthAndStoresNothing() {
-        String code = "91361000CTRL" + BANKS.incrementAndGet();
+        String code = newCode("CTRL");
         String name = "{\"name\": \"%s\", \"type\": \"" + s.institutionType() + "\", \"region\": \"361002\", \"activeFrom\": \"2015-01-01\"}";
 
         as(Role.ADMIN, null).put().uri("/institutions/{code}", code).contentType(MediaType.APPLICATION_JSON)
@@ -259,7 +259,7 @@ public abstract class ReportingServiceChecks {
 
     @Test
     void refusesAnUnknownAnInactiveAndAMalformedInstitution() {
-        String inactive = "91361000CLOSED" + BANKS.incrementAndGet();
+        String inactive = newCode("CLOSED");
         registerBank(inactive, "\"activeFrom\": \"2015-01-01\", \"activeTo\": \"2022-06-30\"");
 
         put("91361000NOSUCHBANK", "2022-09", lines(line(s.stock(), "361002", "1"))).expectStatus().isNotFound();
@@ -285,7 +285,7 @@ public abstract class ReportingServiceChecks {
     @Test
     void refusesAPeriodBefore1990AndAnswers1990WithoutComparisons() {
         // an institution may predate 1990 (activeFrom has no floor); its reports and every period asked about may not
-        String bank = "91361000OLD" + String.format("%06d", BANKS.incrementAndGet());
+        String bank = newCode("OLD");
         registerBank(bank, "\"activeFrom\": \"1985-01-01\"");
         for (String early : List.of("1900-06", "1901-12", "1989-12")) {
             as(Role.PORTAL, null).get().uri("/indicators?period={period}", early).exchange()
@@ -376,27 +376,33 @@ public abstract class ReportingServiceChecks {
                 .expectBody().jsonPath("$.lines.length()").isEqualTo(0);
     }
 
+    /** An institution type of the service that may not carry the guarantee attributes (every type but risk's guarantee companies). */
+    protected String typeWithoutGuaranteeAttributes() {
+        return s.institutionType();
+    }
+
     @Test
     void refusesTheGuaranteeAttributesOfRiskServiceOnItsTypes() {
-        String code = "91361000REG" + BANKS.incrementAndGet();
+        String code = newCode("REG");
 
         as(Role.ADMIN, null).put().uri("/institutions/{code}", code).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(institution("\"activeFrom\": \"2015-01-01\", \"govGuaranteeList\": {\"batch\": 3, \"listedOn\": \"2022-07-15\"},"
-                        + " \"mainlySmallAndAgricultural\": true")).exchange()
+                .bodyValue(institution(typeWithoutGuaranteeAttributes(), "\"activeFrom\": \"2015-01-01\", \"govGuaranteeList\": {\"batch\": 3,"
+                        + " \"listedOn\": \"2022-07-15\"}, \"mainlySmallAndAgricultural\": true")).exchange()
                 .expectStatus().isEqualTo(422)
                 .expectBody()
                 .jsonPath("$.errors[?(@.pointer == '/govGuaranteeList')].code").isEqualTo("GUARANTEE_ATTRIBUTE_NOT_ALLOWED")
                 .jsonPath("$.errors[?(@.pointer == '/mainlySmallAndAgricultural')].code").isEqualTo("GUARANTEE_ATTRIBUTE_NOT_ALLOWED");
         as(Role.ADMIN, null).get().uri("/institutions/{code}", code).exchange().expectStatus().isNotFound();
         as(Role.ADMIN, null).put().uri("/institutions/{code}", code).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(institution("\"activeFrom\": \"2015-01-01\", \"mainlySmallAndAgricultural\": false")).exchange()
+                .bodyValue(institution(typeWithoutGuaranteeAttributes(), "\"activeFrom\": \"2015-01-01\", \"mainlySmallAndAgricultural\": false"))
+                .exchange()
                 .expectStatus().isCreated().expectBody().jsonPath("$.mainlySmallAndAgricultural").isEqualTo(false)
                 .jsonPath("$.govGuaranteeList").isEmpty().jsonPath("$.endedOn").isEmpty();
     }
 
     @Test
     void versionsInstitutionsAndListsTheCatalogue() {
-        String code = "91361000REG" + BANKS.incrementAndGet();
+        String code = newCode("REG");
 
         as(Role.ADMIN, null).put().uri("/institutions/{code}", code).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(institution("\"activeFrom\": \"2015-01-01\"")).exchange()
@@ -694,9 +700,22 @@ public abstract class ReportingServiceChecks {
     }
 
     protected String registeredBank() {
-        String code = "91361000BANK" + String.format("%06d", BANKS.incrementAndGet());
+        String code = newCode("BANK");
         registerBank(code, "\"activeFrom\": \"2015-01-01\"");
         return code;
+    }
+
+    /** A code no test has used yet, of the form the service's registry takes. */
+    protected final String newCode(String tag) {
+        return institutionCode(tag, BANKS.incrementAndGet());
+    }
+
+    /**
+     * The {@code n}th test institution's code, {@code tag} saying what it is for: {@code 91361000<tag><n>} by default;
+     * a service whose registry takes only USCCs (risk-service) overrides it.
+     */
+    protected String institutionCode(String tag, int n) {
+        return "91361000" + tag + String.format("%06d", n);
     }
 
     protected void registerBank(String code, String activity) {
@@ -705,7 +724,11 @@ public abstract class ReportingServiceChecks {
     }
 
     protected String institution(String activity) {
-        return "{\"name\": \"测试银行抚州分行\", \"type\": \"" + s.institutionType() + "\", \"region\": \"361002\", " + activity + "}";
+        return institution(s.institutionType(), activity);
+    }
+
+    protected String institution(String type, String activity) {
+        return "{\"name\": \"测试银行抚州分行\", \"type\": \"" + type + "\", \"region\": \"361002\", " + activity + "}";
     }
 
     protected WebTestClient.ResponseSpec withdraw(String bank, String period) {

@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.cityfin.reporting.catalogue.Catalogue;
 import io.cityfin.reporting.institution.Institutions;
 import io.cityfin.reporting.record.RecordService;
 import io.cityfin.reporting.record.Records;
@@ -38,7 +39,7 @@ class AlertConfiguration {
     }
 
     @Bean
-    ReportMissingRule reportMissingRule(Institutions institutions, Reports reports, Clock clock) {
-        return new ReportMissingRule(institutions, reports, clock);
+    ReportMissingRule reportMissingRule(Institutions institutions, Catalogue catalogue, Reports reports, Clock clock) {
+        return new ReportMissingRule(institutions, catalogue, reports, clock);
     }
 }

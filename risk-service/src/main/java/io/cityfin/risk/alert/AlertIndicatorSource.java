@@ -9,9 +9,6 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
-import io.cityfin.common.identity.Access;
-import io.cityfin.common.identity.Caller;
-import io.cityfin.common.identity.Role;
 import io.cityfin.common.indicator.api.model.IndicatorDto;
 import io.cityfin.common.period.Period;
 import io.cityfin.reporting.indicator.Coverage;
@@ -22,6 +19,7 @@ import io.cityfin.reporting.indicator.IndicatorDefinition;
 import io.cityfin.reporting.indicator.IndicatorQuery;
 import io.cityfin.reporting.indicator.IndicatorSource;
 import io.cityfin.reporting.indicator.MapFigures;
+import io.cityfin.reporting.indicator.RecordIndicatorSource;
 import io.cityfin.reporting.indicator.RecordRows;
 import reactor.core.publisher.Flux;
 
@@ -50,18 +48,13 @@ class AlertIndicatorSource implements IndicatorSource {
     public Flux<IndicatorDto> indicators(IndicatorQuery query) {
         FigurePeriods periods = FigurePeriods.of(query.period());
         boolean regional = !query.region().isCity();
-        return Access.callerIfAny().map(AlertIndicatorSource::cityWideOnly).defaultIfEmpty(false)
-                .flatMapMany(cityWideOnly -> alerts.openOf(periods.existing().toList())
+        return RecordIndicatorSource.cityWideOnlyWithheld(query)
+                .flatMapMany(withheld -> alerts.openOf(periods.existing().toList())
                         .filter(alert -> !regional || alert.region().equals(query.region().code()))
                         .collectList()
                         .flatMapMany(open -> Flux.fromArray(Colour.values()).map(colour -> IndicatorCalculator.compute(DEFINITIONS.get(colour),
                                 query.period(), periods.figures(period -> figures(open, period, colour)), null, Coverage.none(),
-                                regional && cityWideOnly, SOURCE))));
-    }
-
-    /** data-standard-2.md, "Additions to the derivation rules": SUBMITTER and PORTAL callers see alert indicators city-wide only. */
-    private static boolean cityWideOnly(Caller caller) {
-        return !caller.isStaff() && (caller.has(Role.SUBMITTER) || caller.has(Role.PORTAL));
+                                withheld, SOURCE))));
     }
 
     private static Figures figures(List<Alert> open, Period period, Colour colour) {

@@ -13,6 +13,7 @@ import java.util.Set;
 import io.cityfin.common.period.CityClock;
 import io.cityfin.common.period.Period;
 import io.cityfin.common.period.PeriodType;
+import io.cityfin.reporting.catalogue.Catalogue;
 import io.cityfin.reporting.institution.Institution;
 import io.cityfin.reporting.institution.Institutions;
 import io.cityfin.reporting.record.RecordAccepted;
@@ -22,7 +23,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * REPORT_MISSING (data-standard-2.md, "Alert rules and alerts"): each institution expected to report for the month —
- * of a type with a report catalogue ({@link #REPORTING_TYPES}), active on the month's last day — whose latest version
+ * of a type with a report catalogue (a section of the service's {@link Catalogue}), active on the month's last day — whose latest version
  * for it is no report (none, or a withdrawal), once the calendar days from the month's last day to today reach
  * 10 / 20 / 30. Re-runs after every accepted report of the month and every supervisory action (an ending one
  * removes an institution from the expected), and daily (the days grow).
@@ -30,21 +31,17 @@ import reactor.core.publisher.Mono;
 final class ReportMissingRule implements AlertRule {
 
     static final String CODE = "REPORT_MISSING";
-    /**
-     * The institution types that report (the types with a report catalogue): kept here, in one place, until the
-     * machinery knows its catalogues' sections.
-     */
-    static final Set<String> REPORTING_TYPES = Set.of("FINANCING_GUARANTEE", "BRIDGE_FUND", "PRIVATE_LENDING");
-
     /** The organisations feature's collection of supervisory actions (its SupervisoryActionType.COLLECTION). */
     static final String SUPERVISORY_ACTIONS = "supervisory-actions";
 
     private final Institutions institutions;
+    private final Catalogue catalogue;
     private final Reports reports;
     private final Clock clock;
 
-    ReportMissingRule(Institutions institutions, Reports reports, Clock clock) {
+    ReportMissingRule(Institutions institutions, Catalogue catalogue, Reports reports, Clock clock) {
         this.institutions = institutions;
+        this.catalogue = catalogue;
         this.reports = reports;
         this.clock = clock;
     }
@@ -88,7 +85,7 @@ final class ReportMissingRule implements AlertRule {
         }
         return reports.reportedInstitutions(period).collect(HashSet<String>::new, Set::add)
                 .flatMap(reported -> institutions.activeOn(lastDay)
-                        .filter(institution -> REPORTING_TYPES.contains(institution.type()) && !reported.contains(institution.code()))
+                        .filter(institution -> catalogue.reports(institution.type()) && !reported.contains(institution.code()))
                         .map(institution -> finding(institution, days, colour.get(), settings))
                         .collectList());
     }

@@ -2,6 +2,8 @@ package io.cityfin.risk.lead;
 
 import java.util.List;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 
@@ -13,6 +15,7 @@ import io.cityfin.reporting.record.RecordService;
  * created through the use case; one whose content is already stored is not created again.
  */
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 20) // after the organisations, before the demo's alert evaluation (last)
 class DemoLeads implements DemoRecords {
 
     private final RecordService<Lead> leads;

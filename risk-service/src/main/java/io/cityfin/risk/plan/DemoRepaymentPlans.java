@@ -3,6 +3,8 @@ package io.cityfin.risk.plan;
 import java.math.BigDecimal;
 import java.util.List;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +19,7 @@ import reactor.core.publisher.Mono;
  * data"), put through the use case by the machinery's demo loader after the institutions; a second load adds nothing.
  */
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 20) // after the organisations, before the demo's alert evaluation (last)
 class DemoRepaymentPlans implements DemoRecords {
 
     private final RecordService<RepaymentPlan> plans;

@@ -17,6 +17,11 @@ import org.junit.jupiter.api.Test;
 import io.cityfin.common.http.IfMatch;
 import io.cityfin.common.period.Period;
 import io.cityfin.common.region.Region;
+import io.cityfin.reporting.catalogue.Catalogue;
+import io.cityfin.reporting.catalogue.CatalogueSection;
+import io.cityfin.reporting.catalogue.Item;
+import io.cityfin.reporting.catalogue.Kind;
+import io.cityfin.reporting.catalogue.Unit;
 import io.cityfin.reporting.institution.Institution;
 import io.cityfin.reporting.institution.InstitutionChange;
 import io.cityfin.reporting.institution.Institutions;
@@ -32,6 +37,14 @@ import reactor.core.publisher.Mono;
  * types active on that day without a report.
  */
 class ReportMissingRuleTest {
+
+    /** Risk's three report catalogues, in short: a SMALL_LOAN or PAWN company reports nothing. */
+    private static final Catalogue CATALOGUE = new Catalogue("risk-service", List.of(item("GUARANTEE_OUTSTANDING_BALANCE"),
+            item("BRIDGE_FUND_SIZE"), item("PRIVATE_LENDING_OUTSTANDING")), Set.of("SMALL_LOAN", "FINANCING_GUARANTEE",
+            "PAWN", "BRIDGE_FUND", "PRIVATE_LENDING"), List.of(
+            new CatalogueSection("FINANCING_GUARANTEE", Set.of("FINANCING_GUARANTEE"), List.of("GUARANTEE_OUTSTANDING_BALANCE")),
+            new CatalogueSection("BRIDGE_FUND", Set.of("BRIDGE_FUND"), List.of("BRIDGE_FUND_SIZE")),
+            new CatalogueSection("PRIVATE_LENDING", Set.of("PRIVATE_LENDING"), List.of("PRIVATE_LENDING_OUTSTANDING"))));
 
     private static final Period SEPTEMBER = Period.month(2022, 9);
     private static final OffsetDateTime AT = OffsetDateTime.of(2022, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
@@ -77,14 +90,18 @@ class ReportMissingRuleTest {
         assertThat(rule.affectedBy(new RecordAccepted("leads", UUID.randomUUID(), 1, LocalDate.of(2022, 9, 20)))).isFalse();
     }
 
+    private static Item item(String code) {
+        return new Item(code, code, code, Unit.CNY, Kind.STOCK, false, true);
+    }
+
     private static RuleSettings defaults() {
-        return new ReportMissingRule(null, null, Clock.systemUTC()).defaults();
+        return new ReportMissingRule(null, CATALOGUE, null, Clock.systemUTC()).defaults();
     }
 
     private ReportMissingRule rule(String today, Set<String> reported) {
         // 12:00 in the city on that day
         Clock clock = Clock.fixed(Instant.parse(today + "T04:00:00Z"), ZoneOffset.UTC);
-        return new ReportMissingRule(new FakeInstitutions(registry), new FakeReports(reported), clock);
+        return new ReportMissingRule(new FakeInstitutions(registry), CATALOGUE, new FakeReports(reported), clock);
     }
 
     private static Institution institution(String code, String type, String region, String from, @Nullable String to) {

@@ -11,6 +11,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import io.cityfin.common.identity.Role;
 import io.cityfin.common.test.TestIdentity;
 import io.cityfin.common.test.WithOwnPostgres;
+import io.cityfin.risk.TestCodes;
 
 /**
  * Completeness by type on a database of its own: a guarantee indicator expects only the guarantee companies active on
@@ -22,21 +23,29 @@ import io.cityfin.common.test.WithOwnPostgres;
 @WithOwnPostgres
 class RiskCompletenessIT {
 
+    private static final String GUARANTOR_1 = TestCodes.uscc("361002", 1);
+    private static final String GUARANTOR_2 = TestCodes.uscc("361002", 2);
+    private static final String GUARANTOR_ENDED = TestCodes.uscc("361002", 3);
+    private static final String LENDER = TestCodes.uscc("361002", 4);
+    private static final String FUND = TestCodes.uscc("361002", 5);
+    private static final String SMALL_LOAN = TestCodes.uscc("361002", 6);
+    private static final String PAWN = TestCodes.uscc("361002", 7);
+
     @Autowired
     WebTestClient web;
 
     @Test
     void expectsOnlyTheActiveInstitutionsOfTheTypesWhoseCatalogueHoldsTheInputs() {
-        register("91361000GUAR000001", "FINANCING_GUARANTEE", "2015-01-01", null);
-        register("91361000GUAR000002", "FINANCING_GUARANTEE", "2015-01-01", null);
-        register("91361000GUAR000003", "FINANCING_GUARANTEE", "2015-01-01", "2022-09-29");
-        register("91361000LEND000001", "PRIVATE_LENDING", "2015-01-01", null);
-        register("91361000FUND000001", "BRIDGE_FUND", "2015-01-01", null);
-        register("91361000LOAN000001", "SMALL_LOAN", "2015-01-01", null);
-        register("91361000PAWN000001", "PAWN", "2015-01-01", null);
-        report("91361000GUAR000001", "{\"item\": \"GUARANTEE_OUTSTANDING_BALANCE\", \"region\": \"361002\", \"value\": 500}, "
+        register(GUARANTOR_1, "FINANCING_GUARANTEE", "2015-01-01", null);
+        register(GUARANTOR_2, "FINANCING_GUARANTEE", "2015-01-01", null);
+        register(GUARANTOR_ENDED, "FINANCING_GUARANTEE", "2015-01-01", "2022-09-29");
+        register(LENDER, "PRIVATE_LENDING", "2015-01-01", null);
+        register(FUND, "BRIDGE_FUND", "2015-01-01", null);
+        register(SMALL_LOAN, "SMALL_LOAN", "2015-01-01", null);
+        register(PAWN, "PAWN", "2015-01-01", null);
+        report(GUARANTOR_1, "{\"item\": \"GUARANTEE_OUTSTANDING_BALANCE\", \"region\": \"361002\", \"value\": 500}, "
                 + "{\"item\": \"GUARANTEE_NET_ASSETS\", \"region\": \"361002\", \"value\": 100}");
-        report("91361000LEND000001", "{\"item\": \"PRIVATE_LENDING_OUTSTANDING\", \"region\": \"361002\", \"value\": 70}");
+        report(LENDER, "{\"item\": \"PRIVATE_LENDING_OUTSTANDING\", \"region\": \"361002\", \"value\": 70}");
 
         as(Role.ANALYST).get().uri("/indicators?period=2022-09").exchange()
                 .expectStatus().isOk()
@@ -59,9 +68,9 @@ class RiskCompletenessIT {
                 // 2 guarantee companies, the private-lending institution and the bridge fund; no small-loan company, no pawn shop
                 .jsonPath("$.expected").isEqualTo(4)
                 .jsonPath("$.submitted").isEqualTo(2)
-                .jsonPath("$.institutions[?(@.institutionCode == '91361000LOAN000001')]").isEmpty()
-                .jsonPath("$.institutions[?(@.institutionCode == '91361000GUAR000003')]").isEmpty()
-                .jsonPath("$.institutions[?(@.institutionCode == '91361000FUND000001')].status").isEqualTo("MISSING");
+                .jsonPath("$.institutions[?(@.institutionCode == '" + SMALL_LOAN + "')]").isEmpty()
+                .jsonPath("$.institutions[?(@.institutionCode == '" + GUARANTOR_ENDED + "')]").isEmpty()
+                .jsonPath("$.institutions[?(@.institutionCode == '" + FUND + "')].status").isEqualTo("MISSING");
     }
 
     private void register(String code, String type, String activeFrom, String activeTo) {

@@ -1,12 +1,12 @@
 package io.cityfin.risk.report;
 
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 
 import io.cityfin.common.identity.Role;
 import io.cityfin.reporting.test.ReportingServiceChecks;
+import io.cityfin.risk.TestCodes;
 
 /**
  * Guarantee, bridge-fund and private-lending reports on real PostgreSQL: the checks every reporting service passes (on a
@@ -14,8 +14,6 @@ import io.cityfin.reporting.test.ReportingServiceChecks;
  * data-standard-2.md that need no registry attribute (those that do: {@link RiskWarningRulesTest}).
  */
 class RiskReportIT extends ReportingServiceChecks {
-
-    private static final AtomicInteger ORGANISATIONS = new AtomicInteger();
 
     @Override
     protected Sample sample() {
@@ -169,8 +167,20 @@ class RiskReportIT extends ReportingServiceChecks {
                 .jsonPath("$.items[?(@.code == 'BRIDGE_FUND_SIZE')].cumulative").isEqualTo(false);
     }
 
+    /** Only FINANCING_GUARANTEE carries them here. */
+    @Override
+    protected String typeWithoutGuaranteeAttributes() {
+        return "PRIVATE_LENDING";
+    }
+
+    /** Risk's registry takes only USCCs. */
+    @Override
+    protected String institutionCode(String tag, int n) {
+        return TestCodes.uscc("361002", n);
+    }
+
     private String registered(String type) {
-        String code = "91361000RISK" + String.format("%06d", ORGANISATIONS.incrementAndGet());
+        String code = newCode("RISK");
         as(Role.ADMIN, null).put().uri("/institutions/{code}", code).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"name\": \"测试机构\", \"type\": \"" + type + "\", \"region\": \"361002\", \"activeFrom\": \"2015-01-01\"}")
                 .exchange().expectStatus().isCreated();

@@ -13,6 +13,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionSynchronization;
+import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 import io.cityfin.common.http.IfMatch;
@@ -207,20 +209,15 @@ class R2dbcRecords implements Records {
                 .bind("collection", claim.collection()).bind("id", claim.recordId()).bind("version", claim.recordVersion())
                 .bind("status", claim.responseStatus()).bind("at", claim.createdAt()).bind("since", since)
                 .map(row -> true).one()
-                .flatMap(claimed -> insertFirst(first).thenReturn(claim))
+                .flatMap(claimed -> insertFirst(first).then(afterCommit(first, first.version().id(), 1)).thenReturn(claim))
                 .switchIfEmpty(Mono.defer(() -> claim(claim.subject(), claim.key(), since)));
-        return transaction.transactional(create).doOnNext(settled -> {
-            if (settled.equals(claim)) {
-                published(first, first.version().id(), 1);
-            }
-        });
+        return transaction.transactional(create);
     }
 
     @Override
     public Mono<Appended> append(RecordWrite candidate, @Nullable IfMatch ifMatch) {
         RecordVersion version = candidate.version();
-        return settle(version.collection(), version.id(), transaction.transactional(appendLocked(candidate, ifMatch)))
-                .doOnNext(appended -> published(candidate, appended));
+        return settle(version.collection(), version.id(), transaction.transactional(announced(candidate, appendLocked(candidate, ifMatch))));
     }
 
     @Override
@@ -241,21 +238,32 @@ class R2dbcRecords implements Records {
                             ? insertRest(candidate, 1).thenReturn(new Stored(version.id(), 1, false))
                             : headByKey(version.collection(), version.key()).flatMap(id -> appendLocked(withId(candidate, id), ifMatch)));
                 }));
-        return transaction.transactional(put)
+        return transaction.transactional(announced(candidate, put))
                 .flatMap(stored -> version(version.collection(), stored.id(), stored.version())
-                        .map(read -> new Appended(read, !stored.unchanged())))
-                .doOnNext(appended -> published(candidate, appended));
+                        .map(read -> new Appended(read, !stored.unchanged())));
     }
 
-    /** After the commit: a new version is announced ({@link RecordAccepted}); an unchanged write is not. */
-    private void published(RecordWrite write, Appended appended) {
-        if (appended.created()) {
-            published(write, appended.version().id(), appended.version().version());
-        }
+    /** A new version is announced once the transaction it is written in commits, the outermost one when it joined another. */
+    private Mono<Stored> announced(RecordWrite write, Mono<Stored> stored) {
+        return stored.flatMap(settled -> settled.unchanged() ? Mono.just(settled)
+                : afterCommit(write, settled.id(), settled.version()).thenReturn(settled));
     }
 
-    private void published(RecordWrite write, UUID id, int version) {
-        events.publishEvent(new RecordAccepted(write.version().collection(), id, version, write.day()));
+    /**
+     * Publishes {@link RecordAccepted} after the current transaction commits (never for a rollback): a use case that
+     * wraps a record's write and another change in one transaction (risk's ending action and the registry's end)
+     * announces the record only when both are visible.
+     */
+    private Mono<Void> afterCommit(RecordWrite write, UUID id, int version) {
+        RecordAccepted accepted = new RecordAccepted(write.version().collection(), id, version, write.day());
+        return TransactionSynchronizationManager.forCurrentTransaction()
+                .doOnNext(manager -> manager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public Mono<Void> afterCommit() {
+                        return Mono.fromRunnable(() -> events.publishEvent(accepted));
+                    }
+                }))
+                .then();
     }
 
     @Override
