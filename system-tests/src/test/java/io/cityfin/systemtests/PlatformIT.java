@@ -401,11 +401,13 @@ class PlatformIT {
         Map<String, Object> body = json(gateway.get().uri("/api/v1/indicators?period=2022-09").exchange()
             .expectStatus().isOk());
         @SuppressWarnings("unchecked")
-        List<String> codes = ((List<Map<String, Object>>) body.get("indicators")).stream().map(indicator -> (String) indicator.get("code"))
-            .toList();
-        assertThat(codes).hasSizeGreaterThan(150).doesNotHaveDuplicates();
+        List<Map<String, Object>> indicators = (List<Map<String, Object>>) body.get("indicators");
+
+        assertThat(indicators).extracting(indicator -> (String) indicator.get("code")).hasSizeGreaterThan(150).doesNotHaveDuplicates();
+        // risk's: its 12 submitted items and the 37 codes of data-standard-2.md, "Risk indicators"
+        assertThat(indicators).filteredOn(indicator -> "risk-service".equals(indicator.get("source"))).hasSize(12 + 37);
         // risk reads credit's NPL figures for its alerts and does not republish them
-        assertThat(((List<Map<String, Object>>) body.get("indicators")).stream().filter(indicator -> "NPL_RATIO".equals(indicator.get("code"))))
+        assertThat(indicators).filteredOn(indicator -> "NPL_RATIO".equals(indicator.get("code")))
             .singleElement().satisfies(indicator -> assertThat(indicator).containsEntry("source", "credit-service"));
     }
 
