@@ -29,11 +29,15 @@ public final class CreditNplRatios {
         this.published = published;
     }
 
-    /** NPL_RATIO in each of {@code regions} at {@code period}, by region code. */
+    /**
+     * NPL_RATIO in each of {@code regions} at {@code period}, by region code. One region after the other: once credit
+     * has been down, the breaker of its published figures lets a single trial call through; calls made at once beside it
+     * are refused at once, and the first refusal would cancel the trial call, so the breaker never closed again.
+     */
     Mono<Map<String, IndicatorDto>> of(Period period, List<Region> regions) {
         return Flux.fromIterable(regions)
-                .flatMap(region -> published.indicators(CREDIT, new IndicatorQuery(period, region))
-                        .map(indicators -> Map.entry(region.code(), nplRatio(indicators, region))), 4)
+                .concatMap(region -> published.indicators(CREDIT, new IndicatorQuery(period, region))
+                        .map(indicators -> Map.entry(region.code(), nplRatio(indicators, region))))
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue, TreeMap::new);
     }
 

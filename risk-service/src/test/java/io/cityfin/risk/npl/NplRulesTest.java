@@ -3,6 +3,7 @@ package io.cityfin.risk.npl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +18,9 @@ import io.cityfin.reporting.indicator.PublishedIndicators;
 import io.cityfin.reporting.indicator.PublishedIndicatorsUnavailableException;
 import io.cityfin.risk.alert.Colour;
 import io.cityfin.risk.alert.Finding;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
@@ -93,6 +97,25 @@ class NplRulesTest {
                 indicator("NPL_RATIO", null, null).inputsUnavailable(List.of("credit-service"))));
         NplRatioRiseRule rise = new NplRatioRiseRule(new CreditNplRatios(partial));
         StepVerifier.create(rise.evaluate(SEPTEMBER, rise.defaults())).expectError(PublishedIndicatorsUnavailableException.class).verify();
+    }
+
+    @Test
+    void readsTheRegionsOneAfterTheOtherSoThatABreakerTryingCreditAgainLetsItsSingleTrialCallFinish() {
+        // credit was down: the breaker of its published figures is half open and lets one trial call through; a call
+        // made beside it is refused at once, and a refusal that cancelled the trial would keep the breaker from closing
+        CircuitBreaker breaker = CircuitBreaker.of("published-credit", CircuitBreakerConfig.custom()
+                .permittedNumberOfCallsInHalfOpenState(1).slidingWindowSize(10).minimumNumberOfCalls(6).build());
+        breaker.transitionToOpenState();
+        breaker.transitionToHalfOpenState();
+        PublishedIndicators throughTheBreaker = (service, query) -> Mono.delay(Duration.ofMillis(20))
+                .then(credit.indicators(service, query))
+                .transformDeferred(CircuitBreakerOperator.of(breaker));
+        NplRatioHighRule rule = new NplRatioHighRule(new CreditNplRatios(throughTheBreaker));
+
+        StepVerifier.create(rule.evaluate(SEPTEMBER, rule.defaults())).assertNext(findings -> assertThat(findings).isEmpty())
+                .verifyComplete();
+        assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+        assertThat(asked).hasSize(13);
     }
 
     private static IndicatorDto indicator(String code, @Nullable BigDecimal value, @Nullable BigDecimal change) {
