@@ -15,8 +15,9 @@ import io.cityfin.capitalmarket.api.model.IssueWarningDto;
 import io.cityfin.capitalmarket.financing.Issue;
 import io.cityfin.capitalmarket.financing.IssueType;
 import io.cityfin.common.problem.InvalidParameterException;
-import io.cityfin.reporting.record.RecordQuery;
+import io.cityfin.reporting.record.RecordDto;
 import io.cityfin.reporting.record.RecordEndpoints;
+import io.cityfin.reporting.record.RecordQuery;
 import io.cityfin.reporting.record.RecordService;
 import io.cityfin.reporting.record.StoredRecord;
 import reactor.core.publisher.Flux;
@@ -79,16 +80,7 @@ class IssueController implements DirectFinancingApi {
     private static IssueDto dto(StoredRecord<Issue> record) {
         Issue content = record.content();
         Issue.Issuer issuer = content.issuer();
-        return new IssueDto()
-                .id(record.id().toString())
-                .version(record.version())
-                .status(record.status().name())
-                .contentHash(record.contentHash())
-                .recordedAt(record.recordedAt())
-                .recordedBy(record.recordedBy())
-                .recordedFor(record.recordedFor())
-                .warnings(record.warnings().stream()
-                        .map(warning -> new IssueWarningDto().pointer(warning.pointer()).code(warning.code()).message(warning.message())).toList())
+        return RecordDto.envelope(new IssueDto(), record, IssueWarningDto::new)
                 .issuer(issuer == null ? null : new IssueIssuerDto().uscc(issuer.uscc()).name(issuer.name()).kind(issuer.kind()))
                 .region(content.region())
                 .channel(content.channel())

@@ -1,7 +1,5 @@
 package io.cityfin.capitalmarket.fund.web;
 
-import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,10 +18,10 @@ import io.cityfin.capitalmarket.fund.FundInvestment;
 import io.cityfin.common.identity.Access;
 import io.cityfin.common.identity.AccessRule;
 import io.cityfin.common.identity.Role;
-import io.cityfin.reporting.record.RecordQuery;
+import io.cityfin.reporting.record.RecordDto;
 import io.cityfin.reporting.record.RecordEndpoints;
+import io.cityfin.reporting.record.RecordQuery;
 import io.cityfin.reporting.record.RecordService;
-import io.cityfin.reporting.record.RecordWarning;
 import io.cityfin.reporting.record.Ref;
 import io.cityfin.reporting.record.StoredRecord;
 import reactor.core.publisher.Flux;
@@ -112,15 +110,7 @@ class FundController implements PrivateFundApi {
     private static FundDto fundDto(StoredRecord<Fund> record) {
         Fund content = record.content();
         Fund.Manager manager = content.manager();
-        return new FundDto()
-                .id(record.id().toString())
-                .version(record.version())
-                .status(record.status().name())
-                .contentHash(record.contentHash())
-                .recordedAt(record.recordedAt())
-                .recordedBy(record.recordedBy())
-                .recordedFor(record.recordedFor())
-                .warnings(warnings(record.warnings()))
+        return RecordDto.envelope(new FundDto(), record, IssueWarningDto::new)
                 .name(content.name())
                 .region(content.region())
                 .establishedOn(content.establishedOn())
@@ -133,23 +123,11 @@ class FundController implements PrivateFundApi {
     private static FundInvestmentDto investmentDto(StoredRecord<FundInvestment> record) {
         FundInvestment content = record.content();
         FundInvestment.Investee investee = content.investee();
-        return new FundInvestmentDto()
-                .id(record.id().toString())
+        return RecordDto.envelope(new FundInvestmentDto(), record, IssueWarningDto::new)
                 .fundId(String.valueOf(record.parentId()))
-                .version(record.version())
-                .status(record.status().name())
-                .contentHash(record.contentHash())
-                .recordedAt(record.recordedAt())
-                .recordedBy(record.recordedBy())
-                .recordedFor(record.recordedFor())
-                .warnings(warnings(record.warnings()))
                 .investee(investee == null ? null : new FundInvesteeDto().uscc(investee.uscc()).name(investee.name()))
                 .investeeRegion(content.investeeRegion())
                 .amount(content.amount())
                 .investedOn(content.investedOn());
-    }
-
-    private static List<IssueWarningDto> warnings(List<RecordWarning> warnings) {
-        return warnings.stream().map(warning -> new IssueWarningDto().pointer(warning.pointer()).code(warning.code()).message(warning.message())).toList();
     }
 }

@@ -11,10 +11,11 @@ import io.cityfin.insurance.api.InvestmentApi;
 import io.cityfin.insurance.api.model.InvestmentDto;
 import io.cityfin.insurance.api.model.NewInvestmentDto;
 import io.cityfin.insurance.investment.Investment;
+import io.cityfin.reporting.record.RecordDto;
+import io.cityfin.reporting.record.RecordEndpoints;
 import io.cityfin.reporting.record.RecordQuery;
 import io.cityfin.reporting.record.RecordService;
 import io.cityfin.reporting.record.StoredRecord;
-import io.cityfin.reporting.record.RecordEndpoints;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -62,14 +63,7 @@ class InvestmentController implements InvestmentApi {
 
     private static InvestmentDto dto(StoredRecord<Investment> record) {
         Investment content = record.content();
-        return new InvestmentDto()
-                .id(record.id().toString())
-                .version(record.version())
-                .status(record.status().name())
-                .contentHash(record.contentHash())
-                .recordedAt(record.recordedAt())
-                .recordedBy(record.recordedBy())
-                .recordedFor(record.recordedFor())
+        return RecordDto.envelope(new InvestmentDto(), record)
                 .institutionCode(content.institutionCode())
                 .project(content.project())
                 .region(content.region())

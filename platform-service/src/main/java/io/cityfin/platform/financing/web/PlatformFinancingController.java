@@ -16,6 +16,7 @@ import io.cityfin.platform.api.model.PlatformFinancingWarningDto;
 import io.cityfin.platform.financing.PlatformFinancing;
 import io.cityfin.platform.financing.PlatformFinancingType;
 import io.cityfin.platform.financing.PlatformRegions;
+import io.cityfin.reporting.record.RecordDto;
 import io.cityfin.reporting.record.RecordEndpoints;
 import io.cityfin.reporting.record.RecordQuery;
 import io.cityfin.reporting.record.RecordService;
@@ -92,16 +93,7 @@ class PlatformFinancingController implements PlatformFinancingApi {
 
     private static PlatformFinancingDto dto(StoredRecord<PlatformFinancing> record) {
         PlatformFinancing content = record.content();
-        return new PlatformFinancingDto()
-                .id(record.id().toString())
-                .version(record.version())
-                .status(record.status().name())
-                .contentHash(record.contentHash())
-                .recordedAt(record.recordedAt())
-                .recordedBy(record.recordedBy())
-                .recordedFor(record.recordedFor())
-                .warnings(record.warnings().stream().map(warning -> new PlatformFinancingWarningDto()
-                        .pointer(warning.pointer()).code(warning.code()).message(warning.message())).toList())
+        return RecordDto.envelope(new PlatformFinancingDto(), record, PlatformFinancingWarningDto::new)
                 .platform(content.platform())
                 .instrument(content.instrument())
                 .securityCode(content.securityCode())

@@ -12,6 +12,7 @@ import io.cityfin.platform.api.model.RatingDto;
 import io.cityfin.platform.rating.Rating;
 import io.cityfin.platform.registry.Platform;
 import io.cityfin.platform.registry.PlatformType;
+import io.cityfin.reporting.record.RecordDto;
 import io.cityfin.reporting.record.RecordEndpoints;
 import io.cityfin.reporting.record.RecordService;
 import io.cityfin.reporting.record.Ref;
@@ -67,9 +68,7 @@ class RatingController implements CreditRatingApi {
 
     private static RatingDto dto(StoredRecord<Rating> record) {
         Rating content = record.content();
-        return new RatingDto().id(record.id().toString()).platform(content.platform()).version(record.version()).status(record.status().name())
-                .contentHash(record.contentHash()).recordedAt(record.recordedAt()).recordedBy(record.recordedBy()).recordedFor(record.recordedFor())
-                .warnings(record.warnings().stream().map(w -> new PlatformWarningDto().pointer(w.pointer()).code(w.code()).message(w.message())).toList())
+        return RecordDto.envelope(new RatingDto(), record, PlatformWarningDto::new).platform(content.platform())
                 .agency(content.agency()).agencyName(content.agencyName()).rating(content.rating()).outlook(content.outlook())
                 .action(content.action()).ratedOn(content.ratedOn());
     }

@@ -15,6 +15,7 @@ import io.cityfin.platform.api.model.PlatformHistoryEntryDto;
 import io.cityfin.platform.api.model.PlatformWarningDto;
 import io.cityfin.platform.registry.Platform;
 import io.cityfin.platform.registry.PlatformType;
+import io.cityfin.reporting.record.RecordDto;
 import io.cityfin.reporting.record.RecordEndpoints;
 import io.cityfin.reporting.record.RecordQuery;
 import io.cityfin.reporting.record.RecordService;
@@ -70,9 +71,7 @@ class PlatformController implements PlatformApi {
 
     private static PlatformDto dto(StoredRecord<Platform> record) {
         Platform content = record.content();
-        return new PlatformDto().uscc(record.key()).version(record.version()).status(record.status().name()).contentHash(record.contentHash())
-                .recordedAt(record.recordedAt()).recordedBy(record.recordedBy()).recordedFor(record.recordedFor())
-                .warnings(record.warnings().stream().map(w -> new PlatformWarningDto().pointer(w.pointer()).code(w.code()).message(w.message())).toList())
+        return RecordDto.envelope(new PlatformDto(), record, PlatformWarningDto::new).uscc(record.key())
                 .name(content.name()).tier(content.tier()).region(content.region())
                 .history(content.history() == null ? null : content.history().stream().map(entry -> entry == null ? null
                         : new PlatformHistoryEntryDto().from(entry.from()).status(entry.status()).level(entry.level()).parent(entry.parent()))

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
 import io.cityfin.common.problem.InvalidParameterException;
+import io.cityfin.reporting.record.RecordDto;
 import io.cityfin.reporting.record.RecordEndpoints;
 import io.cityfin.reporting.record.RecordQuery;
 import io.cityfin.reporting.record.RecordService;
@@ -85,16 +86,7 @@ class LeadController implements LeadApi {
     private static LeadDto dto(StoredRecord<Lead> record) {
         Lead content = record.content();
         List<Lead.Step> steps = content.steps();
-        return new LeadDto()
-                .id(record.id().toString())
-                .version(record.version())
-                .status(record.status().name())
-                .contentHash(record.contentHash())
-                .recordedAt(record.recordedAt())
-                .recordedBy(record.recordedBy())
-                .recordedFor(record.recordedFor())
-                .warnings(record.warnings().stream().map(warning -> new CasesWarningDto()
-                        .pointer(warning.pointer()).code(warning.code()).message(warning.message())).toList())
+        return RecordDto.envelope(new LeadDto(), record, CasesWarningDto::new)
                 .source(content.source())
                 .sourceRef(content.sourceRef())
                 .category(content.category())

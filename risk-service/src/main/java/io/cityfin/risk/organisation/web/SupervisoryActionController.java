@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
 import io.cityfin.common.http.IfMatch;
+import io.cityfin.reporting.record.RecordDto;
 import io.cityfin.reporting.record.RecordEndpoints;
 import io.cityfin.reporting.record.RecordResponses;
 import io.cityfin.reporting.record.RecordService;
@@ -68,10 +69,7 @@ class SupervisoryActionController implements SupervisoryActionApi {
 
     private static SupervisoryActionDto dto(StoredRecord<SupervisoryAction> record) {
         SupervisoryAction content = record.content();
-        return new SupervisoryActionDto().id(record.id().toString()).institution(content.institution()).version(record.version())
-                .status(record.status().name()).contentHash(record.contentHash()).recordedAt(record.recordedAt()).recordedBy(record.recordedBy())
-                .recordedFor(record.recordedFor())
-                .warnings(record.warnings().stream().map(w -> new OrganisationWarningDto().pointer(w.pointer()).code(w.code()).message(w.message())).toList())
+        return RecordDto.envelope(new SupervisoryActionDto(), record, OrganisationWarningDto::new).institution(content.institution())
                 .type(content.type()).on(content.on()).documentNo(content.documentNo()).note(content.note());
     }
 }

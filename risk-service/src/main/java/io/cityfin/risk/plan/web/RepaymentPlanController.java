@@ -10,6 +10,7 @@ import org.springframework.web.server.ServerWebExchange;
 import io.cityfin.reporting.institution.Institution;
 import io.cityfin.reporting.institution.InstitutionService;
 import io.cityfin.reporting.institution.Institutions;
+import io.cityfin.reporting.record.RecordDto;
 import io.cityfin.reporting.record.RecordEndpoints;
 import io.cityfin.reporting.record.RecordQuery;
 import io.cityfin.reporting.record.RecordService;
@@ -78,16 +79,7 @@ class RepaymentPlanController implements RepaymentPlanApi {
 
     private static RepaymentPlanDto dto(StoredRecord<RepaymentPlan> record) {
         RepaymentPlan content = record.content();
-        return new RepaymentPlanDto()
-                .id(record.id().toString())
-                .version(record.version())
-                .status(record.status().name())
-                .contentHash(record.contentHash())
-                .recordedAt(record.recordedAt())
-                .recordedBy(record.recordedBy())
-                .recordedFor(record.recordedFor())
-                .warnings(record.warnings().stream().map(warning -> new CasesWarningDto()
-                        .pointer(warning.pointer()).code(warning.code()).message(warning.message())).toList())
+        return RecordDto.envelope(new RepaymentPlanDto(), record, CasesWarningDto::new)
                 .institutionCode(content.institutionCode())
                 .principalTotal(content.principalTotal())
                 .instalments(content.instalmentList().stream().map(instalment -> new RepaymentInstalmentDto().no(instalment.no())

@@ -9,6 +9,7 @@ import org.springframework.web.server.ServerWebExchange;
 
 import io.cityfin.common.problem.InvalidParameterException;
 import io.cityfin.common.region.Region;
+import io.cityfin.reporting.record.RecordDto;
 import io.cityfin.reporting.record.RecordEndpoints;
 import io.cityfin.reporting.record.RecordQuery;
 import io.cityfin.reporting.record.RecordService;
@@ -89,16 +90,7 @@ class PublicityController implements PublicityApi {
 
     private static PublicityDto dto(StoredRecord<Publicity> record) {
         Publicity content = record.content();
-        return new PublicityDto()
-                .id(record.id().toString())
-                .version(record.version())
-                .status(record.status().name())
-                .contentHash(record.contentHash())
-                .recordedAt(record.recordedAt())
-                .recordedBy(record.recordedBy())
-                .recordedFor(record.recordedFor())
-                .warnings(record.warnings().stream().map(warning -> new CasesWarningDto()
-                        .pointer(warning.pointer()).code(warning.code()).message(warning.message())).toList())
+        return RecordDto.envelope(new PublicityDto(), record, CasesWarningDto::new)
                 .kind(content.kind())
                 .setting(content.setting())
                 .heldOn(content.heldOn())
