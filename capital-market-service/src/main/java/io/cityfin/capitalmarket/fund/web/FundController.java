@@ -5,7 +5,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
-import io.cityfin.capitalmarket.api.PrivateFundApi;
+import io.cityfin.capitalmarket.api.PrivateFundApiRecords;
 import io.cityfin.capitalmarket.api.model.FundContentDto;
 import io.cityfin.capitalmarket.api.model.FundDto;
 import io.cityfin.capitalmarket.api.model.FundInvesteeDto;
@@ -18,6 +18,7 @@ import io.cityfin.capitalmarket.fund.FundInvestment;
 import io.cityfin.common.identity.Access;
 import io.cityfin.common.identity.AccessRule;
 import io.cityfin.common.identity.Role;
+import io.cityfin.reporting.record.RecordApi;
 import io.cityfin.reporting.record.RecordDto;
 import io.cityfin.reporting.record.RecordEndpoints;
 import io.cityfin.reporting.record.RecordQuery;
@@ -28,36 +29,30 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @RestController
-class FundController implements PrivateFundApi {
+class FundController implements PrivateFundApiRecords {
 
     private static final AccessRule STAFF = AccessRule.anyOf(Role.ADMIN, Role.ANALYST);
 
     private final RecordEndpoints<Fund, FundDto> funds;
     private final RecordEndpoints<FundInvestment, FundInvestmentDto> investments;
+    private final RecordApi<FundContentDto, FundDto> fundsApi;
+    private final RecordApi<FundInvestmentContentDto, FundInvestmentDto> investmentsApi;
 
     FundController(RecordService<Fund> funds, RecordService<FundInvestment> investments) {
         this.funds = RecordEndpoints.of(funds, FundController::fundDto);
         this.investments = RecordEndpoints.of(investments, FundController::investmentDto);
+        this.fundsApi = this.funds.taking(FundController::content, FundContentDto::getStatus);
+        this.investmentsApi = this.investments.taking(FundController::content, FundInvestmentContentDto::getStatus);
     }
 
     @Override
-    public Mono<ResponseEntity<FundDto>> createFund(Mono<FundContentDto> body, @Nullable String idempotencyKey, ServerWebExchange exchange) {
-        return funds.create(null, body, idempotencyKey, FundController::content, FundContentDto::getStatus);
+    public RecordApi<FundContentDto, FundDto> funds() {
+        return fundsApi;
     }
 
     @Override
-    public Mono<ResponseEntity<FundDto>> putFund(String id, Mono<FundContentDto> body, @Nullable String ifMatch, ServerWebExchange exchange) {
-        return funds.replace(id, body, ifMatch, FundController::content, FundContentDto::getStatus);
-    }
-
-    @Override
-    public Mono<ResponseEntity<FundDto>> getFund(String id, ServerWebExchange exchange) {
-        return funds.latest(id);
-    }
-
-    @Override
-    public Mono<ResponseEntity<Flux<FundDto>>> listFundVersions(String id, ServerWebExchange exchange) {
-        return funds.versions(id);
+    public RecordApi<FundInvestmentContentDto, FundInvestmentDto> investments() {
+        return investmentsApi;
     }
 
     @Override
@@ -77,22 +72,6 @@ class FundController implements PrivateFundApi {
     @Override
     public Mono<ResponseEntity<Flux<FundInvestmentDto>>> listFundInvestments(String id, ServerWebExchange exchange) {
         return investments.children(id); // an unknown fund is a 404, not an empty list
-    }
-
-    @Override
-    public Mono<ResponseEntity<FundInvestmentDto>> putFundInvestment(String id, Mono<FundInvestmentContentDto> body, @Nullable String ifMatch,
-                                                                    ServerWebExchange exchange) {
-        return investments.replace(id, body, ifMatch, FundController::content, FundInvestmentContentDto::getStatus);
-    }
-
-    @Override
-    public Mono<ResponseEntity<FundInvestmentDto>> getFundInvestment(String id, ServerWebExchange exchange) {
-        return investments.latest(id);
-    }
-
-    @Override
-    public Mono<ResponseEntity<Flux<FundInvestmentDto>>> listFundInvestmentVersions(String id, ServerWebExchange exchange) {
-        return investments.versions(id);
     }
 
     private static Fund content(FundContentDto dto) {

@@ -5,7 +5,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
-import io.cityfin.platform.api.CreditRatingApi;
+import io.cityfin.platform.api.CreditRatingApiRecords;
 import io.cityfin.platform.api.model.PlatformWarningDto;
 import io.cityfin.platform.api.model.RatingContentDto;
 import io.cityfin.platform.api.model.RatingDto;
@@ -14,6 +14,7 @@ import io.cityfin.platform.registry.Platform;
 import io.cityfin.platform.registry.PlatformType;
 import io.cityfin.reporting.record.RecordDto;
 import io.cityfin.reporting.record.RecordEndpoints;
+import io.cityfin.reporting.record.RecordReads;
 import io.cityfin.reporting.record.RecordService;
 import io.cityfin.reporting.record.Ref;
 import io.cityfin.reporting.record.StoredRecord;
@@ -21,7 +22,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @RestController
-class RatingController implements CreditRatingApi {
+class RatingController implements CreditRatingApiRecords {
 
     private final RecordService<Platform> platforms;
     private final RecordService<Rating> ratings;
@@ -31,6 +32,11 @@ class RatingController implements CreditRatingApi {
         this.platforms = platforms;
         this.ratings = ratings;
         this.endpoints = RecordEndpoints.of(ratings, RatingController::dto);
+    }
+
+    @Override
+    public RecordReads<RatingDto> ratings() {
+        return endpoints;
     }
 
     @Override
@@ -50,16 +56,6 @@ class RatingController implements CreditRatingApi {
     public Mono<ResponseEntity<RatingDto>> putRating(String id, Mono<RatingContentDto> body, @Nullable String ifMatch, ServerWebExchange exchange) {
         return ratings.latest(RecordService.id("id", id)).flatMap(stored -> endpoints.replace(id, body, ifMatch,
                 dto -> content(stored.content().platform(), dto), RatingContentDto::getStatus));
-    }
-
-    @Override
-    public Mono<ResponseEntity<RatingDto>> getRating(String id, ServerWebExchange exchange) {
-        return endpoints.latest(id);
-    }
-
-    @Override
-    public Mono<ResponseEntity<Flux<RatingDto>>> listRatingVersions(String id, ServerWebExchange exchange) {
-        return endpoints.versions(id);
     }
 
     private static Rating content(@Nullable String platform, RatingContentDto dto) {
