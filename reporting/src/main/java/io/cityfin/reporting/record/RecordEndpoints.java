@@ -1,6 +1,7 @@
 package io.cityfin.reporting.record;
 
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
@@ -63,6 +64,25 @@ public final class RecordEndpoints<T, D> implements RecordReads<D> {
     @Override
     public Mono<ResponseEntity<D>> latest(String id) {
         return records.latest(RecordService.id("id", id)).map(record -> RecordResponses.latest(record, dto));
+    }
+
+    /**
+     * The reads of a collection with a natural key, as a generated {@code XApiRecords} calls them: the path's key first
+     * checked by {@code key} (which throws the 400 naming the parameter, or answers the key to look up).
+     */
+    public RecordReads<D> byKey(UnaryOperator<String> key) {
+        return new RecordReads<>() {
+
+            @Override
+            public Mono<ResponseEntity<D>> latest(String path) {
+                return latestByKey(key.apply(path));
+            }
+
+            @Override
+            public Mono<ResponseEntity<Flux<D>>> versions(String path) {
+                return versionsByKey(key.apply(path));
+            }
+        };
     }
 
     /** {@code GET /{collection}/{key}} for records with a natural key. */

@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
 import io.cityfin.common.problem.InvalidParameterException;
-import io.cityfin.platform.api.PlatformApi;
+import io.cityfin.platform.api.PlatformApiRecords;
 import io.cityfin.platform.api.model.PlatformContentDto;
 import io.cityfin.platform.api.model.PlatformDto;
 import io.cityfin.platform.api.model.PlatformHistoryEntryDto;
@@ -18,13 +18,14 @@ import io.cityfin.platform.registry.PlatformType;
 import io.cityfin.reporting.record.RecordDto;
 import io.cityfin.reporting.record.RecordEndpoints;
 import io.cityfin.reporting.record.RecordQuery;
+import io.cityfin.reporting.record.RecordReads;
 import io.cityfin.reporting.record.RecordService;
 import io.cityfin.reporting.record.StoredRecord;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @RestController
-class PlatformController implements PlatformApi {
+class PlatformController implements PlatformApiRecords {
 
     private final RecordEndpoints<Platform, PlatformDto> platforms;
 
@@ -33,19 +34,14 @@ class PlatformController implements PlatformApi {
     }
 
     @Override
+    public RecordReads<PlatformDto> platforms() {
+        return platforms.byKey(PlatformType::key);
+    }
+
+    @Override
     public Mono<ResponseEntity<PlatformDto>> putPlatform(String uscc, Mono<PlatformContentDto> body, @Nullable String ifMatch,
                                                         ServerWebExchange exchange) {
         return platforms.put(PlatformType.key(uscc), null, body, ifMatch, PlatformController::content, PlatformContentDto::getStatus);
-    }
-
-    @Override
-    public Mono<ResponseEntity<PlatformDto>> getPlatform(String uscc, ServerWebExchange exchange) {
-        return platforms.latestByKey(PlatformType.key(uscc));
-    }
-
-    @Override
-    public Mono<ResponseEntity<Flux<PlatformDto>>> listPlatformVersions(String uscc, ServerWebExchange exchange) {
-        return platforms.versionsByKey(PlatformType.key(uscc));
     }
 
     @Override
