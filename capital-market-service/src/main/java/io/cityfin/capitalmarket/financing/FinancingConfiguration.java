@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.cityfin.reporting.demo.DemoRecords;
 import io.cityfin.reporting.institution.Institutions;
 import io.cityfin.reporting.record.RecordService;
 import io.cityfin.reporting.record.Records;
@@ -16,5 +17,11 @@ class FinancingConfiguration {
     @Bean
     RecordService<Issue> issues(Records records, Institutions institutions, Clock clock) {
         return new RecordService<>(records, new IssueType(institutions, clock), clock);
+    }
+
+    /** The demo issues ({@code issues} of the demo file, in the shape the API takes). */
+    @Bean
+    DemoRecords demoIssues(RecordService<Issue> issues) {
+        return DemoRecords.created(issues, "issues", Issue.class);
     }
 }

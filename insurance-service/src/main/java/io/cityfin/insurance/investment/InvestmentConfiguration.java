@@ -9,6 +9,7 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.cityfin.reporting.demo.DemoRecords;
 import io.cityfin.reporting.indicator.IndicatorDefinition;
 import io.cityfin.reporting.indicator.RecordIndicators;
 import io.cityfin.reporting.indicator.RecordRows;
@@ -43,5 +44,11 @@ class InvestmentConfiguration {
         return RecordIndicators.of(
                 rows.sumInYear(INVESTED_YTD, Investment::dayOrNull, Investment::amount).region(Investment::region),
                 rows.measure(INVESTED_TOTAL, (i, d) -> RecordRows.byDay(i.dayOrNull(), d) ? i.amount() : null).region(Investment::region));
+    }
+
+    /** The demo investments ({@code investments} of the demo file). */
+    @Bean
+    DemoRecords demoInvestments(RecordService<Investment> investments) {
+        return DemoRecords.created(investments, "investments", Investment.class);
     }
 }

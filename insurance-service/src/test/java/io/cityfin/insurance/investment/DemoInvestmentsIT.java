@@ -25,6 +25,7 @@ import io.cityfin.common.identity.CallerAuthentication;
 import io.cityfin.common.identity.Role;
 import io.cityfin.common.test.TestIdentity;
 import io.cityfin.common.test.WithOwnPostgres;
+import io.cityfin.reporting.demo.DemoRecords;
 
 /** The demo investments go in through the use case after the registry, and a second load adds nothing. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -40,7 +41,8 @@ class DemoInvestmentsIT {
     HealthIndicator demoData;
 
     @Autowired
-    DemoInvestments demoInvestments;
+    @Qualifier("demoInvestments")
+    DemoRecords demoInvestments;
 
     @Test
     void loadsTheDemoInvestmentsOnceWithTheirIndicator() {

@@ -1,6 +1,7 @@
 package io.cityfin.reporting.record;
 
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
@@ -16,7 +17,7 @@ import reactor.core.publisher.Mono;
  * (a generated DTO {@code B}) turned into content and status, the use case called, and the answer given as
  * {@link RecordResponses} says. A controller keeps only its DTO mapping and its list filters.
  */
-public final class RecordEndpoints<T, D> {
+public final class RecordEndpoints<T, D> implements RecordReads<D> {
 
     private final RecordService<T> records;
     private final Function<StoredRecord<T>, D> dto;
@@ -28,6 +29,11 @@ public final class RecordEndpoints<T, D> {
 
     public static <T, D> RecordEndpoints<T, D> of(RecordService<T> records, Function<StoredRecord<T>, D> dto) {
         return new RecordEndpoints<>(records, dto);
+    }
+
+    /** These operations with the request body's content and status, as a generated {@code XApiRecords} calls them. */
+    public <B> RecordApi<B, D> taking(Function<B, T> content, Function<B, @Nullable String> status) {
+        return RecordApi.of(this, content, status);
     }
 
     /** {@code POST /{collection}} (or under a parent): 201 with the new record, or the first answer to the key again. */
@@ -55,8 +61,28 @@ public final class RecordEndpoints<T, D> {
     }
 
     /** {@code GET /{collection}/{id}}. */
+    @Override
     public Mono<ResponseEntity<D>> latest(String id) {
         return records.latest(RecordService.id("id", id)).map(record -> RecordResponses.latest(record, dto));
+    }
+
+    /**
+     * The reads of a collection with a natural key, as a generated {@code XApiRecords} calls them: the path's key first
+     * checked by {@code key} (which throws the 400 naming the parameter, or answers the key to look up).
+     */
+    public RecordReads<D> byKey(UnaryOperator<String> key) {
+        return new RecordReads<>() {
+
+            @Override
+            public Mono<ResponseEntity<D>> latest(String path) {
+                return latestByKey(key.apply(path));
+            }
+
+            @Override
+            public Mono<ResponseEntity<Flux<D>>> versions(String path) {
+                return versionsByKey(key.apply(path));
+            }
+        };
     }
 
     /** {@code GET /{collection}/{key}} for records with a natural key. */
@@ -65,6 +91,7 @@ public final class RecordEndpoints<T, D> {
     }
 
     /** {@code GET /{collection}/{id}/versions}. */
+    @Override
     public Mono<ResponseEntity<Flux<D>>> versions(String id) {
         return RecordResponses.versions(records.versions(RecordService.id("id", id)), dto);
     }

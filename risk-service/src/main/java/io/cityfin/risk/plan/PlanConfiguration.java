@@ -6,7 +6,10 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 
+import io.cityfin.reporting.demo.DemoRecords;
 import io.cityfin.reporting.indicator.RecordIndicators;
 import io.cityfin.reporting.indicator.RecordRows;
 import io.cityfin.reporting.institution.Institution;
@@ -50,5 +53,12 @@ class PlanConfiguration {
 
     /** A plan with its institution's region (null when the institution is no longer in the registry). */
     record Placed(RepaymentPlan plan, @Nullable String region) {
+    }
+
+    /** The demo repayment plans ({@code repaymentPlans}), each put under its institution's code; before the alert evaluation. */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE + 20)
+    DemoRecords demoRepaymentPlans(RecordService<RepaymentPlan> plans) {
+        return DemoRecords.put(plans, "repaymentPlans", RepaymentPlan.class, RepaymentPlan::institutionCode, plan -> plan);
     }
 }

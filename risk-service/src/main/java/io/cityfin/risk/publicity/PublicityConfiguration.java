@@ -4,7 +4,10 @@ import java.time.Clock;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 
+import io.cityfin.reporting.demo.DemoRecords;
 import io.cityfin.reporting.indicator.RecordIndicators;
 import io.cityfin.reporting.indicator.RecordRows;
 import io.cityfin.reporting.record.RecordService;
@@ -22,5 +25,12 @@ class PublicityConfiguration {
     @Bean
     RecordIndicators publicityIndicators(RecordService<Publicity> publicity) {
         return PublicityIndicators.on(RecordRows.of(publicity::activeContents));
+    }
+
+    /** The demo publicity ({@code publicity} of the demo file); after the organisations, before the demo's alert evaluation. */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE + 20)
+    DemoRecords demoPublicity(RecordService<Publicity> publicity) {
+        return DemoRecords.created(publicity, "publicity", Publicity.class);
     }
 }

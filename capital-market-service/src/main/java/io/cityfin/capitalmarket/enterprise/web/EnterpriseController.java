@@ -8,7 +8,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
-import io.cityfin.capitalmarket.api.EnterpriseApi;
+import io.cityfin.capitalmarket.api.EnterpriseApiRecords;
 import io.cityfin.capitalmarket.api.model.EnterpriseContentDto;
 import io.cityfin.capitalmarket.api.model.EnterpriseDto;
 import io.cityfin.capitalmarket.api.model.PipelineContentDto;
@@ -21,13 +21,14 @@ import io.cityfin.common.problem.InvalidParameterException;
 import io.cityfin.common.uscc.Uscc;
 import io.cityfin.reporting.record.RecordEndpoints;
 import io.cityfin.reporting.record.RecordQuery;
+import io.cityfin.reporting.record.RecordReads;
 import io.cityfin.reporting.record.RecordService;
 import io.cityfin.reporting.record.Ref;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @RestController
-class EnterpriseController implements EnterpriseApi {
+class EnterpriseController implements EnterpriseApiRecords {
 
     private final RecordEndpoints<Enterprise, EnterpriseDto> enterpriseEndpoints;
     private final RecordEndpoints<Pipeline, PipelineDto> pipelineEndpoints;
@@ -39,19 +40,19 @@ class EnterpriseController implements EnterpriseApi {
     }
 
     @Override
+    public RecordReads<EnterpriseDto> enterprises() {
+        return enterpriseEndpoints.byKey(EnterpriseController::checked);
+    }
+
+    @Override
+    public RecordReads<PipelineDto> pipelines() {
+        return pipelineEndpoints.byKey(EnterpriseController::checked);
+    }
+
+    @Override
     public Mono<ResponseEntity<EnterpriseDto>> putEnterprise(String uscc, Mono<EnterpriseContentDto> body, @Nullable String ifMatch,
                                                             ServerWebExchange exchange) {
         return enterpriseEndpoints.put(checked(uscc), null, body, ifMatch, EnterpriseWebMapper::enterprise, EnterpriseContentDto::getStatus);
-    }
-
-    @Override
-    public Mono<ResponseEntity<EnterpriseDto>> getEnterprise(String uscc, ServerWebExchange exchange) {
-        return enterpriseEndpoints.latestByKey(checked(uscc));
-    }
-
-    @Override
-    public Mono<ResponseEntity<Flux<EnterpriseDto>>> listEnterpriseVersions(String uscc, ServerWebExchange exchange) {
-        return enterpriseEndpoints.versionsByKey(checked(uscc));
     }
 
     @Override
@@ -72,16 +73,6 @@ class EnterpriseController implements EnterpriseApi {
                                                         ServerWebExchange exchange) {
         String key = checked(uscc);
         return pipelineEndpoints.put(key, Ref.key(key), body, ifMatch, EnterpriseWebMapper::pipeline, PipelineContentDto::getStatus);
-    }
-
-    @Override
-    public Mono<ResponseEntity<PipelineDto>> getPipeline(String uscc, ServerWebExchange exchange) {
-        return pipelineEndpoints.latestByKey(checked(uscc));
-    }
-
-    @Override
-    public Mono<ResponseEntity<Flux<PipelineDto>>> listPipelineVersions(String uscc, ServerWebExchange exchange) {
-        return pipelineEndpoints.versionsByKey(checked(uscc));
     }
 
     private static String checked(String uscc) {

@@ -17,7 +17,7 @@ import io.cityfin.capitalmarket.api.model.PipelineDto;
 import io.cityfin.capitalmarket.api.model.PipelineStageDto;
 import io.cityfin.capitalmarket.enterprise.Enterprise;
 import io.cityfin.capitalmarket.enterprise.Pipeline;
-import io.cityfin.reporting.record.RecordWarning;
+import io.cityfin.reporting.record.RecordDto;
 import io.cityfin.reporting.record.StoredRecord;
 
 /** Enterprises and pipelines between their wire form ({@code *Dto}) and their content records: pure functions. */
@@ -46,8 +46,7 @@ final class EnterpriseWebMapper {
         Enterprise content = record.content();
         Enterprise.ReservePool pool = content.reservePool();
         Enterprise.ShareholdingReform reform = content.shareholdingReform();
-        return new EnterpriseDto().uscc(record.key()).version(record.version()).status(record.status().name()).contentHash(record.contentHash())
-                .recordedAt(record.recordedAt()).recordedBy(record.recordedBy()).recordedFor(record.recordedFor()).warnings(warnings(record.warnings()))
+        return RecordDto.envelope(new EnterpriseDto(), record, EnterpriseWarningDto::new).uscc(record.key())
                 .board(content.boardAt(today))
                 .name(content.name())
                 .region(content.region())
@@ -61,18 +60,13 @@ final class EnterpriseWebMapper {
 
     static PipelineDto dto(StoredRecord<Pipeline> record) {
         Pipeline content = record.content();
-        return new PipelineDto().uscc(record.key()).version(record.version()).status(record.status().name()).contentHash(record.contentHash())
-                .recordedAt(record.recordedAt()).recordedBy(record.recordedBy()).recordedFor(record.recordedFor()).warnings(warnings(record.warnings()))
+        return RecordDto.envelope(new PipelineDto(), record, EnterpriseWarningDto::new).uscc(record.key())
                 .targetBoard(content.targetBoard())
                 .sponsor(content.sponsor())
                 .keyCandidateYears(content.keyCandidateYears())
                 .terminatedOn(content.terminatedOn())
                 .stages(each(content.stages(), stage -> stage == null ? null
                         : new PipelineStageDto().stage(stage.stage()).plannedOn(stage.plannedOn()).actualOn(stage.actualOn())));
-    }
-
-    private static List<EnterpriseWarningDto> warnings(List<RecordWarning> warnings) {
-        return warnings.stream().map(w -> new EnterpriseWarningDto().pointer(w.pointer()).code(w.code()).message(w.message())).toList();
     }
 
     /** Each element mapped, nulls kept in place so that pointers into the list stay right; null for an absent list. */

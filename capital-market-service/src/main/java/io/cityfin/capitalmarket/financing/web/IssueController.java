@@ -7,7 +7,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
-import io.cityfin.capitalmarket.api.DirectFinancingApi;
+import io.cityfin.capitalmarket.api.DirectFinancingApiRecords;
 import io.cityfin.capitalmarket.api.model.IssueContentDto;
 import io.cityfin.capitalmarket.api.model.IssueDto;
 import io.cityfin.capitalmarket.api.model.IssueIssuerDto;
@@ -15,42 +15,29 @@ import io.cityfin.capitalmarket.api.model.IssueWarningDto;
 import io.cityfin.capitalmarket.financing.Issue;
 import io.cityfin.capitalmarket.financing.IssueType;
 import io.cityfin.common.problem.InvalidParameterException;
-import io.cityfin.reporting.record.RecordQuery;
+import io.cityfin.reporting.record.RecordApi;
+import io.cityfin.reporting.record.RecordDto;
 import io.cityfin.reporting.record.RecordEndpoints;
+import io.cityfin.reporting.record.RecordQuery;
 import io.cityfin.reporting.record.RecordService;
 import io.cityfin.reporting.record.StoredRecord;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @RestController
-class IssueController implements DirectFinancingApi {
+class IssueController implements DirectFinancingApiRecords {
 
     private final RecordEndpoints<Issue, IssueDto> issues;
+    private final RecordApi<IssueContentDto, IssueDto> issuesApi;
 
     IssueController(RecordService<Issue> issues) {
         this.issues = RecordEndpoints.of(issues, IssueController::dto);
+        this.issuesApi = this.issues.taking(IssueController::content, IssueContentDto::getStatus);
     }
 
     @Override
-    public Mono<ResponseEntity<IssueDto>> createIssue(Mono<IssueContentDto> body, @Nullable String idempotencyKey,
-                                                      ServerWebExchange exchange) {
-        return issues.create(null, body, idempotencyKey, IssueController::content, IssueContentDto::getStatus);
-    }
-
-    @Override
-    public Mono<ResponseEntity<IssueDto>> putIssue(String id, Mono<IssueContentDto> body, @Nullable String ifMatch,
-                                                   ServerWebExchange exchange) {
-        return issues.replace(id, body, ifMatch, IssueController::content, IssueContentDto::getStatus);
-    }
-
-    @Override
-    public Mono<ResponseEntity<IssueDto>> getIssue(String id, ServerWebExchange exchange) {
-        return issues.latest(id);
-    }
-
-    @Override
-    public Mono<ResponseEntity<Flux<IssueDto>>> listIssueVersions(String id, ServerWebExchange exchange) {
-        return issues.versions(id);
+    public RecordApi<IssueContentDto, IssueDto> issues() {
+        return issuesApi;
     }
 
     @Override
@@ -79,16 +66,7 @@ class IssueController implements DirectFinancingApi {
     private static IssueDto dto(StoredRecord<Issue> record) {
         Issue content = record.content();
         Issue.Issuer issuer = content.issuer();
-        return new IssueDto()
-                .id(record.id().toString())
-                .version(record.version())
-                .status(record.status().name())
-                .contentHash(record.contentHash())
-                .recordedAt(record.recordedAt())
-                .recordedBy(record.recordedBy())
-                .recordedFor(record.recordedFor())
-                .warnings(record.warnings().stream()
-                        .map(warning -> new IssueWarningDto().pointer(warning.pointer()).code(warning.code()).message(warning.message())).toList())
+        return RecordDto.envelope(new IssueDto(), record, IssueWarningDto::new)
                 .issuer(issuer == null ? null : new IssueIssuerDto().uscc(issuer.uscc()).name(issuer.name()).kind(issuer.kind()))
                 .region(content.region())
                 .channel(content.channel())

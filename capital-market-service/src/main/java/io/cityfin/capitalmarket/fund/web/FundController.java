@@ -1,13 +1,11 @@
 package io.cityfin.capitalmarket.fund.web;
 
-import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
-import io.cityfin.capitalmarket.api.PrivateFundApi;
+import io.cityfin.capitalmarket.api.PrivateFundApiRecords;
 import io.cityfin.capitalmarket.api.model.FundContentDto;
 import io.cityfin.capitalmarket.api.model.FundDto;
 import io.cityfin.capitalmarket.api.model.FundInvesteeDto;
@@ -20,46 +18,41 @@ import io.cityfin.capitalmarket.fund.FundInvestment;
 import io.cityfin.common.identity.Access;
 import io.cityfin.common.identity.AccessRule;
 import io.cityfin.common.identity.Role;
-import io.cityfin.reporting.record.RecordQuery;
+import io.cityfin.reporting.record.RecordApi;
+import io.cityfin.reporting.record.RecordDto;
 import io.cityfin.reporting.record.RecordEndpoints;
+import io.cityfin.reporting.record.RecordQuery;
 import io.cityfin.reporting.record.RecordService;
-import io.cityfin.reporting.record.RecordWarning;
 import io.cityfin.reporting.record.Ref;
 import io.cityfin.reporting.record.StoredRecord;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @RestController
-class FundController implements PrivateFundApi {
+class FundController implements PrivateFundApiRecords {
 
     private static final AccessRule STAFF = AccessRule.anyOf(Role.ADMIN, Role.ANALYST);
 
     private final RecordEndpoints<Fund, FundDto> funds;
     private final RecordEndpoints<FundInvestment, FundInvestmentDto> investments;
+    private final RecordApi<FundContentDto, FundDto> fundsApi;
+    private final RecordApi<FundInvestmentContentDto, FundInvestmentDto> investmentsApi;
 
     FundController(RecordService<Fund> funds, RecordService<FundInvestment> investments) {
         this.funds = RecordEndpoints.of(funds, FundController::fundDto);
         this.investments = RecordEndpoints.of(investments, FundController::investmentDto);
+        this.fundsApi = this.funds.taking(FundController::content, FundContentDto::getStatus);
+        this.investmentsApi = this.investments.taking(FundController::content, FundInvestmentContentDto::getStatus);
     }
 
     @Override
-    public Mono<ResponseEntity<FundDto>> createFund(Mono<FundContentDto> body, @Nullable String idempotencyKey, ServerWebExchange exchange) {
-        return funds.create(null, body, idempotencyKey, FundController::content, FundContentDto::getStatus);
+    public RecordApi<FundContentDto, FundDto> funds() {
+        return fundsApi;
     }
 
     @Override
-    public Mono<ResponseEntity<FundDto>> putFund(String id, Mono<FundContentDto> body, @Nullable String ifMatch, ServerWebExchange exchange) {
-        return funds.replace(id, body, ifMatch, FundController::content, FundContentDto::getStatus);
-    }
-
-    @Override
-    public Mono<ResponseEntity<FundDto>> getFund(String id, ServerWebExchange exchange) {
-        return funds.latest(id);
-    }
-
-    @Override
-    public Mono<ResponseEntity<Flux<FundDto>>> listFundVersions(String id, ServerWebExchange exchange) {
-        return funds.versions(id);
+    public RecordApi<FundInvestmentContentDto, FundInvestmentDto> investments() {
+        return investmentsApi;
     }
 
     @Override
@@ -81,22 +74,6 @@ class FundController implements PrivateFundApi {
         return investments.children(id); // an unknown fund is a 404, not an empty list
     }
 
-    @Override
-    public Mono<ResponseEntity<FundInvestmentDto>> putFundInvestment(String id, Mono<FundInvestmentContentDto> body, @Nullable String ifMatch,
-                                                                    ServerWebExchange exchange) {
-        return investments.replace(id, body, ifMatch, FundController::content, FundInvestmentContentDto::getStatus);
-    }
-
-    @Override
-    public Mono<ResponseEntity<FundInvestmentDto>> getFundInvestment(String id, ServerWebExchange exchange) {
-        return investments.latest(id);
-    }
-
-    @Override
-    public Mono<ResponseEntity<Flux<FundInvestmentDto>>> listFundInvestmentVersions(String id, ServerWebExchange exchange) {
-        return investments.versions(id);
-    }
-
     private static Fund content(FundContentDto dto) {
         FundManagerDto manager = dto.getManager();
         return new Fund(dto.getName(), dto.getRegion(), dto.getEstablishedOn(), dto.getLiquidatedOn(),
@@ -112,15 +89,7 @@ class FundController implements PrivateFundApi {
     private static FundDto fundDto(StoredRecord<Fund> record) {
         Fund content = record.content();
         Fund.Manager manager = content.manager();
-        return new FundDto()
-                .id(record.id().toString())
-                .version(record.version())
-                .status(record.status().name())
-                .contentHash(record.contentHash())
-                .recordedAt(record.recordedAt())
-                .recordedBy(record.recordedBy())
-                .recordedFor(record.recordedFor())
-                .warnings(warnings(record.warnings()))
+        return RecordDto.envelope(new FundDto(), record, IssueWarningDto::new)
                 .name(content.name())
                 .region(content.region())
                 .establishedOn(content.establishedOn())
@@ -133,23 +102,11 @@ class FundController implements PrivateFundApi {
     private static FundInvestmentDto investmentDto(StoredRecord<FundInvestment> record) {
         FundInvestment content = record.content();
         FundInvestment.Investee investee = content.investee();
-        return new FundInvestmentDto()
-                .id(record.id().toString())
+        return RecordDto.envelope(new FundInvestmentDto(), record, IssueWarningDto::new)
                 .fundId(String.valueOf(record.parentId()))
-                .version(record.version())
-                .status(record.status().name())
-                .contentHash(record.contentHash())
-                .recordedAt(record.recordedAt())
-                .recordedBy(record.recordedBy())
-                .recordedFor(record.recordedFor())
-                .warnings(warnings(record.warnings()))
                 .investee(investee == null ? null : new FundInvesteeDto().uscc(investee.uscc()).name(investee.name()))
                 .investeeRegion(content.investeeRegion())
                 .amount(content.amount())
                 .investedOn(content.investedOn());
-    }
-
-    private static List<IssueWarningDto> warnings(List<RecordWarning> warnings) {
-        return warnings.stream().map(warning -> new IssueWarningDto().pointer(warning.pointer()).code(warning.code()).message(warning.message())).toList();
     }
 }

@@ -2,51 +2,37 @@ package io.cityfin.insurance.investment.web;
 
 import java.time.LocalDate;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
-import io.cityfin.insurance.api.InvestmentApi;
+import io.cityfin.insurance.api.InvestmentApiRecords;
 import io.cityfin.insurance.api.model.InvestmentDto;
 import io.cityfin.insurance.api.model.NewInvestmentDto;
 import io.cityfin.insurance.investment.Investment;
+import io.cityfin.reporting.record.RecordApi;
+import io.cityfin.reporting.record.RecordDto;
+import io.cityfin.reporting.record.RecordEndpoints;
 import io.cityfin.reporting.record.RecordQuery;
 import io.cityfin.reporting.record.RecordService;
 import io.cityfin.reporting.record.StoredRecord;
-import io.cityfin.reporting.record.RecordEndpoints;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @RestController
-class InvestmentController implements InvestmentApi {
+class InvestmentController implements InvestmentApiRecords {
 
     private final RecordEndpoints<Investment, InvestmentDto> investments;
+    private final RecordApi<NewInvestmentDto, InvestmentDto> investmentsApi;
 
     InvestmentController(RecordService<Investment> investments) {
         this.investments = RecordEndpoints.of(investments, InvestmentController::dto);
+        this.investmentsApi = this.investments.taking(InvestmentController::content, NewInvestmentDto::getStatus);
     }
 
     @Override
-    public Mono<ResponseEntity<InvestmentDto>> createInvestment(Mono<NewInvestmentDto> body, String idempotencyKey,
-                                                               ServerWebExchange exchange) {
-        return investments.create(null, body, idempotencyKey, InvestmentController::content, NewInvestmentDto::getStatus);
-    }
-
-    @Override
-    public Mono<ResponseEntity<InvestmentDto>> putInvestment(String id, Mono<NewInvestmentDto> body, @Nullable String ifMatch,
-                                                            ServerWebExchange exchange) {
-        return investments.replace(id, body, ifMatch, InvestmentController::content, NewInvestmentDto::getStatus);
-    }
-
-    @Override
-    public Mono<ResponseEntity<InvestmentDto>> getInvestment(String id, ServerWebExchange exchange) {
-        return investments.latest(id);
-    }
-
-    @Override
-    public Mono<ResponseEntity<Flux<InvestmentDto>>> listInvestmentVersions(String id, ServerWebExchange exchange) {
-        return investments.versions(id);
+    public RecordApi<NewInvestmentDto, InvestmentDto> investments() {
+        return investmentsApi;
     }
 
     @Override
@@ -62,14 +48,7 @@ class InvestmentController implements InvestmentApi {
 
     private static InvestmentDto dto(StoredRecord<Investment> record) {
         Investment content = record.content();
-        return new InvestmentDto()
-                .id(record.id().toString())
-                .version(record.version())
-                .status(record.status().name())
-                .contentHash(record.contentHash())
-                .recordedAt(record.recordedAt())
-                .recordedBy(record.recordedBy())
-                .recordedFor(record.recordedFor())
+        return RecordDto.envelope(new InvestmentDto(), record)
                 .institutionCode(content.institutionCode())
                 .project(content.project())
                 .region(content.region())

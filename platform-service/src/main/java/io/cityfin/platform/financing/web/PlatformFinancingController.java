@@ -9,13 +9,15 @@ import org.springframework.web.server.ServerWebExchange;
 
 import io.cityfin.common.problem.InvalidParameterException;
 import io.cityfin.common.uscc.Uscc;
-import io.cityfin.platform.api.PlatformFinancingApi;
+import io.cityfin.platform.api.PlatformFinancingApiRecords;
 import io.cityfin.platform.api.model.PlatformFinancingContentDto;
 import io.cityfin.platform.api.model.PlatformFinancingDto;
 import io.cityfin.platform.api.model.PlatformFinancingWarningDto;
 import io.cityfin.platform.financing.PlatformFinancing;
 import io.cityfin.platform.financing.PlatformFinancingType;
 import io.cityfin.platform.financing.PlatformRegions;
+import io.cityfin.reporting.record.RecordApi;
+import io.cityfin.reporting.record.RecordDto;
 import io.cityfin.reporting.record.RecordEndpoints;
 import io.cityfin.reporting.record.RecordQuery;
 import io.cityfin.reporting.record.RecordService;
@@ -24,36 +26,21 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @RestController
-class PlatformFinancingController implements PlatformFinancingApi {
+class PlatformFinancingController implements PlatformFinancingApiRecords {
 
     private final RecordEndpoints<PlatformFinancing, PlatformFinancingDto> financing;
     private final PlatformRegions regions;
+    private final RecordApi<PlatformFinancingContentDto, PlatformFinancingDto> financingApi;
 
     PlatformFinancingController(RecordService<PlatformFinancing> financing, PlatformRegions regions) {
         this.financing = RecordEndpoints.of(financing, PlatformFinancingController::dto);
         this.regions = regions;
+        this.financingApi = this.financing.taking(PlatformFinancingController::content, PlatformFinancingContentDto::getStatus);
     }
 
     @Override
-    public Mono<ResponseEntity<PlatformFinancingDto>> createPlatformFinancing(Mono<PlatformFinancingContentDto> body,
-                                                                               @Nullable String idempotencyKey, ServerWebExchange exchange) {
-        return financing.create(null, body, idempotencyKey, PlatformFinancingController::content, PlatformFinancingContentDto::getStatus);
-    }
-
-    @Override
-    public Mono<ResponseEntity<PlatformFinancingDto>> putPlatformFinancing(String id, Mono<PlatformFinancingContentDto> body,
-                                                                            @Nullable String ifMatch, ServerWebExchange exchange) {
-        return financing.replace(id, body, ifMatch, PlatformFinancingController::content, PlatformFinancingContentDto::getStatus);
-    }
-
-    @Override
-    public Mono<ResponseEntity<PlatformFinancingDto>> getPlatformFinancing(String id, ServerWebExchange exchange) {
-        return financing.latest(id);
-    }
-
-    @Override
-    public Mono<ResponseEntity<Flux<PlatformFinancingDto>>> listPlatformFinancingVersions(String id, ServerWebExchange exchange) {
-        return financing.versions(id);
+    public RecordApi<PlatformFinancingContentDto, PlatformFinancingDto> financing() {
+        return financingApi;
     }
 
     @Override
@@ -92,16 +79,7 @@ class PlatformFinancingController implements PlatformFinancingApi {
 
     private static PlatformFinancingDto dto(StoredRecord<PlatformFinancing> record) {
         PlatformFinancing content = record.content();
-        return new PlatformFinancingDto()
-                .id(record.id().toString())
-                .version(record.version())
-                .status(record.status().name())
-                .contentHash(record.contentHash())
-                .recordedAt(record.recordedAt())
-                .recordedBy(record.recordedBy())
-                .recordedFor(record.recordedFor())
-                .warnings(record.warnings().stream().map(warning -> new PlatformFinancingWarningDto()
-                        .pointer(warning.pointer()).code(warning.code()).message(warning.message())).toList())
+        return RecordDto.envelope(new PlatformFinancingDto(), record, PlatformFinancingWarningDto::new)
                 .platform(content.platform())
                 .instrument(content.instrument())
                 .securityCode(content.securityCode())

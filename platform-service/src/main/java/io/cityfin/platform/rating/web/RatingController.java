@@ -5,14 +5,16 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
-import io.cityfin.platform.api.CreditRatingApi;
+import io.cityfin.platform.api.CreditRatingApiRecords;
 import io.cityfin.platform.api.model.PlatformWarningDto;
 import io.cityfin.platform.api.model.RatingContentDto;
 import io.cityfin.platform.api.model.RatingDto;
 import io.cityfin.platform.rating.Rating;
 import io.cityfin.platform.registry.Platform;
 import io.cityfin.platform.registry.PlatformType;
+import io.cityfin.reporting.record.RecordDto;
 import io.cityfin.reporting.record.RecordEndpoints;
+import io.cityfin.reporting.record.RecordReads;
 import io.cityfin.reporting.record.RecordService;
 import io.cityfin.reporting.record.Ref;
 import io.cityfin.reporting.record.StoredRecord;
@@ -20,7 +22,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @RestController
-class RatingController implements CreditRatingApi {
+class RatingController implements CreditRatingApiRecords {
 
     private final RecordService<Platform> platforms;
     private final RecordService<Rating> ratings;
@@ -30,6 +32,11 @@ class RatingController implements CreditRatingApi {
         this.platforms = platforms;
         this.ratings = ratings;
         this.endpoints = RecordEndpoints.of(ratings, RatingController::dto);
+    }
+
+    @Override
+    public RecordReads<RatingDto> ratings() {
+        return endpoints;
     }
 
     @Override
@@ -51,25 +58,13 @@ class RatingController implements CreditRatingApi {
                 dto -> content(stored.content().platform(), dto), RatingContentDto::getStatus));
     }
 
-    @Override
-    public Mono<ResponseEntity<RatingDto>> getRating(String id, ServerWebExchange exchange) {
-        return endpoints.latest(id);
-    }
-
-    @Override
-    public Mono<ResponseEntity<Flux<RatingDto>>> listRatingVersions(String id, ServerWebExchange exchange) {
-        return endpoints.versions(id);
-    }
-
     private static Rating content(@Nullable String platform, RatingContentDto dto) {
         return new Rating(platform, dto.getAgency(), dto.getAgencyName(), dto.getRating(), dto.getOutlook(), dto.getAction(), dto.getRatedOn());
     }
 
     private static RatingDto dto(StoredRecord<Rating> record) {
         Rating content = record.content();
-        return new RatingDto().id(record.id().toString()).platform(content.platform()).version(record.version()).status(record.status().name())
-                .contentHash(record.contentHash()).recordedAt(record.recordedAt()).recordedBy(record.recordedBy()).recordedFor(record.recordedFor())
-                .warnings(record.warnings().stream().map(w -> new PlatformWarningDto().pointer(w.pointer()).code(w.code()).message(w.message())).toList())
+        return RecordDto.envelope(new RatingDto(), record, PlatformWarningDto::new).platform(content.platform())
                 .agency(content.agency()).agencyName(content.agencyName()).rating(content.rating()).outlook(content.outlook())
                 .action(content.action()).ratedOn(content.ratedOn());
     }

@@ -8,22 +8,24 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
 import io.cityfin.common.problem.InvalidParameterException;
-import io.cityfin.platform.api.PlatformApi;
+import io.cityfin.platform.api.PlatformApiRecords;
 import io.cityfin.platform.api.model.PlatformContentDto;
 import io.cityfin.platform.api.model.PlatformDto;
 import io.cityfin.platform.api.model.PlatformHistoryEntryDto;
 import io.cityfin.platform.api.model.PlatformWarningDto;
 import io.cityfin.platform.registry.Platform;
 import io.cityfin.platform.registry.PlatformType;
+import io.cityfin.reporting.record.RecordDto;
 import io.cityfin.reporting.record.RecordEndpoints;
 import io.cityfin.reporting.record.RecordQuery;
+import io.cityfin.reporting.record.RecordReads;
 import io.cityfin.reporting.record.RecordService;
 import io.cityfin.reporting.record.StoredRecord;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @RestController
-class PlatformController implements PlatformApi {
+class PlatformController implements PlatformApiRecords {
 
     private final RecordEndpoints<Platform, PlatformDto> platforms;
 
@@ -32,19 +34,14 @@ class PlatformController implements PlatformApi {
     }
 
     @Override
+    public RecordReads<PlatformDto> platforms() {
+        return platforms.byKey(PlatformType::key);
+    }
+
+    @Override
     public Mono<ResponseEntity<PlatformDto>> putPlatform(String uscc, Mono<PlatformContentDto> body, @Nullable String ifMatch,
                                                         ServerWebExchange exchange) {
         return platforms.put(PlatformType.key(uscc), null, body, ifMatch, PlatformController::content, PlatformContentDto::getStatus);
-    }
-
-    @Override
-    public Mono<ResponseEntity<PlatformDto>> getPlatform(String uscc, ServerWebExchange exchange) {
-        return platforms.latestByKey(PlatformType.key(uscc));
-    }
-
-    @Override
-    public Mono<ResponseEntity<Flux<PlatformDto>>> listPlatformVersions(String uscc, ServerWebExchange exchange) {
-        return platforms.versionsByKey(PlatformType.key(uscc));
     }
 
     @Override
@@ -70,9 +67,7 @@ class PlatformController implements PlatformApi {
 
     private static PlatformDto dto(StoredRecord<Platform> record) {
         Platform content = record.content();
-        return new PlatformDto().uscc(record.key()).version(record.version()).status(record.status().name()).contentHash(record.contentHash())
-                .recordedAt(record.recordedAt()).recordedBy(record.recordedBy()).recordedFor(record.recordedFor())
-                .warnings(record.warnings().stream().map(w -> new PlatformWarningDto().pointer(w.pointer()).code(w.code()).message(w.message())).toList())
+        return RecordDto.envelope(new PlatformDto(), record, PlatformWarningDto::new).uscc(record.key())
                 .name(content.name()).tier(content.tier()).region(content.region())
                 .history(content.history() == null ? null : content.history().stream().map(entry -> entry == null ? null
                         : new PlatformHistoryEntryDto().from(entry.from()).status(entry.status()).level(entry.level()).parent(entry.parent()))

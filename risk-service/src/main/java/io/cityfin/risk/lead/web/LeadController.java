@@ -8,11 +8,13 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
 import io.cityfin.common.problem.InvalidParameterException;
+import io.cityfin.reporting.record.RecordApi;
+import io.cityfin.reporting.record.RecordDto;
 import io.cityfin.reporting.record.RecordEndpoints;
 import io.cityfin.reporting.record.RecordQuery;
 import io.cityfin.reporting.record.RecordService;
 import io.cityfin.reporting.record.StoredRecord;
-import io.cityfin.risk.api.LeadApi;
+import io.cityfin.risk.api.LeadApiRecords;
 import io.cityfin.risk.api.model.CasesWarningDto;
 import io.cityfin.risk.api.model.LeadContentDto;
 import io.cityfin.risk.api.model.LeadDto;
@@ -25,32 +27,19 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @RestController
-class LeadController implements LeadApi {
+class LeadController implements LeadApiRecords {
 
     private final RecordEndpoints<Lead, LeadDto> leads;
+    private final RecordApi<LeadContentDto, LeadDto> leadsApi;
 
     LeadController(RecordService<Lead> leads) {
         this.leads = RecordEndpoints.of(leads, LeadController::dto);
+        this.leadsApi = this.leads.taking(LeadController::content, LeadContentDto::getStatus);
     }
 
     @Override
-    public Mono<ResponseEntity<LeadDto>> createLead(Mono<LeadContentDto> body, @Nullable String idempotencyKey, ServerWebExchange exchange) {
-        return leads.create(null, body, idempotencyKey, LeadController::content, LeadContentDto::getStatus);
-    }
-
-    @Override
-    public Mono<ResponseEntity<LeadDto>> putLead(String id, Mono<LeadContentDto> body, @Nullable String ifMatch, ServerWebExchange exchange) {
-        return leads.replace(id, body, ifMatch, LeadController::content, LeadContentDto::getStatus);
-    }
-
-    @Override
-    public Mono<ResponseEntity<LeadDto>> getLead(String id, ServerWebExchange exchange) {
-        return leads.latest(id);
-    }
-
-    @Override
-    public Mono<ResponseEntity<Flux<LeadDto>>> listLeadVersions(String id, ServerWebExchange exchange) {
-        return leads.versions(id);
+    public RecordApi<LeadContentDto, LeadDto> leads() {
+        return leadsApi;
     }
 
     @Override
@@ -85,16 +74,7 @@ class LeadController implements LeadApi {
     private static LeadDto dto(StoredRecord<Lead> record) {
         Lead content = record.content();
         List<Lead.Step> steps = content.steps();
-        return new LeadDto()
-                .id(record.id().toString())
-                .version(record.version())
-                .status(record.status().name())
-                .contentHash(record.contentHash())
-                .recordedAt(record.recordedAt())
-                .recordedBy(record.recordedBy())
-                .recordedFor(record.recordedFor())
-                .warnings(record.warnings().stream().map(warning -> new CasesWarningDto()
-                        .pointer(warning.pointer()).code(warning.code()).message(warning.message())).toList())
+        return RecordDto.envelope(new LeadDto(), record, CasesWarningDto::new)
                 .source(content.source())
                 .sourceRef(content.sourceRef())
                 .category(content.category())

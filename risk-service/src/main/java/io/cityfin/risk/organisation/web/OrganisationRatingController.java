@@ -6,14 +6,15 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
 import io.cityfin.common.http.IfMatch;
-import io.cityfin.risk.api.OrganisationRatingApi;
-import io.cityfin.risk.api.model.OrganisationRatingContentDto;
-import io.cityfin.risk.api.model.OrganisationRatingDto;
-import io.cityfin.risk.api.model.OrganisationWarningDto;
+import io.cityfin.reporting.record.RecordDto;
 import io.cityfin.reporting.record.RecordEndpoints;
 import io.cityfin.reporting.record.RecordResponses;
 import io.cityfin.reporting.record.RecordService;
 import io.cityfin.reporting.record.StoredRecord;
+import io.cityfin.risk.api.OrganisationRatingApi;
+import io.cityfin.risk.api.model.OrganisationRatingContentDto;
+import io.cityfin.risk.api.model.OrganisationRatingDto;
+import io.cityfin.risk.api.model.OrganisationWarningDto;
 import io.cityfin.risk.organisation.OrganisationRating;
 import io.cityfin.risk.organisation.SupervisionService;
 import reactor.core.publisher.Flux;
@@ -57,10 +58,7 @@ class OrganisationRatingController implements OrganisationRatingApi {
 
     private static OrganisationRatingDto dto(StoredRecord<OrganisationRating> record) {
         OrganisationRating content = record.content();
-        return new OrganisationRatingDto().id(record.id().toString()).institution(content.institution()).year(content.year())
-                .version(record.version()).status(record.status().name()).contentHash(record.contentHash()).recordedAt(record.recordedAt())
-                .recordedBy(record.recordedBy()).recordedFor(record.recordedFor())
-                .warnings(record.warnings().stream().map(w -> new OrganisationWarningDto().pointer(w.pointer()).code(w.code()).message(w.message())).toList())
+        return RecordDto.envelope(new OrganisationRatingDto(), record, OrganisationWarningDto::new).institution(content.institution()).year(content.year())
                 .grade(content.grade()).ratedOn(content.ratedOn());
     }
 }

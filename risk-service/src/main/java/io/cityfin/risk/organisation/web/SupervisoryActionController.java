@@ -6,11 +6,13 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
 import io.cityfin.common.http.IfMatch;
+import io.cityfin.reporting.record.RecordDto;
 import io.cityfin.reporting.record.RecordEndpoints;
+import io.cityfin.reporting.record.RecordReads;
 import io.cityfin.reporting.record.RecordResponses;
 import io.cityfin.reporting.record.RecordService;
 import io.cityfin.reporting.record.StoredRecord;
-import io.cityfin.risk.api.SupervisoryActionApi;
+import io.cityfin.risk.api.SupervisoryActionApiRecords;
 import io.cityfin.risk.api.model.OrganisationWarningDto;
 import io.cityfin.risk.api.model.SupervisoryActionContentDto;
 import io.cityfin.risk.api.model.SupervisoryActionDto;
@@ -20,7 +22,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @RestController
-class SupervisoryActionController implements SupervisoryActionApi {
+class SupervisoryActionController implements SupervisoryActionApiRecords {
 
     private final SupervisionService supervision;
     private final RecordEndpoints<SupervisoryAction, SupervisoryActionDto> endpoints;
@@ -28,6 +30,11 @@ class SupervisoryActionController implements SupervisoryActionApi {
     SupervisoryActionController(SupervisionService supervision, RecordService<SupervisoryAction> actions) {
         this.supervision = supervision;
         this.endpoints = RecordEndpoints.of(actions, SupervisoryActionController::dto);
+    }
+
+    @Override
+    public RecordReads<SupervisoryActionDto> actions() {
+        return endpoints;
     }
 
     @Override
@@ -41,16 +48,6 @@ class SupervisoryActionController implements SupervisoryActionApi {
         String checked = OrganisationCodes.checked(code);
         return body.flatMap(dto -> supervision.act(checked, idempotencyKey, content(dto), dto.getStatus()))
                 .map(written -> RecordResponses.written(written, SupervisoryActionController::dto));
-    }
-
-    @Override
-    public Mono<ResponseEntity<SupervisoryActionDto>> getSupervisoryAction(String id, ServerWebExchange exchange) {
-        return endpoints.latest(id);
-    }
-
-    @Override
-    public Mono<ResponseEntity<Flux<SupervisoryActionDto>>> listSupervisoryActionVersions(String id, ServerWebExchange exchange) {
-        return endpoints.versions(id);
     }
 
     @Override
@@ -68,10 +65,7 @@ class SupervisoryActionController implements SupervisoryActionApi {
 
     private static SupervisoryActionDto dto(StoredRecord<SupervisoryAction> record) {
         SupervisoryAction content = record.content();
-        return new SupervisoryActionDto().id(record.id().toString()).institution(content.institution()).version(record.version())
-                .status(record.status().name()).contentHash(record.contentHash()).recordedAt(record.recordedAt()).recordedBy(record.recordedBy())
-                .recordedFor(record.recordedFor())
-                .warnings(record.warnings().stream().map(w -> new OrganisationWarningDto().pointer(w.pointer()).code(w.code()).message(w.message())).toList())
+        return RecordDto.envelope(new SupervisoryActionDto(), record, OrganisationWarningDto::new).institution(content.institution())
                 .type(content.type()).on(content.on()).documentNo(content.documentNo()).note(content.note());
     }
 }

@@ -10,11 +10,13 @@ import org.springframework.web.server.ServerWebExchange;
 import io.cityfin.reporting.institution.Institution;
 import io.cityfin.reporting.institution.InstitutionService;
 import io.cityfin.reporting.institution.Institutions;
+import io.cityfin.reporting.record.RecordDto;
 import io.cityfin.reporting.record.RecordEndpoints;
 import io.cityfin.reporting.record.RecordQuery;
+import io.cityfin.reporting.record.RecordReads;
 import io.cityfin.reporting.record.RecordService;
 import io.cityfin.reporting.record.StoredRecord;
-import io.cityfin.risk.api.RepaymentPlanApi;
+import io.cityfin.risk.api.RepaymentPlanApiRecords;
 import io.cityfin.risk.api.model.CasesWarningDto;
 import io.cityfin.risk.api.model.RepaymentInstalmentDto;
 import io.cityfin.risk.api.model.RepaymentPlanContentDto;
@@ -24,7 +26,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @RestController
-class RepaymentPlanController implements RepaymentPlanApi {
+class RepaymentPlanController implements RepaymentPlanApiRecords {
 
     private final RecordEndpoints<RepaymentPlan, RepaymentPlanDto> plans;
     private final InstitutionService registry;
@@ -36,24 +38,20 @@ class RepaymentPlanController implements RepaymentPlanApi {
         this.institutions = institutions;
     }
 
+    @Override
+    public RecordReads<RepaymentPlanDto> repaymentPlans() {
+        return plans.byKey(code -> {
+            InstitutionService.checkCode("institutionCode", code);
+            return code;
+        });
+    }
+
     /** The institution must be in the registry (404 otherwise) before its plan is written. */
     @Override
     public Mono<ResponseEntity<RepaymentPlanDto>> putRepaymentPlan(String institutionCode, Mono<RepaymentPlanContentDto> body,
                                                                    @Nullable String ifMatch, ServerWebExchange exchange) {
         return registry.existing(institutionCode).flatMap(institution -> plans.put(institutionCode, null, body, ifMatch,
                 dto -> content(institutionCode, dto), RepaymentPlanContentDto::getStatus));
-    }
-
-    @Override
-    public Mono<ResponseEntity<RepaymentPlanDto>> getRepaymentPlan(String institutionCode, ServerWebExchange exchange) {
-        InstitutionService.checkCode("institutionCode", institutionCode);
-        return plans.latestByKey(institutionCode);
-    }
-
-    @Override
-    public Mono<ResponseEntity<Flux<RepaymentPlanDto>>> listRepaymentPlanVersions(String institutionCode, ServerWebExchange exchange) {
-        InstitutionService.checkCode("institutionCode", institutionCode);
-        return plans.versionsByKey(institutionCode);
     }
 
     @Override
@@ -78,16 +76,7 @@ class RepaymentPlanController implements RepaymentPlanApi {
 
     private static RepaymentPlanDto dto(StoredRecord<RepaymentPlan> record) {
         RepaymentPlan content = record.content();
-        return new RepaymentPlanDto()
-                .id(record.id().toString())
-                .version(record.version())
-                .status(record.status().name())
-                .contentHash(record.contentHash())
-                .recordedAt(record.recordedAt())
-                .recordedBy(record.recordedBy())
-                .recordedFor(record.recordedFor())
-                .warnings(record.warnings().stream().map(warning -> new CasesWarningDto()
-                        .pointer(warning.pointer()).code(warning.code()).message(warning.message())).toList())
+        return RecordDto.envelope(new RepaymentPlanDto(), record, CasesWarningDto::new)
                 .institutionCode(content.institutionCode())
                 .principalTotal(content.principalTotal())
                 .instalments(content.instalmentList().stream().map(instalment -> new RepaymentInstalmentDto().no(instalment.no())

@@ -9,11 +9,13 @@ import org.springframework.web.server.ServerWebExchange;
 
 import io.cityfin.common.problem.InvalidParameterException;
 import io.cityfin.common.region.Region;
+import io.cityfin.reporting.record.RecordApi;
+import io.cityfin.reporting.record.RecordDto;
 import io.cityfin.reporting.record.RecordEndpoints;
 import io.cityfin.reporting.record.RecordQuery;
 import io.cityfin.reporting.record.RecordService;
 import io.cityfin.reporting.record.StoredRecord;
-import io.cityfin.risk.api.PublicityApi;
+import io.cityfin.risk.api.PublicityApiRecords;
 import io.cityfin.risk.api.model.CasesWarningDto;
 import io.cityfin.risk.api.model.PublicityContentDto;
 import io.cityfin.risk.api.model.PublicityDto;
@@ -23,34 +25,19 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @RestController
-class PublicityController implements PublicityApi {
+class PublicityController implements PublicityApiRecords {
 
     private final RecordEndpoints<Publicity, PublicityDto> publicity;
+    private final RecordApi<PublicityContentDto, PublicityDto> publicityApi;
 
     PublicityController(RecordService<Publicity> publicity) {
         this.publicity = RecordEndpoints.of(publicity, PublicityController::dto);
+        this.publicityApi = this.publicity.taking(PublicityController::content, PublicityContentDto::getStatus);
     }
 
     @Override
-    public Mono<ResponseEntity<PublicityDto>> createPublicity(Mono<PublicityContentDto> body, @Nullable String idempotencyKey,
-                                                              ServerWebExchange exchange) {
-        return publicity.create(null, body, idempotencyKey, PublicityController::content, PublicityContentDto::getStatus);
-    }
-
-    @Override
-    public Mono<ResponseEntity<PublicityDto>> putPublicity(String id, Mono<PublicityContentDto> body, @Nullable String ifMatch,
-                                                           ServerWebExchange exchange) {
-        return publicity.replace(id, body, ifMatch, PublicityController::content, PublicityContentDto::getStatus);
-    }
-
-    @Override
-    public Mono<ResponseEntity<PublicityDto>> getPublicity(String id, ServerWebExchange exchange) {
-        return publicity.latest(id);
-    }
-
-    @Override
-    public Mono<ResponseEntity<Flux<PublicityDto>>> listPublicityVersions(String id, ServerWebExchange exchange) {
-        return publicity.versions(id);
+    public RecordApi<PublicityContentDto, PublicityDto> publicity() {
+        return publicityApi;
     }
 
     /** {@code region=361000} lists the city-wide records (those filed under 361000), not every record. */
@@ -89,16 +76,7 @@ class PublicityController implements PublicityApi {
 
     private static PublicityDto dto(StoredRecord<Publicity> record) {
         Publicity content = record.content();
-        return new PublicityDto()
-                .id(record.id().toString())
-                .version(record.version())
-                .status(record.status().name())
-                .contentHash(record.contentHash())
-                .recordedAt(record.recordedAt())
-                .recordedBy(record.recordedBy())
-                .recordedFor(record.recordedFor())
-                .warnings(record.warnings().stream().map(warning -> new CasesWarningDto()
-                        .pointer(warning.pointer()).code(warning.code()).message(warning.message())).toList())
+        return RecordDto.envelope(new PublicityDto(), record, CasesWarningDto::new)
                 .kind(content.kind())
                 .setting(content.setting())
                 .heldOn(content.heldOn())
