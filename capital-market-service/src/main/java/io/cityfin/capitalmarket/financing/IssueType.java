@@ -10,14 +10,12 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
-import io.cityfin.common.identity.AccessRule;
-import io.cityfin.common.identity.Role;
 import io.cityfin.common.problem.FieldError;
 import io.cityfin.reporting.record.RecordChecks;
 import io.cityfin.reporting.institution.Institution;
 import io.cityfin.reporting.institution.Institutions;
 import io.cityfin.reporting.record.RecordContext;
-import io.cityfin.reporting.record.RecordType;
+import io.cityfin.reporting.record.StaffOrOwnerRecordType;
 import io.cityfin.reporting.record.UniqueClaim;
 import reactor.core.publisher.Mono;
 
@@ -26,7 +24,7 @@ import reactor.core.publisher.Mono;
  * who writes"): every refusal of the section, the security code held by one issue only, and the lead underwriter as
  * owner, so that a securities institution's SUBMITTER writes and reads only the issues it led.
  */
-public record IssueType(Institutions institutions, Clock clock) implements RecordType<Issue> {
+public record IssueType(Institutions institutions, Clock clock) implements StaffOrOwnerRecordType<Issue> {
 
     public static final String COLLECTION = "direct-financing";
     public static final String PLATFORM = "PLATFORM";
@@ -45,8 +43,6 @@ public record IssueType(Institutions institutions, Clock clock) implements Recor
     public static final String SECURITY_CODE_TAKEN = "SECURITY_CODE_TAKEN";
     public static final String UNKNOWN_INSTITUTION = "UNKNOWN_INSTITUTION";
     public static final String INSTITUTION_INACTIVE = "INSTITUTION_INACTIVE";
-
-    private static final AccessRule STAFF = AccessRule.anyOf(Role.ADMIN, Role.ANALYST);
 
     @Override
     public String collection() {
@@ -92,21 +88,6 @@ public record IssueType(Institutions institutions, Clock clock) implements Recor
     @Override
     public @Nullable String owner(Issue content) {
         return content.leadUnderwriter();
-    }
-
-    /** ADMIN and ANALYST write every issue; a securities institution's SUBMITTER only the ones it led. */
-    @Override
-    public AccessRule writer(Issue content) {
-        String owner = owner(content);
-        return owner == null ? STAFF : new AccessRule("writes only the issues its institution led",
-                caller -> caller.isStaff() || caller.submitsFor(owner));
-    }
-
-    /** Staff read every issue; a securities institution's SUBMITTER only the ones it led. */
-    @Override
-    public AccessRule reader(Issue content) {
-        String owner = owner(content);
-        return owner == null ? STAFF : AccessRule.institutionOrStaff(owner);
     }
 
     private static void issuerFaults(Issue.@Nullable Issuer issuer, List<FieldError> faults) {

@@ -10,13 +10,11 @@ import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 
-import io.cityfin.common.identity.AccessRule;
-import io.cityfin.common.identity.Role;
 import io.cityfin.common.period.CityClock;
 import io.cityfin.common.problem.FieldError;
 import io.cityfin.reporting.record.RecordChecks;
 import io.cityfin.reporting.record.RecordContext;
-import io.cityfin.reporting.record.RecordType;
+import io.cityfin.reporting.record.StaffOrOwnerRecordType;
 import reactor.core.publisher.Mono;
 
 /**
@@ -24,7 +22,7 @@ import reactor.core.publisher.Mono;
  * SUBMITTER key writes and reads its own plan), no stored region (the institution's, resolved at read), and the day of
  * the latest instalment paid or planned up to today.
  */
-public record RepaymentPlanType(Clock clock) implements RecordType<RepaymentPlan> {
+public record RepaymentPlanType(Clock clock) implements StaffOrOwnerRecordType<RepaymentPlan> {
 
     public static final String COLLECTION = "repayment-plans";
     public static final int MAX_INSTALMENTS = 600;
@@ -112,14 +110,6 @@ public record RepaymentPlanType(Clock clock) implements RecordType<RepaymentPlan
     @Override
     public @Nullable String owner(RepaymentPlan content) {
         return content.institutionCode();
-    }
-
-    /** ADMIN and ANALYST write every plan; an institution's own key (SUBMITTER) only its own. */
-    @Override
-    public AccessRule writer(RepaymentPlan content) {
-        String owner = owner(content);
-        return owner == null ? AccessRule.anyOf(Role.ADMIN, Role.ANALYST)
-                : new AccessRule("writes only its own institution's repayment plan", caller -> caller.isStaff() || caller.submitsFor(owner));
     }
 
     /** The latest day an instalment was paid or planned, up to today. */
