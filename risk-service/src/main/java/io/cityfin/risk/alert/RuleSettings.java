@@ -34,6 +34,19 @@ public record RuleSettings(boolean enabled, Map<Colour, BigDecimal> thresholds, 
         return value;
     }
 
+    /**
+     * What a rule finds for one subject measured at {@code value}: coloured by the highest threshold it meets
+     * ({@code value ≥ threshold}), with that threshold; empty below every threshold.
+     */
+    public Optional<Finding> findingAtLeast(String subject, String subjectName, String region, BigDecimal value) {
+        return colourAtLeast(value).map(colour -> new Finding(subject, subjectName, region, value, colour, thresholds.get(colour)));
+    }
+
+    /** As {@link #findingAtLeast}, for a rule whose thresholds must be exceeded ({@code value > threshold}). */
+    public Optional<Finding> findingAbove(String subject, String subjectName, String region, BigDecimal value) {
+        return colourAbove(value).map(colour -> new Finding(subject, subjectName, region, value, colour, thresholds.get(colour)));
+    }
+
     /** The highest colour whose threshold {@code value} meets ({@code value ≥ threshold}), if any. */
     public Optional<Colour> colourAtLeast(BigDecimal value) {
         return highest(value, false);

@@ -83,7 +83,7 @@ public class IfrLeadStaleRule implements AlertRule {
             return Optional.empty();
         }
         BigDecimal days = BigDecimal.valueOf(ChronoUnit.DAYS.between(since, at));
-        return settings.colourAtLeast(days).map(colour -> new Finding(view.id().toString(), LeadSubjects.name(lead, view.id()),
-                java.util.Objects.requireNonNullElse(lead.region(), io.cityfin.common.region.Region.CITY.code()), days, colour, settings.threshold(colour).orElse(null)));
+        return settings.findingAtLeast(view.id().toString(), LeadSubjects.name(lead, view.id()),
+                java.util.Objects.requireNonNullElse(lead.region(), io.cityfin.common.region.Region.CITY.code()), days);
     }
 }

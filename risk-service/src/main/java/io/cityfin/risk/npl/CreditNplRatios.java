@@ -1,8 +1,13 @@
 package io.cityfin.risk.npl;
 
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
 
 import io.cityfin.common.indicator.api.model.IndicatorDto;
 import io.cityfin.common.period.Period;
@@ -10,6 +15,8 @@ import io.cityfin.common.region.Region;
 import io.cityfin.reporting.indicator.IndicatorQuery;
 import io.cityfin.reporting.indicator.PublishedIndicators;
 import io.cityfin.reporting.indicator.PublishedIndicatorsUnavailableException;
+import io.cityfin.risk.alert.Finding;
+import io.cityfin.risk.alert.RuleSettings;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -39,6 +46,25 @@ public final class CreditNplRatios {
                 .concatMap(region -> published.indicators(CREDIT, new IndicatorQuery(period, region))
                         .map(indicators -> Map.entry(region.code(), nplRatio(indicators, region))))
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue, TreeMap::new);
+    }
+
+    /**
+     * The findings of an NPL rule: each of {@code regions} whose NPL_RATIO {@code member} ({@code measure} of credit's
+     * indicator) meets a threshold of {@code settings}; a null figure makes the whole rule unavailable.
+     */
+    Mono<List<Finding>> findings(Period period, List<Region> regions, RuleSettings settings, String member,
+                                 Function<IndicatorDto, @Nullable BigDecimal> measure) {
+        return of(period, regions).map(byRegion -> {
+            List<Finding> findings = new ArrayList<>();
+            for (Region region : regions) {
+                BigDecimal value = measure.apply(byRegion.get(region.code()));
+                if (value == null) {
+                    throw new PublishedIndicatorsUnavailableException(CREDIT, "NPL_RATIO " + member + " of region " + region.code() + " is null");
+                }
+                settings.findingAtLeast(region.code(), region.nameZh(), region.code(), value).ifPresent(findings::add);
+            }
+            return findings;
+        });
     }
 
     private static IndicatorDto nplRatio(List<IndicatorDto> indicators, Region region) {

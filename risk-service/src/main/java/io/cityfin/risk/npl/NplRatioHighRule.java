@@ -8,7 +8,6 @@ import java.util.Map;
 import io.cityfin.common.indicator.api.model.IndicatorDto;
 import io.cityfin.common.period.Period;
 import io.cityfin.common.region.Region;
-import io.cityfin.reporting.indicator.PublishedIndicatorsUnavailableException;
 import io.cityfin.risk.alert.AlertRule;
 import io.cityfin.risk.alert.Colour;
 import io.cityfin.risk.alert.Finding;
@@ -62,18 +61,6 @@ final class NplRatioHighRule implements AlertRule {
 
     @Override
     public Mono<List<Finding>> evaluate(Period period, RuleSettings settings) {
-        return ratios.of(period, REGIONS).map(byRegion -> {
-            List<Finding> findings = new ArrayList<>();
-            for (Region region : REGIONS) {
-                IndicatorDto indicator = byRegion.get(region.code());
-                BigDecimal value = indicator.getValue();
-                if (value == null) {
-                    throw new PublishedIndicatorsUnavailableException(CreditNplRatios.CREDIT, "NPL_RATIO of region " + region.code() + " is null");
-                }
-                settings.colourAtLeast(value).ifPresent(colour -> findings.add(new Finding(region.code(), region.nameZh(), region.code(), value,
-                        colour, settings.threshold(colour).orElse(null))));
-            }
-            return findings;
-        });
+        return ratios.findings(period, REGIONS, settings, "value", IndicatorDto::getValue);
     }
 }

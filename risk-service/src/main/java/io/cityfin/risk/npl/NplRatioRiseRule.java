@@ -1,14 +1,12 @@
 package io.cityfin.risk.npl;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import io.cityfin.common.indicator.api.model.IndicatorDto;
 import io.cityfin.common.period.Period;
 import io.cityfin.common.region.Region;
-import io.cityfin.reporting.indicator.PublishedIndicatorsUnavailableException;
 import io.cityfin.risk.alert.AlertRule;
 import io.cityfin.risk.alert.Colour;
 import io.cityfin.risk.alert.Finding;
@@ -55,19 +53,6 @@ final class NplRatioRiseRule implements AlertRule {
 
     @Override
     public Mono<List<Finding>> evaluate(Period period, RuleSettings settings) {
-        return ratios.of(period, REGIONS).map(byRegion -> {
-            List<Finding> findings = new ArrayList<>();
-            for (Region region : REGIONS) {
-                IndicatorDto indicator = byRegion.get(region.code());
-                BigDecimal rise = indicator.getChangeSinceYearStart();
-                if (rise == null) {
-                    throw new PublishedIndicatorsUnavailableException(CreditNplRatios.CREDIT,
-                            "NPL_RATIO changeSinceYearStart of region " + region.code() + " is null");
-                }
-                settings.colourAtLeast(rise).ifPresent(colour -> findings.add(new Finding(region.code(), region.nameZh(), region.code(), rise,
-                        colour, settings.threshold(colour).orElse(null))));
-            }
-            return findings;
-        });
+        return ratios.findings(period, REGIONS, settings, "changeSinceYearStart", IndicatorDto::getChangeSinceYearStart);
     }
 }

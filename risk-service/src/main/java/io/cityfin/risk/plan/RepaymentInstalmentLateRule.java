@@ -88,8 +88,8 @@ public class RepaymentInstalmentLateRule implements AlertRule {
         String code = view.key() == null ? view.id().toString() : view.key();
         Institution institution = byCode.get(code);
         BigDecimal days = BigDecimal.valueOf(late);
-        return settings.colourAtLeast(days).map(colour -> new Finding(code, institution == null ? code : institution.name(),
-                institution == null ? Region.CITY.code() : institution.region().code(), days, colour, settings.threshold(colour).orElse(null)));
+        return settings.findingAtLeast(code, institution == null ? code : institution.name(),
+                institution == null ? Region.CITY.code() : institution.region().code(), days);
     }
 
     /** The most days any instalment unpaid at {@code at} is past its plannedOn (0 when none is). */

@@ -73,8 +73,8 @@ class GuaranteeLeverageHigh implements AlertRule {
         }
         BigDecimal multiple = reported.total(RiskItems.GUARANTEE_OUTSTANDING).divide(netAssets, MathContext.DECIMAL128)
                 .setScale(2, RoundingMode.HALF_UP);
-        return settings.colourAtLeast(multiple).map(colour -> new Finding(reported.institution().code(), reported.institution().name(),
-                reported.institution().region().code(), multiple, colour, settings.threshold(colour).orElse(null)));
+        return settings.findingAtLeast(reported.institution().code(), reported.institution().name(), reported.institution().region().code(),
+                multiple);
     }
 
     @Override

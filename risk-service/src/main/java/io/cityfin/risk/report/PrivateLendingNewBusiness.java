@@ -64,8 +64,8 @@ class PrivateLendingNewBusiness implements AlertRule {
 
     private static Optional<Finding> finding(TypeReports.Reported reported, RuleSettings settings) {
         BigDecimal business = reported.total(RiskItems.PRIVATE_LENDING_NEW_BUSINESS);
-        return settings.colourAbove(business).map(colour -> new Finding(reported.institution().code(), reported.institution().name(),
-                reported.institution().region().code(), business, colour, settings.threshold(colour).orElse(null)));
+        return settings.findingAbove(reported.institution().code(), reported.institution().name(), reported.institution().region().code(),
+                business);
     }
 
     @Override
