@@ -14,6 +14,10 @@ public interface PublishedIndicators {
     /**
      * The indicators {@code service} (a gateway path segment, such as {@code capital-market}) publishes for the
      * query's period and region; a {@link PublishedIndicatorsUnavailableException} while it does not answer.
+     * <p>
+     * Several queries of one service are read one after the other, or each with its error resumed: after an outage the
+     * breaker lets a single trial call through and refuses the calls beside it at once, and a refusal that cancels the
+     * trial call (a {@code flatMap} failing fast) keeps the breaker from ever closing again.
      */
     Mono<List<IndicatorDto>> indicators(String service, IndicatorQuery query);
 
