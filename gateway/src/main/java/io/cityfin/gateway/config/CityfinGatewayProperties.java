@@ -3,6 +3,7 @@ package io.cityfin.gateway.config;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -13,7 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * endpoint lists them, how long the fan-out waits for each, API keys and rate limits.
  */
 @ConfigurationProperties("cityfin.gateway")
-public record CityfinGatewayProperties(Map<String, URI> services, Duration fanOutTimeout, Keys keys, RateLimit rateLimit) {
+public record CityfinGatewayProperties(Map<String, URI> services, Duration fanOutTimeout, Keys keys, RateLimit rateLimit,
+                                       ClientAddress clientAddress) {
 
     public CityfinGatewayProperties {
         services = new LinkedHashMap<>(services);
@@ -33,7 +35,31 @@ public record CityfinGatewayProperties(Map<String, URI> services, Duration fanOu
         }
     }
 
-    /** Per-key token bucket: {@code burst} requests at once, refilled at {@code perSecond}. */
-    public record RateLimit(long burst, long perSecond) {
+    /**
+     * Per-key token bucket: {@code burst} requests at once, refilled at {@code perSecond}; failed authentications per
+     * client address ({@code failedAuthBurst} at once, refilled at {@code failedAuthPerSecond}); where the buckets live:
+     * {@code memory} (this gateway alone) or {@code redis} (shared by every replica).
+     */
+    public record RateLimit(long burst, long perSecond, long failedAuthBurst, long failedAuthPerSecond, String store) {
+
+        public RateLimit {
+            store = store == null || store.isBlank() ? "memory" : store.trim();
+            if (!store.equals("memory") && !store.equals("redis")) {
+                throw new IllegalArgumentException("cityfin.gateway.rate-limit.store is memory or redis, not " + store);
+            }
+        }
+    }
+
+    /**
+     * Who the client is, for the failed-authentication limit: the connection's remote address, unless that address is
+     * one of {@code trustedProxies} (addresses or CIDR ranges of the load balancers in front of the gateway); then the
+     * right-most {@code X-Forwarded-For} entry that is not a trusted proxy. Empty: {@code X-Forwarded-For} is ignored.
+     */
+    public record ClientAddress(List<String> trustedProxies) {
+
+        @SuppressWarnings("ConstantValue") // null when the configuration names none
+        public ClientAddress {
+            trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
+        }
     }
 }

@@ -181,7 +181,7 @@ class ApiKeyServiceTest {
     private ApiKeyService service(Map<String, String> serviceKeys) {
         return new ApiKeyService(store, clock, new CityfinGatewayProperties(Map.<String, URI>of(), Duration.ofSeconds(2),
                 new CityfinGatewayProperties.Keys(BOOTSTRAP, serviceKeys, Duration.ofSeconds(5), Duration.ofMinutes(1)),
-                new CityfinGatewayProperties.RateLimit(10, 10)), meters);
+                new CityfinGatewayProperties.RateLimit(10, 10, 20, 1, "memory"), new CityfinGatewayProperties.ClientAddress(List.of())), meters);
     }
 
     /** A clock the test moves by hand. */

@@ -115,7 +115,7 @@ class ConsolidatedIndicatorServiceTest {
         for (String name : names) {
             services.put(name, URI.create("http://" + name));
         }
-        return new ConsolidatedIndicatorService(new CityfinGatewayProperties(services, Duration.ofSeconds(2), null, null), sources, clock,
+        return new ConsolidatedIndicatorService(new CityfinGatewayProperties(services, Duration.ofSeconds(2), null, null, null), sources, clock,
                 new SimpleMeterRegistry());
     }
 

@@ -2,7 +2,6 @@ package io.cityfin.gateway.identity.web;
 
 import java.util.List;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.security.autoconfigure.actuate.web.reactive.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,7 +29,8 @@ import io.cityfin.common.problem.ProblemResponses;
 import io.cityfin.gateway.config.CityfinGatewayProperties;
 import io.cityfin.gateway.identity.ApiKeyRejectedException;
 import io.cityfin.gateway.identity.ApiKeyService;
-import io.github.bucket4j.TimeMeter;
+import io.cityfin.gateway.ratelimit.RateLimit;
+import io.cityfin.gateway.ratelimit.RateLimiter;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,7 +48,7 @@ class ApiKeySecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain apiKeyChain(ServerHttpSecurity http, ApiKeyService keys, RefusalCounter refusals, JsonMapper jsonMapper,
-                                       CityfinGatewayProperties properties, ObjectProvider<TimeMeter> rateLimitTime) {
+                                       CityfinGatewayProperties properties, RateLimiter rateLimiter) {
         return StatelessSecurity.apply(http)
                 .authorizeExchange(exchanges -> exchanges
                         .matchers(EndpointRequest.toAnyEndpoint()).permitAll()
@@ -57,8 +57,8 @@ class ApiKeySecurityConfiguration {
                         .pathMatchers("/api/**").authenticated()
                         .anyExchange().permitAll())
                 .addFilterAt(apiKeyAuthentication(keys, refusals, jsonMapper), SecurityWebFiltersOrder.AUTHENTICATION)
-                .addFilterAfter(new RateLimitFilter(properties.rateLimit(), refusals, jsonMapper,
-                        rateLimitTime.getIfAvailable(() -> TimeMeter.SYSTEM_MILLISECONDS)), SecurityWebFiltersOrder.AUTHENTICATION)
+                .addFilterAfter(new RateLimitFilter(new RateLimit("api-key", properties.rateLimit().burst(), properties.rateLimit().perSecond()),
+                        rateLimiter, refusals, jsonMapper), SecurityWebFiltersOrder.AUTHENTICATION)
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint((exchange, error) -> unauthorized(exchange, RefusalCounter.Reason.MISSING,
                                 "An API key is required: Authorization: Bearer <key>.", refusals, jsonMapper))
