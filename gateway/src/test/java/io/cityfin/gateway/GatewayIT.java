@@ -36,7 +36,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 @SuppressWarnings("unchecked")
 class GatewayIT {
 
-    static final String ADMIN_KEY = "cfk_gateway-it-bootstrap-admin-key-0000000000000";
+    static final String ADMIN_KEY = "cfk_gateway-it-bootstrap-admin-key-000000000000";
     static final Map<String, StubService> SERVICES = new LinkedHashMap<>();
 
     static {

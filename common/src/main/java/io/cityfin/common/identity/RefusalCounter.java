@@ -12,9 +12,12 @@ public class RefusalCounter {
 
     public static final String METRIC = "cityfin.access.refused";
 
-    /** The reasons: no credentials, unknown or invalid credentials, a revoked key, a 403, a rate limit. */
+    /**
+     * The reasons: no credentials, unknown or invalid (malformed) credentials, a revoked key, a 403, a rate limit, and
+     * a key not read because its client address failed to authenticate too often.
+     */
     public enum Reason {
-        MISSING, UNKNOWN, INVALID, REVOKED, FORBIDDEN, RATE_LIMITED;
+        MISSING, UNKNOWN, INVALID, REVOKED, FORBIDDEN, RATE_LIMITED, FAILED_AUTH_LIMITED;
 
         public String tag() {
             return name().toLowerCase().replace('_', '-');

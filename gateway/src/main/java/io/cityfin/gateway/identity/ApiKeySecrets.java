@@ -14,6 +14,8 @@ import java.util.HexFormat;
 public final class ApiKeySecrets {
 
     public static final String PREFIX = "cfk_";
+    /** {@code cfk_} and 43 base64url characters, as {@link #generate()} makes them: 47 in all. */
+    public static final int LENGTH = 47;
     static final int PREFIX_SHOWN = 8;
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -24,6 +26,23 @@ public final class ApiKeySecrets {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /**
+     * Whether {@code presented} has the form of a key: {@code cfk_} and 43 base64url characters. Anything else cannot
+     * be a key, so it is refused without a hash or a look-up (an Authorization header is up to 8 KB of anything).
+     */
+    public static boolean isWellFormed(String presented) {
+        if (presented.length() != LENGTH || !presented.startsWith(PREFIX)) {
+            return false;
+        }
+        for (int i = PREFIX.length(); i < LENGTH; i++) {
+            char c = presented.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static String hash(String secret) {

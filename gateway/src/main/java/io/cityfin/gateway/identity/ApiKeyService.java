@@ -10,8 +10,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -27,17 +31,19 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Issues, lists and revokes API keys, and turns a presented key into its {@link Caller}. Look-ups are cached for
- * {@code cityfin.gateway.keys.cache-ttl} (at most 5 s, so a key revoked at another replica fails within that);
- * a revocation here evicts at once; expired entries are dropped once the cache holds {@value #CACHE_SWEEP_SIZE}, and
- * while it is still that full an unknown key is not cached, so a flood of made-up keys cannot grow it without bound. Look-ups are counted as
- * {@code cityfin.gateway.keys.lookups{result=hit|miss}} (a miss reads the database). Last use is written at most once
- * per {@code last-use-interval} per key. Logs name key ids, never keys.
+ * Issues, lists and revokes API keys, and turns a presented key into its {@link Caller}. A presented string that is
+ * not of a key's form ({@link ApiKeySecrets#isWellFormed}) is refused before anything else: no hash, no look-up.
+ * Look-ups are cached in a bounded Caffeine cache for {@code cityfin.gateway.keys.cache-ttl} (at most 5 s, so a key
+ * revoked at another replica fails within that); a revocation here evicts at once. Every failed authentication from a
+ * client address counts against that address ({@link FailedAuthentications}); once it is over its limit, a key not
+ * already in the cache is refused from there unread ({@code 429}). Look-ups are counted as
+ * {@code cityfin.gateway.keys.lookups{result=hit|miss|malformed|throttled}}: only a miss reads the database. Last use is
+ * written at most once per {@code last-use-interval} per key. Logs name key ids, never keys.
  * <p>
  * Besides the keys issued here, two kinds come from configuration, without a row, compared by hash: the bootstrap
  * admin key ({@code bootstrap-admin}, ADMIN) and each service's own key ({@code cityfin.gateway.keys.service-keys.<service>}:
  * subject {@code service:<service>}, ANALYST, no institution), with which a service reads another's published
- * figures through the gateway. They are rotated by changing the configuration.
+ * figures through the gateway. They are rotated by changing the configuration, and must have a key's form.
  */
 @Service
 public class ApiKeyService {
@@ -46,7 +52,8 @@ public class ApiKeyService {
     public static final String BOOTSTRAP_ADMIN = "bootstrap-admin";
     /** The subject prefix of a service's own key from configuration: {@code service:platform-service}. */
     public static final String SERVICE_SUBJECT_PREFIX = "service:";
-    static final int CACHE_SWEEP_SIZE = 10_000;
+    /** Look-ups cached at once: issued keys are few; Caffeine's admission keeps the ones in use through a flood. */
+    static final int CACHE_SIZE = 10_000;
     private static final Logger log = LoggerFactory.getLogger(ApiKeyService.class);
 
     private final ApiKeys keys;
@@ -56,24 +63,42 @@ public class ApiKeyService {
     private final @Nullable String bootstrapAdminHash;
     /** The configured service keys' hashes and the caller each stands for. */
     private final Map<String, Caller> serviceKeyCallers;
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final Cache<String, Cached> cache;
     private final Map<UUID, Instant> lastUseWritten = new ConcurrentHashMap<>();
+    private final FailedAuthentications failures;
     private final Counter cacheHits;
     private final Counter cacheMisses;
+    private final Counter malformed;
+    private final Counter throttled;
 
-    public ApiKeyService(ApiKeys keys, Clock clock, CityfinGatewayProperties properties, MeterRegistry meters) {
+    public ApiKeyService(ApiKeys keys, Clock clock, CityfinGatewayProperties properties, FailedAuthentications failures,
+                         MeterRegistry meters) {
         this.keys = keys;
         this.clock = clock;
+        this.failures = failures;
         this.cacheTtl = properties.keys().cacheTtl();
         this.lastUseInterval = properties.keys().lastUseInterval();
         String admin = properties.keys().adminApiKey();
-        this.bootstrapAdminHash = admin == null || admin.isBlank() ? null : ApiKeySecrets.hash(admin.trim());
+        this.bootstrapAdminHash = admin == null || admin.isBlank() ? null : ApiKeySecrets.hash(wellFormed("the admin key", admin.trim()));
         this.serviceKeyCallers = serviceKeyCallers(properties.keys().serviceKeys(), bootstrapAdminHash);
         if (cacheTtl.compareTo(Duration.ofSeconds(5)) > 0) {
             throw new IllegalStateException("cityfin.gateway.keys.cache-ttl is at most 5s: a revoked key must fail everywhere within 5 s");
         }
+        this.cache = Caffeine.newBuilder().maximumSize(CACHE_SIZE).expireAfterWrite(cacheTtl)
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).build();
         this.cacheHits = lookups(meters, "hit");
         this.cacheMisses = lookups(meters, "miss");
+        this.malformed = lookups(meters, "malformed");
+        this.throttled = lookups(meters, "throttled");
+    }
+
+    /** A configured key must have a key's form, or it could never be presented: the gateway refuses to start. */
+    private static String wellFormed(String what, String key) {
+        if (!ApiKeySecrets.isWellFormed(key)) {
+            throw new IllegalStateException(what + " from configuration is not of a key's form (cfk_ and 43 base64url characters,"
+                    + " as ./cityfin generates them)");
+        }
+        return key;
     }
 
     /**
@@ -86,7 +111,7 @@ public class ApiKeyService {
             if (key == null || key.isBlank()) {
                 return;
             }
-            String hash = ApiKeySecrets.hash(key.trim());
+            String hash = ApiKeySecrets.hash(wellFormed("the key of " + service, key.trim()));
             Caller caller = new Caller(SERVICE_SUBJECT_PREFIX + service, Set.of(Role.ANALYST), null);
             Caller other = callers.putIfAbsent(hash, caller);
             if (other != null || hash.equals(adminHash)) {
@@ -101,7 +126,8 @@ public class ApiKeyService {
     }
 
     private static Counter lookups(MeterRegistry meters, String result) {
-        return Counter.builder("cityfin.gateway.keys.lookups").description("API key look-ups: from the cache or the database")
+        return Counter.builder("cityfin.gateway.keys.lookups")
+                .description("Presented API keys: found in the cache, read from the database (miss), or refused unread")
                 .tag("result", result).register(meters);
     }
 
@@ -123,13 +149,21 @@ public class ApiKeyService {
         return keys.revoke(id, now())
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("No API key " + id + ".")))
                 .doOnNext(revoked -> {
-                    cache.values().removeIf(cached -> cached.key() != null && cached.key().id().equals(id));
+                    cache.asMap().values().removeIf(cached -> cached.key() != null && cached.key().id().equals(id));
                     log.info("Revoked API key {}", id);
                 });
     }
 
-    /** The caller a presented key stands for, or an {@link ApiKeyRejectedException} saying why not. */
-    public Mono<Caller> authenticate(String secret) {
+    /**
+     * The caller a presented key stands for, or an {@link ApiKeyRejectedException} saying why not: malformed
+     * ({@code INVALID}), unknown, revoked, or {@code FAILED_AUTH_LIMITED} when {@code clientAddress} is over its
+     * failed-authentication limit and the key is not one the cache knows as valid.
+     */
+    public Mono<Caller> authenticate(String secret, String clientAddress) {
+        if (!ApiKeySecrets.isWellFormed(secret)) {
+            malformed.increment();
+            return failed(clientAddress, RefusalCounter.Reason.INVALID, "not of an API key's form");
+        }
         String hash = ApiKeySecrets.hash(secret);
         if (hash.equals(bootstrapAdminHash)) {
             return Mono.just(new Caller(BOOTSTRAP_ADMIN, Set.of(Role.ADMIN), null));
@@ -138,47 +172,49 @@ public class ApiKeyService {
         if (service != null) {
             return Mono.just(service);
         }
-        return find(hash).flatMap(cached -> {
-            ApiKey key = cached.key();
+        Cached cached = cache.getIfPresent(hash);
+        if (cached != null && cached.isValid()) {
+            cacheHits.increment();
+            return recordUse(cached.key()).thenReturn(cached.key().caller());
+        }
+        Duration wait = failures.throttled(clientAddress);
+        if (!wait.isZero()) {
+            throttled.increment();
+            return Mono.error(new ApiKeyRejectedException(RefusalCounter.Reason.FAILED_AUTH_LIMITED,
+                    "too many failed authentications from this address", wait));
+        }
+        Mono<Cached> found;
+        if (cached != null) {
+            cacheHits.increment();
+            found = Mono.just(cached);
+        } else {
+            cacheMisses.increment();
+            found = keys.findBySecretHash(hash)
+                    .map(Cached::new)
+                    .defaultIfEmpty(Cached.NONE)
+                    .doOnNext(fresh -> cache.put(hash, fresh));
+        }
+        return found.flatMap(result -> {
+            ApiKey key = result.key();
             if (key == null) {
-                return Mono.error(new ApiKeyRejectedException(RefusalCounter.Reason.UNKNOWN, "unknown API key"));
+                return failed(clientAddress, RefusalCounter.Reason.UNKNOWN, "unknown API key");
             }
             if (key.isRevoked()) {
                 log.info("Refused revoked API key {}", key.id());
-                return Mono.error(new ApiKeyRejectedException(RefusalCounter.Reason.REVOKED, "API key " + key.id() + " is revoked"));
+                return failed(clientAddress, RefusalCounter.Reason.REVOKED, "API key " + key.id() + " is revoked");
             }
             return recordUse(key).thenReturn(key.caller());
         });
     }
 
-    private Mono<Cached> find(String hash) {
-        Instant now = clock.instant();
-        Cached cached = cache.get(hash);
-        if (cached != null && isFresh(cached, now)) {
-            cacheHits.increment();
-            return Mono.just(cached);
-        }
-        cacheMisses.increment();
-        if (cache.size() >= CACHE_SWEEP_SIZE) {
-            cache.values().removeIf(entry -> !isFresh(entry, now));
-        }
-        return keys.findBySecretHash(hash)
-                .map(key -> new Cached(key, now))
-                .defaultIfEmpty(new Cached(null, now))
-                .doOnNext(fresh -> {
-                    if (fresh.key() != null || cache.size() < CACHE_SWEEP_SIZE) { // issued keys are few; made-up ones not
-                        cache.put(hash, fresh);
-                    }
-                });
+    private Mono<Caller> failed(String clientAddress, RefusalCounter.Reason reason, String message) {
+        return failures.failed(clientAddress).then(Mono.error(new ApiKeyRejectedException(reason, message)));
     }
 
-    private boolean isFresh(Cached cached, Instant now) {
-        return cached.fetchedAt().plus(cacheTtl).isAfter(now);
-    }
-
-    /** Entries now in the look-up cache, fresh or not. */
-    int cachedLookups() {
-        return cache.size();
+    /** Entries now in the look-up cache. */
+    long cachedLookups() {
+        cache.cleanUp();
+        return cache.estimatedSize();
     }
 
     private Mono<Void> recordUse(ApiKey key) {
@@ -200,6 +236,12 @@ public class ApiKeyService {
     }
 
     /** A look-up result; {@code key} null when no key has that hash. */
-    private record Cached(@Nullable ApiKey key, Instant fetchedAt) {
+    private record Cached(@Nullable ApiKey key) {
+
+        static final Cached NONE = new Cached(null);
+
+        boolean isValid() {
+            return key != null && !key.isRevoked();
+        }
     }
 }

@@ -53,7 +53,7 @@ import io.github.bucket4j.TimeMeter;
 @ExtendWith(OutputCaptureExtension.class)
 class ApiKeyIT {
 
-    static final String ADMIN_KEY = "cfk_api-key-it-bootstrap-admin-key-000000000000000";
+    static final String ADMIN_KEY = "cfk_api-key-it-bootstrap-admin-key-000000000000";
 
     /** The buckets' time stands still here: a key's sixth request is over its burst however slowly the machine runs. */
     @TestConfiguration(proxyBeanMethods = false)
@@ -283,6 +283,8 @@ class ApiKeyIT {
         web.get().uri("/api/v1/indicators?period=2022-09").exchange().expectStatus().isUnauthorized();
         web.get().uri("/api/v1/indicators?period=2022-09").header(HttpHeaders.AUTHORIZATION, "Bearer cfk_nope").exchange()
                 .expectStatus().isUnauthorized();
+        web.get().uri("/api/v1/indicators?period=2022-09").header(HttpHeaders.AUTHORIZATION, "Bearer cfk_" + "n".repeat(43)).exchange()
+                .expectStatus().isUnauthorized();
         String portal = secret(issue("{\"label\": \"portal\", \"roles\": [\"PORTAL\"]}"));
         as(portal).get().uri("/api/v1/admin/api-keys").exchange().expectStatus().isForbidden();
 
@@ -290,6 +292,7 @@ class ApiKeyIT {
                 .get().uri("/actuator/prometheus").exchange()
                 .expectBody(String.class).value(metrics -> assertThat(metrics)
                         .containsPattern("cityfin_access_refused_total\\{[^}]*reason=\"missing\"")
+                        .containsPattern("cityfin_access_refused_total\\{[^}]*reason=\"invalid\"")
                         .containsPattern("cityfin_access_refused_total\\{[^}]*reason=\"unknown\"")
                         .containsPattern("cityfin_access_refused_total\\{[^}]*reason=\"forbidden\""));
     }

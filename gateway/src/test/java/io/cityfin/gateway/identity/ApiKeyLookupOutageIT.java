@@ -37,7 +37,7 @@ import io.cityfin.common.test.TestIdentity;
         ApiKeyLookupOutageIT.UnreachableDatabase.class})
 class ApiKeyLookupOutageIT {
 
-    static final String ADMIN_KEY = "cfk_outage-it-bootstrap-admin-key-00000000000000000";
+    static final String ADMIN_KEY = "cfk_outage-it-bootstrap-admin-key-0000000000000";
 
     @Autowired
     WebTestClient web;

@@ -44,9 +44,9 @@ import io.cityfin.gateway.StubService;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ServiceKeyIT {
 
-    static final String ADMIN_KEY = "cfk_service-key-it-bootstrap-admin-key-0000000000";
-    static final String PLATFORM_KEY = "cfk_service-key-it-platform-service-key-00000000000";
-    static final String RISK_KEY = "cfk_service-key-it-risk-service-key-000000000000000";
+    static final String ADMIN_KEY = "cfk_service-key-it-bootstrap-admin-key-00000000";
+    static final String PLATFORM_KEY = "cfk_service-key-it-platform-service-key-0000000";
+    static final String RISK_KEY = "cfk_service-key-it-risk-service-key-00000000000";
 
     static final int BURST = 20;
 
@@ -86,7 +86,7 @@ class ServiceKeyIT {
 
     @Test
     void refusesAKeyNoServiceIsConfiguredWithAs401() {
-        as("cfk_service-key-it-someone-elses-key-0000000000000000").get().uri("/api/v1/capital-market/indicators?period=2022-09")
+        as("cfk_service-key-it-someone-elses-key-0000000000").get().uri("/api/v1/capital-market/indicators?period=2022-09")
                 .exchange()
                 .expectStatus().isUnauthorized()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);

@@ -1,5 +1,6 @@
 package io.cityfin.gateway.identity.web;
 
+import java.net.InetSocketAddress;
 import java.util.List;
 
 import org.springframework.boot.security.autoconfigure.actuate.web.reactive.EndpointRequest;
@@ -29,6 +30,7 @@ import io.cityfin.common.problem.ProblemResponses;
 import io.cityfin.gateway.config.CityfinGatewayProperties;
 import io.cityfin.gateway.identity.ApiKeyRejectedException;
 import io.cityfin.gateway.identity.ApiKeyService;
+import io.cityfin.gateway.identity.ClientAddresses;
 import io.cityfin.gateway.ratelimit.RateLimit;
 import io.cityfin.gateway.ratelimit.RateLimiter;
 import reactor.core.publisher.Mono;
@@ -48,7 +50,7 @@ class ApiKeySecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain apiKeyChain(ServerHttpSecurity http, ApiKeyService keys, RefusalCounter refusals, JsonMapper jsonMapper,
-                                       CityfinGatewayProperties properties, RateLimiter rateLimiter) {
+                                       CityfinGatewayProperties properties, RateLimiter rateLimiter, ClientAddresses clientAddresses) {
         return StatelessSecurity.apply(http)
                 .authorizeExchange(exchanges -> exchanges
                         .matchers(EndpointRequest.toAnyEndpoint()).permitAll()
@@ -56,7 +58,7 @@ class ApiKeySecurityConfiguration {
                         .pathMatchers("/api/v1/admin/**").hasRole("ADMIN")
                         .pathMatchers("/api/**").authenticated()
                         .anyExchange().permitAll())
-                .addFilterAt(apiKeyAuthentication(keys, refusals, jsonMapper), SecurityWebFiltersOrder.AUTHENTICATION)
+                .addFilterAt(apiKeyAuthentication(keys, refusals, jsonMapper, clientAddresses), SecurityWebFiltersOrder.AUTHENTICATION)
                 .addFilterAfter(new RateLimitFilter(new RateLimit("api-key", properties.rateLimit().burst(), properties.rateLimit().perSecond()),
                         rateLimiter, refusals, jsonMapper), SecurityWebFiltersOrder.AUTHENTICATION)
                 .exceptionHandling(handling -> handling
@@ -66,31 +68,56 @@ class ApiKeySecurityConfiguration {
                 .build();
     }
 
-    private static AuthenticationWebFilter apiKeyAuthentication(ApiKeyService keys, RefusalCounter refusals, JsonMapper jsonMapper) {
-        ReactiveAuthenticationManager manager = presented -> keys.authenticate((String) presented.getCredentials())
+    private static AuthenticationWebFilter apiKeyAuthentication(ApiKeyService keys, RefusalCounter refusals, JsonMapper jsonMapper,
+                                                                ClientAddresses clientAddresses) {
+        ReactiveAuthenticationManager manager = presented -> keys.authenticate((String) presented.getCredentials(),
+                        ((PresentedKey) presented).clientAddress())
                 .<Authentication>map(caller -> new CallerAuthentication(caller, "api-key"))
                 .onErrorMap(ApiKeyRejectedException.class, KeyRejected::new);
         AuthenticationWebFilter filter = new AuthenticationWebFilter(manager);
         filter.setRequiresAuthenticationMatcher(new AndServerWebExchangeMatcher(
                 ServerWebExchangeMatchers.pathMatchers("/api/**"),
                 new NegatedServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers(PUBLIC_CONTRACTS))));
-        filter.setServerAuthenticationConverter(ApiKeySecurityConfiguration::presentedKey);
+        filter.setServerAuthenticationConverter(exchange -> presentedKey(exchange, clientAddresses));
         filter.setAuthenticationFailureHandler((webFilterExchange, error) -> {
-            RefusalCounter.Reason reason = error instanceof KeyRejected rejected ? rejected.reason() : RefusalCounter.Reason.UNKNOWN;
-            String detail = reason == RefusalCounter.Reason.REVOKED ? "This API key has been revoked." : "This API key is not valid.";
+            KeyRejected rejected = error instanceof KeyRejected known ? known : null;
+            RefusalCounter.Reason reason = rejected != null ? rejected.reason() : RefusalCounter.Reason.UNKNOWN;
+            if (reason == RefusalCounter.Reason.FAILED_AUTH_LIMITED) {
+                return tooManyFailures(webFilterExchange.getExchange(), rejected.retryAfterSeconds(), refusals, jsonMapper);
+            }
+            String detail = switch (reason) {
+                case REVOKED -> "This API key has been revoked.";
+                case INVALID -> "This is not an API key: Authorization: Bearer cfk_ and 43 base64url characters.";
+                default -> "This API key is not valid.";
+            };
             return unauthorized(webFilterExchange.getExchange(), reason, detail, refusals, jsonMapper);
         });
         return filter;
     }
 
-    /** The key from {@code Authorization: Bearer <key>}; any other Authorization value is an unknown key. */
-    private static Mono<Authentication> presentedKey(ServerWebExchange exchange) {
+    /**
+     * The key from {@code Authorization: Bearer <key>} (any other Authorization value is a malformed key), with the
+     * client's address, read before the key is.
+     */
+    private static Mono<Authentication> presentedKey(ServerWebExchange exchange, ClientAddresses clientAddresses) {
         String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
         if (authorization == null) {
             return Mono.empty();
         }
         String secret = authorization.regionMatches(true, 0, "Bearer ", 0, 7) ? authorization.substring(7).trim() : "";
-        return Mono.just(new PresentedKey(secret));
+        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
+        String remoteAddress = remote == null || remote.getAddress() == null ? null : remote.getAddress().getHostAddress();
+        List<String> forwardedFor = exchange.getRequest().getHeaders().getOrEmpty("X-Forwarded-For");
+        return Mono.just(new PresentedKey(secret, clientAddresses.clientOf(remoteAddress, forwardedFor)));
+    }
+
+    private static Mono<Void> tooManyFailures(ServerWebExchange exchange, long retryAfter, RefusalCounter refusals,
+                                              JsonMapper jsonMapper) {
+        refusals.count(RefusalCounter.Reason.FAILED_AUTH_LIMITED);
+        exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
+        return ProblemResponses.write(exchange, new Problem(429, "Too many failed authentications",
+                "Too many requests from this address presented keys that are not valid; retry after " + retryAfter + " s.",
+                List.of()), jsonMapper);
     }
 
     private static Mono<Void> unauthorized(ServerWebExchange exchange, RefusalCounter.Reason reason, String detail,
@@ -104,10 +131,16 @@ class ApiKeySecurityConfiguration {
     static final class PresentedKey extends AbstractAuthenticationToken {
 
         private final String secret;
+        private final String clientAddress;
 
-        PresentedKey(String secret) {
+        PresentedKey(String secret, String clientAddress) {
             super(List.of());
             this.secret = secret;
+            this.clientAddress = clientAddress;
+        }
+
+        String clientAddress() {
+            return clientAddress;
         }
 
         @Override
@@ -130,14 +163,20 @@ class ApiKeySecurityConfiguration {
     static final class KeyRejected extends AuthenticationException {
 
         private final transient RefusalCounter.Reason reason;
+        private final long retryAfterSeconds;
 
         KeyRejected(ApiKeyRejectedException cause) {
             super(cause.getMessage(), cause);
             this.reason = cause.reason();
+            this.retryAfterSeconds = Math.max(1, (cause.retryAfter().toMillis() + 999) / 1000);
         }
 
         RefusalCounter.Reason reason() {
             return reason;
+        }
+
+        long retryAfterSeconds() {
+            return retryAfterSeconds;
         }
     }
 }
