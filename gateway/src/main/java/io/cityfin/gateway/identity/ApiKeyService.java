@@ -35,8 +35,8 @@ import reactor.core.publisher.Mono;
  * not of a key's form ({@link ApiKeySecrets#isWellFormed}) is refused before anything else: no hash, no look-up.
  * Look-ups are cached in a bounded Caffeine cache for {@code cityfin.gateway.keys.cache-ttl} (at most 5 s, so a key
  * revoked at another replica fails within that); a revocation here evicts at once. Every failed authentication from a
- * client address counts against that address ({@link FailedAuthentications}); once it is over its limit, a key not
- * already in the cache is refused from there unread ({@code 429}). Look-ups are counted as
+ * client address counts against that address ({@link FailedAuthentications}); once it is over its limit, a key neither
+ * in the cache nor found valid within the last hour is refused from there unread ({@code 429}). Look-ups are counted as
  * {@code cityfin.gateway.keys.lookups{result=hit|miss|malformed|throttled}}: only a miss reads the database. Last use is
  * written at most once per {@code last-use-interval} per key. Logs name key ids, never keys.
  * <p>
@@ -64,6 +64,11 @@ public class ApiKeyService {
     /** The configured service keys' hashes and the caller each stands for. */
     private final Map<String, Caller> serviceKeyCallers;
     private final Cache<String, Cached> cache;
+    /**
+     * Hashes of keys found valid in the last hour. A throttled address may still have them looked up when their cache
+     * entry has lapsed: the throttle stops made-up keys, not a real caller who shares an address with a flood.
+     */
+    private final Cache<String, Boolean> knownValid;
     private final Map<UUID, Instant> lastUseWritten = new ConcurrentHashMap<>();
     private final FailedAuthentications failures;
     private final Counter cacheHits;
@@ -85,6 +90,8 @@ public class ApiKeyService {
             throw new IllegalStateException("cityfin.gateway.keys.cache-ttl is at most 5s: a revoked key must fail everywhere within 5 s");
         }
         this.cache = Caffeine.newBuilder().maximumSize(CACHE_SIZE).expireAfterWrite(cacheTtl)
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).build();
+        this.knownValid = Caffeine.newBuilder().maximumSize(CACHE_SIZE).expireAfterAccess(Duration.ofHours(1))
                 .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).build();
         this.cacheHits = lookups(meters, "hit");
         this.cacheMisses = lookups(meters, "miss");
@@ -150,6 +157,7 @@ public class ApiKeyService {
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("No API key " + id + ".")))
                 .doOnNext(revoked -> {
                     cache.asMap().values().removeIf(cached -> cached.key() != null && cached.key().id().equals(id));
+                    // knownValid keeps the hash: its next look-up finds the key revoked, as any replica's would
                     log.info("Revoked API key {}", id);
                 });
     }
@@ -178,7 +186,7 @@ public class ApiKeyService {
             return recordUse(cached.key()).thenReturn(cached.key().caller());
         }
         Duration wait = failures.throttled(clientAddress);
-        if (!wait.isZero()) {
+        if (!wait.isZero() && knownValid.getIfPresent(hash) == null) {
             throttled.increment();
             return Mono.error(new ApiKeyRejectedException(RefusalCounter.Reason.FAILED_AUTH_LIMITED,
                     "too many failed authentications from this address", wait));
@@ -192,7 +200,12 @@ public class ApiKeyService {
             found = keys.findBySecretHash(hash)
                     .map(Cached::new)
                     .defaultIfEmpty(Cached.NONE)
-                    .doOnNext(fresh -> cache.put(hash, fresh));
+                    .doOnNext(fresh -> {
+                        cache.put(hash, fresh);
+                        if (fresh.isValid()) {
+                            knownValid.put(hash, Boolean.TRUE);
+                        }
+                    });
         }
         return found.flatMap(result -> {
             ApiKey key = result.key();

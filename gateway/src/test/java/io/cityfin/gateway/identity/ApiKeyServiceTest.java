@@ -114,6 +114,32 @@ class ApiKeyServiceTest {
     }
 
     @Test
+    void looksUpAKeyFoundValidBeforeFromAThrottledAddressOnceItsCacheEntryLapses() {
+        IssuedApiKey issued = gatewayA.issue(new NewApiKey("portal", List.of("PORTAL"), null)).block();
+        gatewayA.authenticate(issued.secret(), ADDRESS).block();
+        for (int i = 0; i < FAILED_AUTH_BURST; i++) {
+            gatewayA.authenticate(madeUp(i), ADDRESS).onErrorResume(error -> Mono.empty()).block();
+        }
+        clock.advance(Duration.ofMillis(5500)); // the cache entry lapses, and 5 failures' worth of tokens are back
+        for (int i = 0; i < 5; i++) {
+            gatewayA.authenticate(madeUp(100 + i), ADDRESS).onErrorResume(error -> Mono.empty()).block();
+        }
+        StepVerifier.create(gatewayA.authenticate(madeUp(200), ADDRESS))
+                .expectErrorSatisfies(e -> assertThat(((ApiKeyRejectedException) e).reason()).isEqualTo(RefusalCounter.Reason.FAILED_AUTH_LIMITED))
+                .verify();
+        int before = store.lookUps.get();
+
+        StepVerifier.create(gatewayA.authenticate(issued.secret(), ADDRESS)).expectNextCount(1).verifyComplete();
+        assertThat(store.lookUps).hasValue(before + 1);
+
+        gatewayA.revoke(issued.key().id()).block();
+        clock.advance(Duration.ofSeconds(6));
+        StepVerifier.create(gatewayA.authenticate(issued.secret(), ADDRESS))
+                .expectErrorSatisfies(e -> assertThat(((ApiKeyRejectedException) e).reason()).isEqualTo(RefusalCounter.Reason.REVOKED))
+                .verify();
+    }
+
+    @Test
     void refusesARevokedKeyAtTheRevokingGatewayAtOnce() {
         IssuedApiKey issued = gatewayA.issue(new NewApiKey("analyst", List.of("ANALYST"), null)).block();
         gatewayA.authenticate(issued.secret(), ADDRESS).block();
