@@ -175,24 +175,46 @@ public class Flood {
         return out.isEmpty() ? -1 : Long.parseLong(out);
     }
 
-    /** CPU seconds (user + system, children included) of each process in CPU_PIDS (name=pid,...). */
+    /**
+     * CPU seconds (user + system) of each process in CPU_PIDS (name=pid,...) and of its living children (PostgreSQL's
+     * backends are the postmaster's), plus those of children that have ended.
+     */
     static Map<String, Double> cpu() throws Exception {
         Map<String, Double> seconds = new TreeMap<>();
+        List<String[]> all = new ArrayList<>();
+        try (var processes = Files.list(Path.of("/proc"))) {
+            for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    all.add(fields(Files.readString(process.resolve("stat"))));
+                } catch (java.io.IOException gone) {
+                    // ended meanwhile
+                }
+            }
+        }
         for (String entry : env("CPU_PIDS", "").split(",")) {
             String[] parts = entry.split("=");
-            if (parts.length != 2 || parts[1].isBlank()) {
+            if (parts.length != 2 || parts[1].isBlank() || !Files.exists(Path.of("/proc", parts[1], "stat"))) {
                 continue;
             }
-            Path stat = Path.of("/proc", parts[1], "stat");
-            if (!Files.exists(stat)) {
-                continue;
+            long ticks = ticks(fields(Files.readString(Path.of("/proc", parts[1], "stat"))), true);
+            for (String[] process : all) {
+                if (process[1].equals(parts[1])) { // its parent
+                    ticks += ticks(process, false);
+                }
             }
-            String text = Files.readString(stat);
-            String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
-            long ticks = Arrays.stream(new int[] {11, 12, 13, 14}).mapToLong(i -> Long.parseLong(fields[i])).sum();
             seconds.put(parts[0], ticks / 100.0);
         }
         return seconds;
+    }
+
+    /** The fields after the command name: [0] state, [1] ppid, ..., [11] utime, [12] stime, [13] cutime, [14] cstime. */
+    static String[] fields(String stat) {
+        return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    }
+
+    static long ticks(String[] fields, boolean withEndedChildren) {
+        int[] columns = withEndedChildren ? new int[] {11, 12, 13, 14} : new int[] {11, 12};
+        return Arrays.stream(columns).mapToLong(i -> Long.parseLong(fields[i])).sum();
     }
 
     static String env(String name, String fallback) {

@@ -185,39 +185,62 @@ public class ApiKeyService {
             cacheHits.increment();
             return recordUse(cached.key()).thenReturn(cached.key().caller());
         }
-        Duration wait = failures.throttled(clientAddress);
-        if (!wait.isZero() && knownValid.getIfPresent(hash) == null) {
-            throttled.increment();
-            return Mono.error(new ApiKeyRejectedException(RefusalCounter.Reason.FAILED_AUTH_LIMITED,
-                    "too many failed authentications from this address", wait));
+        if (knownValid.getIfPresent(hash) != null) { // a real key whose cache entry lapsed: read it, whoever sends it
+            cacheMisses.increment();
+            return lookUp(hash).flatMap(result -> checked(result, clientAddress, false));
         }
-        Mono<Cached> found;
+        Duration wait = failures.throttled(clientAddress);
+        if (!wait.isZero()) {
+            return throttled(wait);
+        }
         if (cached != null) {
             cacheHits.increment();
-            found = Mono.just(cached);
-        } else {
-            cacheMisses.increment();
-            found = keys.findBySecretHash(hash)
-                    .map(Cached::new)
-                    .defaultIfEmpty(Cached.NONE)
-                    .doOnNext(fresh -> {
-                        cache.put(hash, fresh);
-                        if (fresh.isValid()) {
-                            knownValid.put(hash, Boolean.TRUE);
-                        }
-                    });
+            return checked(cached, clientAddress, false);
         }
-        return found.flatMap(result -> {
-            ApiKey key = result.key();
-            if (key == null) {
-                return failed(clientAddress, RefusalCounter.Reason.UNKNOWN, "unknown API key");
+        return failures.beforeLookUp(clientAddress).flatMap(throttledFor -> {
+            if (!throttledFor.isZero()) {
+                return throttled(throttledFor);
             }
-            if (key.isRevoked()) {
-                log.info("Refused revoked API key {}", key.id());
-                return failed(clientAddress, RefusalCounter.Reason.REVOKED, "API key " + key.id() + " is revoked");
-            }
-            return recordUse(key).thenReturn(key.caller());
+            cacheMisses.increment();
+            return lookUp(hash).flatMap(result -> checked(result, clientAddress, true));
         });
+    }
+
+    private Mono<Caller> throttled(Duration wait) {
+        throttled.increment();
+        return Mono.error(new ApiKeyRejectedException(RefusalCounter.Reason.FAILED_AUTH_LIMITED,
+                "too many failed authentications from this address", wait));
+    }
+
+    private Mono<Cached> lookUp(String hash) {
+        return keys.findBySecretHash(hash)
+                .map(Cached::new)
+                .defaultIfEmpty(Cached.NONE)
+                .doOnNext(fresh -> {
+                    cache.put(hash, fresh);
+                    if (fresh.isValid()) {
+                        knownValid.put(hash, Boolean.TRUE);
+                    }
+                });
+    }
+
+    /**
+     * The caller of a key found, or its refusal, counted against the client's address unless {@code tokenTaken} (the
+     * look-up that found it took one already).
+     */
+    private Mono<Caller> checked(Cached result, String clientAddress, boolean tokenTaken) {
+        ApiKey key = result.key();
+        if (key != null && !key.isRevoked()) {
+            return recordUse(key).thenReturn(key.caller());
+        }
+        ApiKeyRejectedException refusal;
+        if (key == null) {
+            refusal = new ApiKeyRejectedException(RefusalCounter.Reason.UNKNOWN, "unknown API key");
+        } else {
+            log.info("Refused revoked API key {}", key.id());
+            refusal = new ApiKeyRejectedException(RefusalCounter.Reason.REVOKED, "API key " + key.id() + " is revoked");
+        }
+        return tokenTaken ? Mono.error(refusal) : failures.failed(clientAddress).then(Mono.error(refusal));
     }
 
     private Mono<Caller> failed(String clientAddress, RefusalCounter.Reason reason, String message) {

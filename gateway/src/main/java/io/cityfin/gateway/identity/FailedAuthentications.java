@@ -7,17 +7,18 @@ import java.time.Instant;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import io.cityfin.gateway.ratelimit.RateDecision;
 import io.cityfin.gateway.ratelimit.RateLimit;
 import io.cityfin.gateway.ratelimit.RateLimiter;
 import reactor.core.publisher.Mono;
 
 /**
  * Failed authentications per client address, on the gateway's {@link RateLimiter} (so shared by every replica when its
- * store is): each failure takes a token from the address's bucket; once the bucket refuses, this gateway remembers
- * the address as throttled until a token is due back, and a key it does not already know from that address is refused
- * unread, without a hash or a look-up. Keys that authenticated a moment ago (in the key cache) still pass, so a
- * caller behind the same address as a flood keeps working. While throttled, further failures take no token, so a flood
- * costs the store nothing either.
+ * store is): every look-up of a key the gateway does not know, and every failure that needs none, takes a token from
+ * the address's bucket. Once the bucket is empty, this gateway remembers the address as throttled until a token is due
+ * back, and a key it does not already know from that address is refused unread. Keys that authenticated before (the key
+ * service remembers them) still pass, so a caller behind the same address as a flood keeps working. While throttled, a
+ * request takes no token, so a flood costs the store nothing either.
  */
 public final class FailedAuthentications {
 
@@ -51,21 +52,31 @@ public final class FailedAuthentications {
     }
 
     /**
-     * Counts a failure from {@code address}; remembers it as throttled once its bucket is empty (the failure that took
-     * the last token included, so a burst of failures costs exactly {@code burst} look-ups).
+     * Takes a token for a look-up of a key from {@code address} that the gateway does not know: {@link Duration#ZERO}
+     * when the look-up may go ahead, else how long the address stays throttled. Taken before the look-up, so however
+     * many requests arrive at once, no more look-ups run than there are tokens.
      */
-    public Mono<Void> failed(String address) {
-        if (!throttled(address).isZero()) {
-            return Mono.empty();
+    public Mono<Duration> beforeLookUp(String address) {
+        Duration throttled = throttled(address);
+        if (!throttled.isZero()) {
+            return Mono.just(throttled);
         }
-        return limiter.tryConsume(limit, address)
-                .doOnNext(decision -> {
-                    if (!decision.allowed()) {
-                        throttledUntil.put(address, clock.instant().plus(decision.retryAfter()));
-                    } else if (decision.remaining() == 0) {
-                        throttledUntil.put(address, clock.instant().plus(oneToken));
-                    }
-                })
-                .then();
+        return take(address).map(decision -> decision.allowed() ? Duration.ZERO : decision.retryAfter());
+    }
+
+    /** Counts a failure from {@code address} that needed no look-up (a malformed key, one the cache knows to be bad). */
+    public Mono<Void> failed(String address) {
+        return throttled(address).isZero() ? take(address).then() : Mono.empty();
+    }
+
+    /** Takes a token; remembers the address as throttled once its bucket is empty (the last token's taker included). */
+    private Mono<RateDecision> take(String address) {
+        return limiter.tryConsume(limit, address).doOnNext(decision -> {
+            if (!decision.allowed()) {
+                throttledUntil.put(address, clock.instant().plus(decision.retryAfter()));
+            } else if (decision.remaining() == 0) {
+                throttledUntil.put(address, clock.instant().plus(oneToken));
+            }
+        });
     }
 }

@@ -82,7 +82,7 @@ class ApiKeyServiceTest {
     @Test
     void readsNoKeyFromAnAddressOverItsFailedAuthenticationLimitButStillServesTheKeysItKnows() {
         IssuedApiKey issued = gatewayA.issue(new NewApiKey("portal", List.of("PORTAL"), null)).block();
-        gatewayA.authenticate(issued.secret(), ADDRESS).block();
+        gatewayA.authenticate(issued.secret(), OTHER_ADDRESS).block();
         for (int i = 0; i < FAILED_AUTH_BURST; i++) {
             StepVerifier.create(gatewayA.authenticate(madeUp(i), ADDRESS)).expectError(ApiKeyRejectedException.class).verify();
         }
@@ -116,7 +116,7 @@ class ApiKeyServiceTest {
     @Test
     void looksUpAKeyFoundValidBeforeFromAThrottledAddressOnceItsCacheEntryLapses() {
         IssuedApiKey issued = gatewayA.issue(new NewApiKey("portal", List.of("PORTAL"), null)).block();
-        gatewayA.authenticate(issued.secret(), ADDRESS).block();
+        gatewayA.authenticate(issued.secret(), OTHER_ADDRESS).block();
         for (int i = 0; i < FAILED_AUTH_BURST; i++) {
             gatewayA.authenticate(madeUp(i), ADDRESS).onErrorResume(error -> Mono.empty()).block();
         }

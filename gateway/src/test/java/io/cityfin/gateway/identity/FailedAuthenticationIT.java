@@ -65,7 +65,7 @@ class FailedAuthenticationIT {
     void aFloodOfMadeUpKeysReadsTheDatabaseOnlyUntilItsAddressIsThrottled() {
         String flood = "203.0.113.10";
         String realKey = issue("portal behind the flood's address");
-        get(realKey, flood).expectStatus().isOk();
+        get(realKey, "198.51.100.21").expectStatus().isOk(); // its first use elsewhere: the flood's tokens stay the flood's
         double lookUps = lookUps("miss");
 
         int unauthorized = 0;
