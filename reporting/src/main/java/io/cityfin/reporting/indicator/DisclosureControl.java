@@ -3,9 +3,9 @@ package io.cityfin.reporting.indicator;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -25,7 +25,10 @@ import io.cityfin.reporting.indicator.ReportFigures.ItemPeriod;
  *       withheld too (ties: {@link Region} order). When none is left, the city itself has fewer than 3.</li>
  * </ul>
  *
- * A cell's fate depends only on its (item, period), never on the query that shows it. Pure; no I/O.
+ * Every county with contributors that primary suppression leaves shown has at least 3 of them, so it always adds a new
+ * one and one complement is always enough: only the primary cells' institutions are ever needed, the other counties'
+ * numbers of contributors decide the rest. A cell's fate depends only on its (item, period), never on the query that
+ * shows it. Pure; no I/O.
  */
 public final class DisclosureControl {
 
@@ -46,63 +49,72 @@ public final class DisclosureControl {
         return primary;
     }
 
-    /** Every withheld county of one (item, period), primary and complementary, given each county's contributors. */
-    public static Set<Region> withheld(Map<Region, Set<String>> contributors) {
-        Set<Region> withheld = primary(contributors.entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().size())));
+    /**
+     * Every withheld county of one (item, period), primary and complementary.
+     *
+     * @param contributors each county's number of contributors (a county left out has none)
+     * @param institutions the contributors of (at least) each primary county
+     */
+    public static Set<Region> withheld(Map<Region, Integer> contributors, Map<Region, Set<String>> institutions) {
+        Set<Region> withheld = primary(contributors);
         Set<String> covered = new HashSet<>();
-        withheld.forEach(county -> covered.addAll(contributors.get(county)));
-        while (!withheld.isEmpty() && covered.size() < MINIMUM) {
-            Optional<Region> next = Region.counties().stream()
-                    .filter(county -> !withheld.contains(county))
-                    .filter(county -> !covered.containsAll(contributors.getOrDefault(county, Set.of())))
-                    .min(Comparator.<Region>comparingInt(county -> contributors.get(county).size()).thenComparing(Region::ordinal));
-            if (next.isEmpty()) {
-                break;
-            }
-            withheld.add(next.get());
-            covered.addAll(contributors.get(next.get()));
+        withheld.forEach(county -> covered.addAll(institutions.getOrDefault(county, Set.of())));
+        if (withheld.isEmpty() || covered.size() >= MINIMUM) {
+            return withheld;
         }
+        // the others with contributors have at least MINIMUM each: any of them adds a new one and suffices
+        Region.counties().stream()
+                .filter(county -> !withheld.contains(county) && contributors.getOrDefault(county, 0) > 0)
+                .min(Comparator.<Region>comparingInt(contributors::get).thenComparing(Region::ordinal))
+                .ifPresent(withheld::add);
         return withheld;
     }
 
     /**
-     * The cells of {@code county} among {@code cells} that the counts alone decide, given per (item, period) each
-     * county's number of contributors: {@code withheld} (1 or 2 there), and {@code undecided} (3 or more there while
-     * another county has 1 or 2, so that the contributors of every county decide, see {@link #withheld(Map)}).
+     * The cells of {@code county} among {@code cells} that the numbers of contributors alone decide, given per (item,
+     * period) each county's number: {@code withheld} (1 or 2 there), and {@code undecided} (3 or more there while other
+     * counties have 1 or 2; mapped to those counties, whose institutions decide, see {@link #withheld(Map, Map)}).
      */
     public static Counted count(Region county, Collection<ItemPeriod> cells, Map<ItemPeriod, Map<Region, Integer>> contributors) {
         Set<ItemPeriod> withheld = new HashSet<>();
-        Set<ItemPeriod> undecided = new HashSet<>();
+        Map<ItemPeriod, Set<Region>> undecided = new HashMap<>();
         for (ItemPeriod cell : cells) {
             Map<Region, Integer> counties = contributors.getOrDefault(cell, Map.of());
             int here = counties.getOrDefault(county, 0);
             if (here == 0) {
                 continue;
             }
+            Set<Region> primary = primary(counties);
             if (here < MINIMUM) {
                 withheld.add(cell);
-            } else if (!primary(counties).isEmpty()) {
-                undecided.add(cell);
+            } else if (!primary.isEmpty()) {
+                undecided.put(cell, primary);
             }
         }
-        return new Counted(Set.copyOf(withheld), Set.copyOf(undecided));
+        return new Counted(withheld, undecided);
     }
 
-    /** The cells of {@code county} among {@code cells} that complementary suppression withholds, given every county's contributors. */
+    /**
+     * The cells of {@code county} among {@code cells} that complementary suppression withholds, given every county's
+     * number of contributors and the institutions of the primary cells.
+     */
     public static Set<ItemPeriod> complementary(Region county, Collection<ItemPeriod> cells,
-                                                Map<ItemPeriod, Map<Region, Set<String>>> contributors) {
+                                                Map<ItemPeriod, Map<Region, Integer>> contributors,
+                                                Map<ItemPeriod, Map<Region, Set<String>>> institutions) {
         return cells.stream()
-                .filter(cell -> withheld(contributors.getOrDefault(cell, Map.of())).contains(county))
+                .filter(cell -> withheld(contributors.getOrDefault(cell, Map.of()), institutions.getOrDefault(cell, Map.of())).contains(county))
                 .collect(Collectors.toUnmodifiableSet());
     }
 
-    /** What the counts decide for one county: cells withheld by primary suppression, and cells that need the contributors. */
-    public record Counted(Set<ItemPeriod> withheld, Set<ItemPeriod> undecided) {
+    /**
+     * What the numbers of contributors decide for one county: the cells primary suppression withholds there, and the
+     * cells that need the institutions of their primary counties (named) to decide.
+     */
+    public record Counted(Set<ItemPeriod> withheld, Map<ItemPeriod, Set<Region>> undecided) {
 
         public Counted {
             withheld = Set.copyOf(withheld);
-            undecided = Set.copyOf(undecided);
+            undecided = Map.copyOf(undecided);
         }
     }
 }

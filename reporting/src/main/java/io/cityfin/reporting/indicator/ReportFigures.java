@@ -1,6 +1,5 @@
 package io.cityfin.reporting.indicator;
 
-import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +19,8 @@ public interface ReportFigures {
      */
     Mono<Loaded> load(FigurePeriods periods, Region region, List<MapFigures.Weighting> weightings, boolean countyLines);
 
-    /** Per (item, period) asked, per county, the institutions with a line for the item there (none: no entry). */
-    Mono<Map<ItemPeriod, Map<Region, Set<String>>>> contributors(Collection<ItemPeriod> cells);
+    /** Per (item, period) and county asked, the institutions with a line for the item there (none: no entry). */
+    Mono<Map<ItemPeriod, Map<Region, Set<String>>>> contributors(Map<ItemPeriod, Set<Region>> cells);
 
     /**
      * The figures per period, who has lines in the region at the period shown ({@link FigurePeriods#at()}) and, when

@@ -89,8 +89,9 @@ public class ReportIndicatorSource implements IndicatorSource {
     }
 
     /**
-     * The withheld cells of the county among those the indicators show: the counts of every county decide most; the
-     * institution codes are read only for the cells with 3 or more contributors there while another county has 1 or 2.
+     * The withheld cells of the county among those the indicators show: every county's number of contributors decides
+     * most; institution codes are read only for the cells with 3 or more contributors there while other counties have 1
+     * or 2, and only those counties' (at most 2 each).
      */
     private Mono<Withheld> withheld(ReportFigures.Loaded sums, Region county, FigurePeriods periods) {
         Set<ItemPeriod> shown = new HashSet<>();
@@ -99,9 +100,9 @@ public class ReportIndicatorSource implements IndicatorSource {
         if (counted.undecided().isEmpty()) {
             return Mono.just(new Withheld(sums, counted.withheld()));
         }
-        return figures.contributors(counted.undecided()).map(contributors -> {
+        return figures.contributors(counted.undecided()).map(institutions -> {
             Set<ItemPeriod> withheld = new HashSet<>(counted.withheld());
-            withheld.addAll(DisclosureControl.complementary(county, counted.undecided(), contributors));
+            withheld.addAll(DisclosureControl.complementary(county, counted.undecided().keySet(), sums.countyLines(), institutions));
             return new Withheld(sums, withheld);
         });
     }

@@ -1,8 +1,8 @@
 package io.cityfin.reporting.indicator.persistence;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -29,7 +29,7 @@ import reactor.core.publisher.Mono;
  * statements run at once, each on a pooled connection of its own; none needs a planner hint, and a cached generic
  * plan is the same as a custom one (every condition is an equality on a key column). For disclosure control the sums
  * statement is widened to every county, whose line counts come with it, and {@link #contributors} reads the
- * institution codes of the cells asked from {@code latest_line} in one statement.
+ * institution codes of the county cells asked from {@code latest_line} in one statement.
  */
 @Component
 class R2dbcReportFigures implements ReportFigures {
@@ -66,19 +66,26 @@ class R2dbcReportFigures implements ReportFigures {
         });
     }
 
-    /** The institutions with a line per (item, period) asked and county; one statement whatever the number of cells. */
+    /** The institutions with a line per (item, period) and county asked; one statement whatever the number of cells. */
     @Override
-    public Mono<Map<ItemPeriod, Map<Region, Set<String>>>> contributors(Collection<ItemPeriod> cells) {
-        if (cells.isEmpty()) {
+    public Mono<Map<ItemPeriod, Map<Region, Set<String>>>> contributors(Map<ItemPeriod, Set<Region>> cells) {
+        List<String> periods = new ArrayList<>();
+        List<String> items = new ArrayList<>();
+        List<String> regions = new ArrayList<>();
+        cells.forEach((cell, counties) -> counties.forEach(county -> {
+            periods.add(cell.period().toString());
+            items.add(cell.item());
+            regions.add(county.code());
+        }));
+        if (periods.isEmpty()) {
             return Mono.just(Map.of());
         }
-        String[] periods = cells.stream().map(cell -> cell.period().toString()).toArray(String[]::new);
-        String[] items = cells.stream().map(ItemPeriod::item).toArray(String[]::new);
         return database.sql("""
                         SELECT l.period, l.item, l.region, l.institution_code
-                        FROM unnest(:periods::text[], :items::text[]) AS c(period, item)
-                        JOIN latest_line l ON l.period = c.period AND l.item = c.item""")
-                .bind("periods", periods).bind("items", items)
+                        FROM unnest(:periods::text[], :items::text[], :regions::text[]) AS c(period, item, region)
+                        JOIN latest_line l ON l.period = c.period AND l.item = c.item AND l.region = c.region""")
+                .bind("periods", periods.toArray(String[]::new)).bind("items", items.toArray(String[]::new))
+                .bind("regions", regions.toArray(String[]::new))
                 .map(row -> new Line(new ItemPeriod(row.get("item", String.class), Period.parse(row.get("period", String.class))),
                         county(row.get("region", String.class)), row.get("institution_code", String.class)))
                 .all()
