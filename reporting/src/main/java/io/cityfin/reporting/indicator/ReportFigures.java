@@ -3,6 +3,7 @@ package io.cityfin.reporting.indicator;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import io.cityfin.common.period.Period;
@@ -12,14 +13,26 @@ import reactor.core.publisher.Mono;
 /** Port: the unrounded sums of the latest report versions for the four periods of an indicator in one region (or the city). */
 public interface ReportFigures {
 
-    Mono<Loaded> load(FigurePeriods periods, Region region, List<MapFigures.Weighting> weightings);
+    /**
+     * The figures of {@code region} at the periods there are; with {@code countyLines}, also how many institutions
+     * have lines for each item in each county at those periods (for disclosure control), read in the same statement.
+     */
+    Mono<Loaded> load(FigurePeriods periods, Region region, List<MapFigures.Weighting> weightings, boolean countyLines);
 
-    /** The figures per period, and who has lines in the region at the period shown ({@link FigurePeriods#at()}). */
-    record Loaded(Map<Period, Figures> figures, List<Contribution> contributions) {
+    /** Per (item, period) and county asked, the institutions with a line for the item there (none: no entry). */
+    Mono<Map<ItemPeriod, Map<Region, Set<String>>>> contributors(Map<ItemPeriod, Set<Region>> cells);
+
+    /**
+     * The figures per period, who has lines in the region at the period shown ({@link FigurePeriods#at()}) and, when
+     * asked, how many institutions have lines per (item, period) in each county that has any.
+     */
+    record Loaded(Map<Period, Figures> figures, List<Contribution> contributions,
+                  Map<ItemPeriod, Map<Region, Integer>> countyLines) {
 
         public Loaded {
             figures = Map.copyOf(figures);
             contributions = List.copyOf(contributions);
+            countyLines = Map.copyOf(countyLines);
         }
 
         public Figures at(Period period) {
@@ -40,6 +53,15 @@ public interface ReportFigures {
 
         public Contribution {
             items = Set.copyOf(items);
+        }
+    }
+
+    /** An item at a period: with a county, one cell of disclosure control. */
+    record ItemPeriod(String item, Period period) {
+
+        public ItemPeriod {
+            Objects.requireNonNull(item, "item");
+            Objects.requireNonNull(period, "period");
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.cityfin.reporting.indicator;
 
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,7 +14,9 @@ import io.cityfin.common.identity.Caller;
 import io.cityfin.common.identity.Role;
 import io.cityfin.common.indicator.api.model.IndicatorDto;
 import io.cityfin.common.period.Period;
+import io.cityfin.common.region.Region;
 import io.cityfin.reporting.catalogue.Catalogue;
+import io.cityfin.reporting.indicator.ReportFigures.ItemPeriod;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -21,16 +25,16 @@ import reactor.core.publisher.Mono;
  * ones, from the sums of the latest versions (data-standard.md, "How every indicator is derived"). Completeness
  * belongs to the report type: the institutions active on the period's last day, and whether all of them reported;
  * where the catalogue has sections, only those of the types whose section holds one of the indicator's inputs.
- * Disclosure control: for SUBMITTER and PORTAL callers, a region where fewer than 3 institutions contribute to an
- * indicator's inputs is withheld; the city figure never is.
+ * Disclosure control ({@link DisclosureControl}), for SUBMITTER and PORTAL callers and callers without a token, in a
+ * county: an indicator is withheld when any cell it shows a figure from ({@link IndicatorCells}) is withheld; the
+ * city figure never is. Staff and city answers read nothing for it.
  */
 @Component
 public class ReportIndicatorSource implements IndicatorSource {
 
-    static final int DISCLOSURE_MINIMUM = 3;
-
     private final Catalogue catalogue;
     private final List<IndicatorDefinition> definitions;
+    private final Map<String, IndicatorCells> cells;
     private final List<MapFigures.Weighting> weightings;
     private final ReportFigures figures;
     private final ExpectedReports expectedReports;
@@ -40,6 +44,9 @@ public class ReportIndicatorSource implements IndicatorSource {
                                  ExpectedReports expectedReports, IndicatorTargets targets) {
         this.catalogue = catalogue;
         this.definitions = definitions.all();
+        Map<String, IndicatorCells> cells = new LinkedHashMap<>();
+        this.definitions.forEach(definition -> cells.put(definition.code(), IndicatorCells.of(definition)));
+        this.cells = Map.copyOf(cells);
         this.weightings = definitions.weightings();
         this.figures = figures;
         this.expectedReports = expectedReports;
@@ -51,32 +58,61 @@ public class ReportIndicatorSource implements IndicatorSource {
         if (definitions.isEmpty()) {
             return Flux.empty();
         }
+        return Access.callerIfAny().map(ReportIndicatorSource::underDisclosureControl).defaultIfEmpty(true)
+                .flatMapMany(control -> indicators(query, control && !query.region().isCity()));
+    }
+
+    private Flux<IndicatorDto> indicators(IndicatorQuery query, boolean controlled) {
         Period asked = query.period();
         FigurePeriods periods = FigurePeriods.of(asked);
-        Mono<ReportFigures.Loaded> loaded = figures.load(periods, query.region(), weightings);
+        Mono<Withheld> loaded = figures.load(periods, query.region(), weightings, controlled)
+                .flatMap(sums -> controlled ? withheld(sums, query.region(), periods) : Mono.just(new Withheld(sums, Set.of())));
         // completeness belongs to the types whose section holds an indicator's inputs (every type without sections)
         Mono<Map<Optional<Set<String>>, ExpectedReports.Tally>> tally = Flux.fromIterable(definitions)
                 .map(definition -> catalogue.typesReporting(definition.inputs())).distinct()
                 .flatMap(types -> expectedReports.tally(periods.at(), types).map(t -> Map.entry(types, t)))
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue);
         Mono<List<Target>> yearTargets = targets.forQuery(query);
-        Mono<Boolean> disclosureApplies = Access.callerIfAny().map(ReportIndicatorSource::underDisclosureControl).defaultIfEmpty(true);
-        return Mono.zip(loaded, tally, yearTargets, disclosureApplies).flatMapMany(all -> {
-            ReportFigures.Loaded sums = all.getT1();
+        return Mono.zip(loaded, tally, yearTargets).flatMapMany(all -> {
+            ReportFigures.Loaded sums = all.getT1().sums();
+            Set<ItemPeriod> withheld = all.getT1().cells();
             Map<Optional<Set<String>>, ExpectedReports.Tally> tallies = all.getT2();
             PeriodFigures periodFigures = periods.figures(sums::at);
             return Flux.fromIterable(definitions).map(definition -> {
                 int contributors = sums.contributors(definition.inputs());
                 ExpectedReports.Tally expected = tallies.get(catalogue.typesReporting(definition.inputs()));
-                boolean suppressed = all.getT4() && !query.region().isCity() && contributors < DISCLOSURE_MINIMUM;
+                boolean suppressed = controlled && cells.get(definition.code()).at(periods).stream().anyMatch(withheld::contains);
                 return IndicatorCalculator.compute(definition, asked, periodFigures, Target.of(all.getT3(), definition.code()),
                         Coverage.of(contributors, expected.expected(), expected.complete()), suppressed, catalogue.service());
             });
         });
     }
 
-    /** SUBMITTER and PORTAL see region figures only where enough institutions contribute; staff see all. */
+    /**
+     * The withheld cells of the county among those the indicators show: every county's number of contributors decides
+     * most; institution codes are read only for the cells with 3 or more contributors there while other counties have 1
+     * or 2, and only those counties' (at most 2 each).
+     */
+    private Mono<Withheld> withheld(ReportFigures.Loaded sums, Region county, FigurePeriods periods) {
+        Set<ItemPeriod> shown = new HashSet<>();
+        cells.values().forEach(indicator -> shown.addAll(indicator.at(periods)));
+        DisclosureControl.Counted counted = DisclosureControl.count(county, shown, sums.countyLines());
+        if (counted.undecided().isEmpty()) {
+            return Mono.just(new Withheld(sums, counted.withheld()));
+        }
+        return figures.contributors(counted.undecided()).map(institutions -> {
+            Set<ItemPeriod> withheld = new HashSet<>(counted.withheld());
+            withheld.addAll(DisclosureControl.complementary(county, counted.undecided().keySet(), sums.countyLines(), institutions));
+            return new Withheld(sums, withheld);
+        });
+    }
+
+    /** SUBMITTER and PORTAL see county figures only under disclosure control; staff see all. */
     private static boolean underDisclosureControl(Caller caller) {
         return !(caller.has(Role.ADMIN) || caller.has(Role.ANALYST));
+    }
+
+    /** The figures read, and the county's withheld cells (none when not under control). */
+    private record Withheld(ReportFigures.Loaded sums, Set<ItemPeriod> cells) {
     }
 }

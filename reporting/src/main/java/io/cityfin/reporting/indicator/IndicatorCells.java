@@ -1,0 +1,88 @@
+package io.cityfin.reporting.indicator;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.jspecify.annotations.Nullable;
+
+import io.cityfin.common.period.Period;
+import io.cityfin.reporting.catalogue.Kind;
+import io.cityfin.reporting.indicator.ReportFigures.ItemPeriod;
+
+/**
+ * The cells an indicator shows a figure from ({@link DisclosureControl}): its items (its inputs, and whatever else its
+ * formula reads) at each period of {@link FigurePeriods} the {@link IndicatorCalculator} evaluates it on: the period
+ * and a year earlier always; the year start (Dec y−1) for STOCK and RATIO (yearStartValue) and for any kind whose
+ * formula reads {@code atYearStart}; the previous year start (Dec y−2) when the formula reads {@code atYearStart}.
+ * Whether it does is found by evaluating the formula once on two recording {@link Figures} that answer a distinct
+ * non-zero number for every question.
+ */
+public record IndicatorCells(Set<String> items, Kind kind, boolean readsYearStart) {
+
+    public IndicatorCells {
+        items = Set.copyOf(items);
+    }
+
+    public static IndicatorCells of(IndicatorDefinition definition) {
+        Recording at = new Recording(2);
+        Recording yearStart = new Recording(1_000_003);
+        boolean readsYearStart;
+        Set<String> items = new HashSet<>(definition.inputs());
+        try {
+            definition.formula().evaluate(at, yearStart);
+            readsYearStart = !yearStart.asked.isEmpty();
+            items.addAll(at.asked);
+            items.addAll(yearStart.asked);
+        } catch (RuntimeException unexpected) {
+            readsYearStart = true; // a formula the probe cannot walk is taken to read everything it names
+        }
+        return new IndicatorCells(items, definition.kind(), readsYearStart);
+    }
+
+    /** The (item, period) pairs shown for the periods behind an asked period; a period before the floor has none. */
+    public Set<ItemPeriod> at(FigurePeriods periods) {
+        Set<Period> shown = Stream.of(periods.at(), periods.previousYear(),
+                        kind != Kind.FLOW || readsYearStart ? periods.yearStart() : null,
+                        readsYearStart ? periods.previousYearStart() : null)
+                .filter(period -> period != null).collect(Collectors.toSet());
+        return shown.stream().flatMap(period -> items.stream().map(item -> new ItemPeriod(item, period)))
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Answers each new question with the next number from {@code first} on and remembers the items asked about. */
+    private static final class Recording implements Figures {
+
+        private final Set<String> asked = new HashSet<>();
+        private final Map<String, BigDecimal> answers = new HashMap<>();
+        private long next;
+
+        Recording(long first) {
+            this.next = first;
+        }
+
+        @Override
+        public @Nullable BigDecimal sum(String item) {
+            asked.add(item);
+            return answers.computeIfAbsent("sum " + item, question -> BigDecimal.valueOf(next++));
+        }
+
+        @Override
+        public @Nullable BigDecimal weightedSum(String rateItem, String weightItem) {
+            asked.add(rateItem);
+            asked.add(weightItem);
+            return answers.computeIfAbsent("weighted " + rateItem + " " + weightItem, question -> BigDecimal.valueOf(next++));
+        }
+
+        @Override
+        public @Nullable BigDecimal weightSum(String rateItem, String weightItem) {
+            asked.add(rateItem);
+            asked.add(weightItem);
+            return answers.computeIfAbsent("weights " + rateItem + " " + weightItem, question -> BigDecimal.valueOf(next++));
+        }
+    }
+}
