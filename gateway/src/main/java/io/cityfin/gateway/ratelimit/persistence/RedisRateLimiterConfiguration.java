@@ -11,12 +11,13 @@ import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBui
 import org.springframework.boot.data.redis.health.DataRedisReactiveHealthIndicator;
 import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 import org.springframework.cloud.gateway.support.ConfigurationService;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.core.script.RedisScript;
 
-import io.cityfin.gateway.ratelimit.RateLimiter;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
@@ -41,7 +42,12 @@ class RedisRateLimiterConfiguration {
     }
 
     @Bean
-    RateLimiter sharedRateLimiter(ReactiveRedisConnectionFactory connectionFactory,
+    ApplicationListener<ApplicationReadyEvent> rateLimitStoreConnection(RedisSharedRateLimiter sharedRateLimiter) {
+        return ready -> sharedRateLimiter.connect();
+    }
+
+    @Bean
+    RedisSharedRateLimiter sharedRateLimiter(ReactiveRedisConnectionFactory connectionFactory,
                                   @Qualifier(RedisRateLimiter.REDIS_SCRIPT_NAME) RedisScript<List<Long>> script,
                                   ConfigurationService configurationService, MeterRegistry meterRegistry) {
         StoreErrors errors = new StoreErrors(meterRegistry, System::nanoTime);

@@ -8,7 +8,6 @@ import java.util.concurrent.ConcurrentMap;
 import org.springframework.cloud.gateway.filter.ratelimit.RateLimiter.Response;
 import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 import org.springframework.cloud.gateway.support.ConfigurationService;
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
 import io.cityfin.gateway.ratelimit.RateDecision;
@@ -37,16 +36,21 @@ public final class RedisSharedRateLimiter implements RateLimiter {
 
     private static final Duration NEXT_REFILL = Duration.ofSeconds(1);
 
-    private final ReactiveStringRedisTemplate template;
+    private final FailOpenRedisTemplate template;
     private final RedisScript<List<Long>> script;
     private final ConfigurationService configurationService;
     private final ConcurrentMap<RateLimit, RedisRateLimiter> limiters = new ConcurrentHashMap<>();
 
-    RedisSharedRateLimiter(ReactiveStringRedisTemplate template, RedisScript<List<Long>> script,
+    RedisSharedRateLimiter(FailOpenRedisTemplate template, RedisScript<List<Long>> script,
                            ConfigurationService configurationService) {
         this.template = template;
         this.script = script;
         this.configurationService = configurationService;
+    }
+
+    /** Opens the connection to Redis in the background, so that the first requests need not wait for it. */
+    void connect() {
+        template.connect();
     }
 
     @Override
