@@ -112,6 +112,44 @@ final class ComposeCheck {
             }
         }));
         checkDatabase(app, env, service, services);
+        checkRateLimitStore(app, env, service, services);
+    }
+
+    /**
+     * The gateway's shared rate-limit store: with {@code CITYFIN_RATE_LIMIT_STORE=redis}, {@code SPRING_DATA_REDIS_URL}
+     * names a Redis service of the file that has a health check and that the gateway waits for. No service gets either.
+     */
+    private void checkRateLimitStore(AppConfig app, Map<String, String> env, Map<String, Object> service,
+            Map<String, Object> services) {
+        if (!app.isGateway()) {
+            for (String variable : List.of(DeploymentNeeds.RATE_LIMIT_STORE_VARIABLE, DeploymentNeeds.REDIS_URL_VARIABLE)) {
+                if (env.containsKey(variable)) {
+                    problems.add(app.module() + ": gets " + variable + ", which only the gateway reads");
+                }
+            }
+            return;
+        }
+        if (!"redis".equals(env.get(DeploymentNeeds.RATE_LIMIT_STORE_VARIABLE))) {
+            return;
+        }
+        String url = env.getOrDefault(DeploymentNeeds.REDIS_URL_VARIABLE, "");
+        Matcher redisUrl = DeploymentNeeds.REDIS_URL.matcher(url);
+        if (!redisUrl.matches()) {
+            problems.add(app.module() + ": the rate-limit store is redis, but SPRING_DATA_REDIS_URL is '" + url
+                    + "', not redis://<service>:<port>");
+            return;
+        }
+        String host = redisUrl.group(1);
+        if (!services.containsKey(host) || !String.valueOf(Yaml.map(services, host).get("image")).startsWith("redis:")) {
+            problems.add(app.module() + ": SPRING_DATA_REDIS_URL names " + host + ", which is no service of the file with a redis image");
+            return;
+        }
+        if (Yaml.map(services, host).get("healthcheck") == null) {
+            problems.add(host + ": no healthcheck, so service_healthy never holds");
+        }
+        if (!"service_healthy".equals(Yaml.text(service, "depends_on", host, "condition"))) {
+            problems.add(app.module() + ": does not wait for " + host + " to be healthy (depends_on ... service_healthy)");
+        }
     }
 
     /**

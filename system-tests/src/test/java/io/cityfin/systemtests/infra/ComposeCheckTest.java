@@ -120,6 +120,26 @@ class ComposeCheckTest {
                         + " ${CITYFIN_PLATFORM_SERVICE_API_KEY:?...} from the environment (.env) instead");
     }
 
+    @Test
+    void reportsARedisStoreTheGatewayDoesNotWaitForAndOneWithoutAHealthCheck() {
+        Yaml.map(service("gateway"), "depends_on").remove("redis");
+        service("redis").remove("healthcheck");
+
+        assertThat(problems()).containsExactlyInAnyOrder(
+                "redis: no healthcheck, so service_healthy never holds",
+                "gateway: does not wait for redis to be healthy (depends_on ... service_healthy)");
+    }
+
+    @Test
+    void reportsARedisUrlThatNamesNoRedisServiceAndAServiceGivenTheStore() {
+        environment("gateway").put("SPRING_DATA_REDIS_URL", "redis://postgres:5432");
+        environment("credit-service").put("CITYFIN_RATE_LIMIT_STORE", "redis");
+
+        assertThat(problems()).containsExactlyInAnyOrder(
+                "gateway: SPRING_DATA_REDIS_URL names postgres, which is no service of the file with a redis image",
+                "credit-service: gets CITYFIN_RATE_LIMIT_STORE, which only the gateway reads");
+    }
+
     private List<String> problems() {
         return ComposeCheck.problems(compose, file.getParent(), needs, repository);
     }

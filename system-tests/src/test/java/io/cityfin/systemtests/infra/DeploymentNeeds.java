@@ -38,6 +38,11 @@ record DeploymentNeeds(List<AppConfig> apps, LauncherEnvironment launcher) {
     /** Where a calling service finds the gateway (its {@code cityfin.published.gateway-url}). */
     static final String GATEWAY_URL_VARIABLE = "CITYFIN_GATEWAY_URL";
 
+    /** The gateway's rate-limit store ({@code memory} or {@code redis}) and, for {@code redis}, where Redis is. */
+    static final String RATE_LIMIT_STORE_VARIABLE = "CITYFIN_RATE_LIMIT_STORE";
+    static final String REDIS_URL_VARIABLE = "SPRING_DATA_REDIS_URL";
+    static final Pattern REDIS_URL = Pattern.compile("redis://([\\w.-]+):(\\d+)/?");
+
     /** The gateway's configured service keys: {@code cityfin.gateway.keys.service-keys.<service>: ${VARIABLE:}}. */
     private static final String SERVICE_KEYS_PREFIX = "cityfin.gateway.keys.service-keys.";
 

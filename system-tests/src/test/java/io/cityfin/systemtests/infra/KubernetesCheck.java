@@ -348,6 +348,7 @@ final class KubernetesCheck {
         }
         values.forEach((variable, value) -> needs.urlTarget(variable).ifPresent(target -> checkServiceUrl(name, variable,
                 value, target)));
+        checkRateLimitStore(name, app, values);
         String host = values.get("DB_HOST");
         optionalObjects.stream().filter(object -> "Cluster".equals(kind(object))).findFirst().ifPresent(cluster -> {
             if (host != null && !host.equals(name(cluster) + "-rw")) {
@@ -382,6 +383,44 @@ final class KubernetesCheck {
                         + ", the gateway's from " + gateway.get(variable) + "; both must take the same key");
             }
         }));
+    }
+
+    /**
+     * The gateway's shared rate-limit store: with {@code CITYFIN_RATE_LIMIT_STORE=redis}, {@code SPRING_DATA_REDIS_URL}
+     * reaches a Deployment running a redis image through a Service port. No service gets either variable.
+     */
+    private void checkRateLimitStore(String name, AppConfig app, Map<String, String> values) {
+        if (!app.isGateway()) {
+            for (String variable : List.of(DeploymentNeeds.RATE_LIMIT_STORE_VARIABLE, DeploymentNeeds.REDIS_URL_VARIABLE)) {
+                if (values.containsKey(variable)) {
+                    problems.add(name + ": gets " + variable + ", which only the gateway reads");
+                }
+            }
+            return;
+        }
+        if (!"redis".equals(values.get(DeploymentNeeds.RATE_LIMIT_STORE_VARIABLE))) {
+            return;
+        }
+        String url = values.getOrDefault(DeploymentNeeds.REDIS_URL_VARIABLE, "");
+        Matcher redisUrl = DeploymentNeeds.REDIS_URL.matcher(url);
+        if (!redisUrl.matches()) {
+            problems.add(name + ": the rate-limit store is redis, but SPRING_DATA_REDIS_URL is '" + url
+                    + "', not redis://<service>:<port>");
+            return;
+        }
+        Optional<Map<String, Object>> service = find("Service", redisUrl.group(1).split("\\.")[0]);
+        boolean reaches = service.isPresent()
+                && Yaml.list(service.get(), "spec", "ports").stream().anyMatch(entry -> redisUrl.group(2).equals(Yaml.text(entry, "port")))
+                && objects.stream().filter(object -> "Deployment".equals(kind(object)))
+                    .filter(deployment -> podLabels(deployment).entrySet()
+                            .containsAll(Yaml.map(service.get(), "spec", "selector").entrySet())
+                            && !Yaml.map(service.get(), "spec", "selector").isEmpty())
+                    .anyMatch(deployment -> Yaml.list(deployment, "spec", "template", "spec", "containers").stream()
+                            .anyMatch(container -> String.valueOf(Yaml.text(container, "image")).startsWith("redis:")));
+        if (!reaches) {
+            problems.add(name + ": SPRING_DATA_REDIS_URL " + url + " does not reach a Deployment running a redis image"
+                    + " through a Service port");
+        }
     }
 
     private void checkServiceUrl(String name, String variable, String value, AppConfig target) {

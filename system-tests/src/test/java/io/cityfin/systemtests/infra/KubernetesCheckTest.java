@@ -137,6 +137,26 @@ class KubernetesCheckTest {
                         + " through a Service");
     }
 
+    @Test
+    void reportsARedisUrlNoServiceReachesAndAMalformedOne() {
+        Yaml.map(document("config.yaml", "cityfin-gateway-config"), "data").put("SPRING_DATA_REDIS_URL", "redis://redis:6380");
+
+        assertThat(problems()).containsExactly("Deployment gateway: SPRING_DATA_REDIS_URL redis://redis:6380 does not reach a"
+                + " Deployment running a redis image through a Service port");
+
+        Yaml.map(document("config.yaml", "cityfin-gateway-config"), "data").put("SPRING_DATA_REDIS_URL", "redis:6379");
+
+        assertThat(problems()).containsExactly("Deployment gateway: the rate-limit store is redis, but SPRING_DATA_REDIS_URL"
+                + " is 'redis:6379', not redis://<service>:<port>");
+    }
+
+    @Test
+    void reportsAServiceGivenTheRedisUrl() {
+        Yaml.list(container("risk-service"), "env").add(Map.of("name", "SPRING_DATA_REDIS_URL", "value", "redis://redis:6379"));
+
+        assertThat(problems()).containsExactly("Deployment risk-service: gets SPRING_DATA_REDIS_URL, which only the gateway reads");
+    }
+
     private Map<String, Object> secretKeyRef(String app, String variable) {
         return Yaml.list(container(app), "env").stream().filter(entry -> variable.equals(Yaml.text(entry, "name")))
             .map(entry -> Yaml.map(entry, "valueFrom", "secretKeyRef")).findFirst().orElseThrow();
