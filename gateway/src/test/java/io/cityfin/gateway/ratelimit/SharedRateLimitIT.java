@@ -37,7 +37,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  */
 class SharedRateLimitIT {
 
-    static final String ADMIN_KEY = "cfk_shared-rate-limit-it-bootstrap-admin-key-00000";
+    static final String ADMIN_KEY = "cfk_shared-rate-limit-it-admin-key-000000000000";
     static final int BURST = 10;
     static final int PER_SECOND = 1;
     static final int REQUESTS = 30;
