@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -33,7 +34,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 /**
  * The issue's must-show: two gateway replicas on one PostgreSQL and one Redis limit one API key as ONE bucket
  * ({@code store=redis}), where with {@code store=memory} each replica keeps its own and the key gets twice its burst.
- * And a Redis that hangs or goes away lets requests through at once (fail open), counted.
+ * The failed-authentication limit per client address is shared the same way. And a Redis that hangs or goes away lets
+ * requests through at once (fail open), counted.
  */
 class SharedRateLimitIT {
 
@@ -79,6 +81,35 @@ class SharedRateLimitIT {
         assertThat(outcome.allowed()).isBetween((long) BURST, BURST + refills);
         assertThat(outcome.allowed()).as("well below two replicas' own buckets (%d)", 2 * BURST).isLessThan(2L * BURST - 5);
         assertThat(outcome.refusedBy()).as("both replicas refuse the key once the shared bucket is empty").containsOnlyKeys("a", "b");
+    }
+
+    @Test
+    void twoGatewaysOnOneRedisLimitAnAddressesFailedAuthenticationsAsOneBucket() {
+        // the failed-authentication limit goes through the same port: one bucket per client address, whichever gateway
+        Map<String, String> failedAuth = Map.of("cityfin.gateway.rate-limit.failed-auth-burst", Integer.toString(BURST),
+                "cityfin.gateway.rate-limit.failed-auth-per-second", Integer.toString(PER_SECOND),
+                "cityfin.gateway.client-address.trusted-proxies", "127.0.0.1");
+        String redis = RedisTestServer.shared().url();
+        ConfigurableApplicationContext first = start("redis", redis, BURST, failedAuth);
+        ConfigurableApplicationContext second = start("redis", redis, BURST, failedAuth);
+        storeAnswers(first);
+        storeAnswers(second);
+        WebTestClient[] gateways = {client(first), client(second)};
+        String address = "203.0.113." + (1 + ThreadLocalRandom.current().nextInt(250)); // a bucket no earlier run left behind
+
+        long unauthorized = 0;
+        long started = System.nanoTime();
+        for (int i = 0; i < REQUESTS; i++) {
+            int status = gateways[i % 2].get().uri(LIMITED_PATH)
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer cfk_" + String.format("%043d", i))
+                    .header("X-Forwarded-For", address)
+                    .exchange().returnResult(String.class).getStatus().value();
+            assertThat(status).as("request %d", i).isIn(401, 429);
+            unauthorized += status == 401 ? 1 : 0;
+        }
+
+        long refills = PER_SECOND * (Duration.ofNanos(System.nanoTime() - started).toSeconds() + 1);
+        assertThat(unauthorized).isBetween((long) BURST, BURST + refills).isLessThan(2L * BURST - 5);
     }
 
     @Test
@@ -209,6 +240,11 @@ class SharedRateLimitIT {
     }
 
     private ConfigurableApplicationContext start(String store, String redisUrl, int burst, Class<?>... extra) {
+        return start(store, redisUrl, burst, Map.of(), extra);
+    }
+
+    private ConfigurableApplicationContext start(String store, String redisUrl, int burst, Map<String, String> more,
+                                                 Class<?>... extra) {
         Map<String, Object> properties = new HashMap<>(PostgresTestDatabase.get().springProperties());
         properties.put("server.port", "0");
         properties.put("management.server.port", "0");
@@ -223,6 +259,7 @@ class SharedRateLimitIT {
         properties.put("cityfin.gateway.rate-limit.per-second", Integer.toString(PER_SECOND));
         properties.put("cityfin.gateway.rate-limit.store", store);
         properties.put("spring.data.redis.url", redisUrl);
+        properties.putAll(more);
         List<Class<?>> sources = new ArrayList<>(List.of(GatewayApplication.class));
         sources.addAll(List.of(extra));
         // in front of every other source, as @WithPostgres puts the test database (builder properties are only defaults)
