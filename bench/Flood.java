@@ -36,6 +36,8 @@ public class Flood {
     static final int PHASE_SECONDS = Integer.parseInt(env("PHASE_SECONDS", "20"));
     static final String REAL_PATH = env("REAL_PATH", "/api/v1/credit/catalogue");
     static final int REAL_INTERVAL_MS = Integer.parseInt(env("REAL_INTERVAL_MS", "20"));
+    /** At most this many flood requests in flight, as an attacker's connections would be; what cannot go is counted. */
+    static final int FLOOD_IN_FLIGHT = Integer.parseInt(env("FLOOD_IN_FLIGHT", "64"));
     static final Pattern MISS = Pattern.compile("cityfin_gateway_keys_lookups_total\\{[^}]*result=\"miss\"[^}]*} ([0-9.E]+)");
 
     public static void main(String[] args) throws Exception {
@@ -54,17 +56,18 @@ public class Flood {
         phases.put("unloaded again", phase(client, realKey, 0));
 
         System.out.println();
-        System.out.printf("%-15s %9s %9s %9s %8s %12s %12s %11s %10s %10s%n", "phase", "real p50", "real p95", "real n",
-                "flood/s", "flood 401", "flood 429", "look-ups", "gw db tx", "gw CPU s");
-        phases.forEach((name, p) -> System.out.printf("%-15s %7.2fms %7.2fms %9d %8.0f %12d %12d %11.0f %10d %10.2f%n", name,
-                p.p50(), p.p95(), p.latencies.size(), p.floodSent / (double) PHASE_SECONDS, p.statuses.getOrDefault(401, 0L),
+        System.out.printf("%-15s %9s %9s %9s %10s %12s %12s %11s %10s %10s%n", "phase", "real p50", "real p95", "real n",
+                "answered/s", "flood 401", "flood 429", "look-ups", "gw db tx", "gw CPU s");
+        phases.forEach((name, p) -> System.out.printf("%-15s %7.2fms %7.2fms %9d %10.0f %12d %12d %11.0f %10d %10.2f%n", name,
+                p.p50(), p.p95(), p.latencies.size(), p.answered() / (double) PHASE_SECONDS, p.statuses.getOrDefault(401, 0L),
                 p.statuses.getOrDefault(429, 0L), p.lookUps, p.gatewayTransactions, p.cpu.getOrDefault("gateway", 0.0)));
         Phase unloaded = phases.get("unloaded");
         Phase flood = phases.get("flood");
         System.out.printf("%nRatio of the real caller's p50 under the flood to its unloaded p50: %.2fx (goal <= 1.5x)%n",
                 flood.p50() / unloaded.p50());
         System.out.printf("CPU seconds per phase: %s%n", phases.entrySet().stream().map(e -> e.getKey() + " " + e.getValue().cpu).toList());
-        System.out.printf("Flood answers: %s; real caller's answers under the flood: %s%n", flood.statuses, flood.realStatuses);
+        System.out.printf("Flood answers (0: not sent, %d already in flight; -1: failed %s): %s; real caller's answers under the flood: %s%n",
+                FLOOD_IN_FLIGHT, flood.errors, flood.statuses, flood.realStatuses);
     }
 
     static Phase phase(HttpClient client, String realKey, int floodRate) throws Exception {
@@ -77,17 +80,28 @@ public class Flood {
         HttpClient floodClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         SecureRandom random = new SecureRandom();
         AtomicLong owed = new AtomicLong();
+        java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(FLOOD_IN_FLIGHT);
         if (floodRate > 0) {
             long start = System.nanoTime();
             flood.scheduleAtFixedRate(() -> { // a fixed rate: sends what is due since the start, whatever the answers take
                 long due = (System.nanoTime() - start) * floodRate / 1_000_000_000L;
                 while (owed.get() < due && running.get()) {
                     owed.incrementAndGet();
+                    if (!inFlight.tryAcquire()) {
+                        phase.statuses.merge(0, 1L, Long::sum); // not sent: FLOOD_IN_FLIGHT requests still open
+                        continue;
+                    }
                     byte[] bytes = new byte[32];
                     random.nextBytes(bytes);
                     String madeUp = "cfk_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
                     floodClient.sendAsync(request("/api/v1/indicators?period=2022-09", madeUp), HttpResponse.BodyHandlers.discarding())
-                            .whenComplete((response, error) -> phase.statuses.merge(error != null ? -1 : response.statusCode(), 1L, Long::sum));
+                            .whenComplete((response, error) -> {
+                                inFlight.release();
+                                phase.statuses.merge(error != null ? -1 : response.statusCode(), 1L, Long::sum);
+                                if (error != null) {
+                                    phase.errors.merge(error.getClass().getSimpleName(), 1L, Long::sum);
+                                }
+                            });
                 }
             }, 0, 5, TimeUnit.MILLISECONDS);
         }
@@ -117,11 +131,17 @@ public class Flood {
     static final class Phase {
         final List<Double> latencies = new ArrayList<>();
         final Map<Integer, Long> statuses = new ConcurrentHashMap<>();
+        final Map<String, Long> errors = new ConcurrentHashMap<>();
         final Map<Integer, Long> realStatuses = new TreeMap<>();
         final Map<String, Double> cpu = new TreeMap<>();
         long floodSent;
         double lookUps;
         long gatewayTransactions;
+
+        /** Flood requests answered (any status). */
+        long answered() {
+            return statuses.entrySet().stream().filter(e -> e.getKey() > 0).mapToLong(Map.Entry::getValue).sum();
+        }
 
         double p50() {
             return percentile(0.50);

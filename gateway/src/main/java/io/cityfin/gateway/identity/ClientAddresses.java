@@ -25,9 +25,13 @@ public final class ClientAddresses {
 
     private final List<Range> trustedProxies;
 
-    /** @throws IllegalArgumentException naming an entry that is not an IP address or a CIDR range */
+    /**
+     * @param trustedProxies IP addresses and CIDR ranges; blank entries and the single word {@code none} name none
+     * @throws IllegalArgumentException naming an entry that is not an IP address or a CIDR range
+     */
     public ClientAddresses(List<String> trustedProxies) {
-        this.trustedProxies = trustedProxies.stream().map(String::trim).filter(entry -> !entry.isEmpty()).map(Range::parse).toList();
+        this.trustedProxies = trustedProxies.stream().map(String::trim)
+                .filter(entry -> !entry.isEmpty() && !entry.equalsIgnoreCase("none")).map(Range::parse).toList();
     }
 
     /**

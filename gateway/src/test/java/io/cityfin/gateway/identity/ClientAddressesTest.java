@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class ClientAddressesTest {
 
     private final ClientAddresses behindProxies = new ClientAddresses(List.of("10.0.0.0/8", " 192.0.2.1 ", "2001:db8::/32", ""));
-    private final ClientAddresses direct = new ClientAddresses(List.of());
+    private final ClientAddresses direct = new ClientAddresses(List.of("none"));
 
     @Test
     void takesTheRemoteAddressWhenItIsNoTrustedProxy() {

@@ -70,7 +70,7 @@ class RateLimitFilter implements WebFilter {
     private Mono<Void> refuse(ServerWebExchange exchange, RateDecision decision, Caller caller) {
         long retryAfter = decision.retryAfterSeconds();
         refusals.count(RefusalCounter.Reason.RATE_LIMITED);
-        log.info("Rate limit reached for API key {}", caller.subject());
+        log.debug("Rate limit reached for API key {}", caller.subject()); // counted; at INFO a client over its limit floods the log
         exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
         return ProblemResponses.write(exchange, new Problem(429, "Too many requests",
                 "This API key is over its rate limit; retry after " + retryAfter + " s.", List.of()), jsonMapper);
