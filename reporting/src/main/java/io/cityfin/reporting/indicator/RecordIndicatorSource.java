@@ -127,16 +127,19 @@ public class RecordIndicatorSource implements IndicatorSource {
             PeriodFigures figures = periods.figures(period -> byDay.getOrDefault(period.lastDay(), MapFigures.EMPTY));
             return Flux.fromIterable(definitions).map(definition -> IndicatorCalculator.compute(definition, asked, figures,
                     Target.of(all.getT2(), definition.code()), Coverage.none(),
-                    all.getT4() && cityWideOnly.contains(definition.code()) || shows(definition, periods, withheldCells),
+                    (all.getT4() && cityWideOnly.contains(definition.code())) || showsWithheld(definition, periods, withheldCells),
                     catalogue.service(),
                     unavailable.getOrDefault(definition.code(), List.of())));
         });
     }
 
     /** Whether the indicator shows a withheld cell: a controlled measure of its own or of its inputs at a day it shows. */
-    private boolean shows(IndicatorDefinition definition, FigurePeriods periods, Set<Cell> withheld) {
-        IndicatorCells cells = withheld.isEmpty() ? null : controlledCells.get(definition.code());
-        return cells != null && cells.at(periods).stream().anyMatch(cell -> withheld.contains(new Cell(cell.item(), cell.period().lastDay())));
+    private boolean showsWithheld(IndicatorDefinition definition, FigurePeriods periods, Set<Cell> withheld) {
+        IndicatorCells cells = controlledCells.get(definition.code());
+        if (cells == null || withheld.isEmpty()) {
+            return false;
+        }
+        return cells.at(periods).stream().anyMatch(cell -> withheld.contains(new Cell(cell.item(), cell.period().lastDay())));
     }
 
     /**
