@@ -68,12 +68,14 @@ class FinancingIndicatorConfiguration {
                         channel(issues, DF_EXCHANGE_MARKET_YTD, "EXCHANGE_MARKET"),
                         channel(issues, DF_INTERBANK_BOND_YTD, "INTERBANK_BOND"),
                         channel(issues, DF_ENTERPRISE_BOND_YTD, "ENTERPRISE_BOND"),
-                        channel(issues, DF_OTHER_YTD, "OTHER"),
+                        channel(issues, DF_OTHER_YTD, "OTHER").contributor(issue -> issue.issuer() == null ? null : issue.issuer().uscc()),
                         issues.sumInYear(DF_PLATFORM_YTD, Issue::issuedDay, Issue::amount).when(Issue::byPlatform).region(Issue::region),
                         funds.count(PRIVATE_FUND_AMAC_COUNT, (fund, day) -> fund.filedBy(day) && !fund.liquidatedBy(day)).region(Fund::region),
-                        investments.measure(PRIVATE_FUND_INVESTMENT_YTD, Invested::byFiledFundInYear).region(invested -> invested.fund().region()),
+                        investments.measure(PRIVATE_FUND_INVESTMENT_YTD, Invested::byFiledFundInYear).region(invested -> invested.fund().region())
+                                .contributor(invested -> invested.fund().amacCode()),
                         investments.measure(PRIVATE_FUND_LOCAL_INVESTMENT_YTD, Invested::byFiledFundInYear)
-                                .when(invested -> invested.investment().local()).region(invested -> invested.investment().investeeRegion()),
+                                .when(invested -> invested.investment().local()).region(invested -> invested.investment().investeeRegion())
+                                .contributor(invested -> invested.fund().amacCode()),
                         registry.count(SECURITIES_INSTITUTION_COUNT, Institution::isActiveOn).region(institution -> institution.region().code()))
                 .with(DIRECT_FINANCING_YTD);
     }

@@ -265,6 +265,57 @@ class PrivateFundIT {
         calls.expect("2021-07", "361027", "PRIVATE_FUND_INVESTMENT_YTD", "0");
     }
 
+    @Test
+    void withholdsFromThePublicACountyWhoseInvestmentsAreOneFundsAndTheFewestCountyBesideIt() {
+        // 2019, a year of this test's own: 临川区 one fund (two investments, 100 + 50); 南城县 three (10, 20, 30);
+        // 黎川县 four (1, 2, 3, 4); each investee in its fund's county
+        String linchuan = filedFund("361002");
+        invest(linchuan, investment("361002", "100", "2019-05-01"));
+        invest(linchuan, investment("361002", "50", "2019-06-01"));
+        Stream.of("10", "20", "30").forEach(amount -> invest(filedFund("361021"), investment("361021", amount, "2019-05-01")));
+        Stream.of("1", "2", "3", "4").forEach(amount -> invest(filedFund("361022"), investment("361022", amount, "2019-05-01")));
+
+        sheet(Role.PORTAL, "2019-12", "361002")
+                .jsonPath(of("PRIVATE_FUND_INVESTMENT_YTD", "suppressed")).isEqualTo(true)
+                .jsonPath(of("PRIVATE_FUND_INVESTMENT_YTD", "value")).value(absent())
+                .jsonPath(of("PRIVATE_FUND_LOCAL_INVESTMENT_YTD", "suppressed")).isEqualTo(true)
+                .jsonPath(of("PRIVATE_FUND_LOCAL_INVESTMENT_YTD", "value")).value(absent())
+                // a count of funds is no one's figure
+                .jsonPath(of("PRIVATE_FUND_AMAC_COUNT", "suppressed")).isEqualTo(false)
+                .jsonPath(of("PRIVATE_FUND_AMAC_COUNT", "value")).value(money("1"));
+        sheet(Role.ANALYST, "2019-12", "361002")
+                .jsonPath(of("PRIVATE_FUND_INVESTMENT_YTD", "suppressed")).isEqualTo(false)
+                .jsonPath(of("PRIVATE_FUND_INVESTMENT_YTD", "value")).value(money("150"))
+                .jsonPath(of("PRIVATE_FUND_LOCAL_INVESTMENT_YTD", "value")).value(money("150"));
+        // the complement: 南城县 (3 funds, the fewest beside), so city − 黎川县 = 220 − 10 = 210 is 4 funds' sum
+        sheet(Role.PORTAL, "2019-12", "361021")
+                .jsonPath(of("PRIVATE_FUND_INVESTMENT_YTD", "suppressed")).isEqualTo(true)
+                .jsonPath(of("PRIVATE_FUND_INVESTMENT_YTD", "value")).value(absent());
+        sheet(Role.PORTAL, "2019-12", "361022")
+                .jsonPath(of("PRIVATE_FUND_INVESTMENT_YTD", "suppressed")).isEqualTo(false)
+                .jsonPath(of("PRIVATE_FUND_INVESTMENT_YTD", "value")).value(money("10"))
+                .jsonPath(of("PRIVATE_FUND_LOCAL_INVESTMENT_YTD", "value")).value(money("10"));
+        sheet(Role.PORTAL, "2019-12", null)
+                .jsonPath(of("PRIVATE_FUND_INVESTMENT_YTD", "value")).value(money("220"))
+                .jsonPath(of("PRIVATE_FUND_LOCAL_INVESTMENT_YTD", "value")).value(money("220"));
+    }
+
+    /** A fund of {@code region} established in 2018 and filed with AMAC then. */
+    private String filedFund(String region) {
+        return calls.created("/private-funds", fund(region, "2018-01-01", null, amacCode(), "2018-06-10"));
+    }
+
+    /** The indicator sheet of the period (the city, or one region) as {@code role}. */
+    private WebTestClient.BodyContentSpec sheet(Role role, String period, @Nullable String region) {
+        String uri = "/indicators?period=" + period + (region == null ? "" : "&region=" + region);
+        return calls.as(role, null).get().uri(uri).exchange().expectStatus().isOk().expectBody();
+    }
+
+    /** A figure withheld: {@code null}. */
+    private static java.util.function.Consumer<Object> absent() {
+        return actual -> assertThat(actual instanceof List<?> list ? list.get(0) : actual).isNull();
+    }
+
     private String invest(String fundId, String body) {
         return calls.created("/private-funds/" + fundId + "/investments", body);
     }

@@ -42,8 +42,10 @@ class InvestmentConfiguration {
 
     static RecordIndicators indicators(RecordRows<Investment> rows) {
         return RecordIndicators.of(
-                rows.sumInYear(INVESTED_YTD, Investment::dayOrNull, Investment::amount).region(Investment::region),
-                rows.measure(INVESTED_TOTAL, (i, d) -> RecordRows.byDay(i.dayOrNull(), d) ? i.amount() : null).region(Investment::region));
+                rows.sumInYear(INVESTED_YTD, Investment::dayOrNull, Investment::amount).region(Investment::region)
+                        .contributor(Investment::institutionCode),
+                rows.measure(INVESTED_TOTAL, (i, d) -> RecordRows.byDay(i.dayOrNull(), d) ? i.amount() : null).region(Investment::region)
+                        .contributor(Investment::institutionCode));
     }
 
     /** The demo investments ({@code investments} of the demo file). */

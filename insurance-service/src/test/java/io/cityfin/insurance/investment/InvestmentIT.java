@@ -60,6 +60,8 @@ class InvestmentIT {
     private static final String INSURER = "91361000TESTINSLI01";
     private static final String OTHER_INSURER = "91361000TESTINSPC02";
     private static final String CLOSED_INSURER = "91361000TESTINSCL03";
+    private static final String THIRD_INSURER = "91361000TESTINSLI04";
+    private static final String FOURTH_INSURER = "91361000TESTINSPC05";
 
     @Autowired
     WebTestClient web;
@@ -75,6 +77,8 @@ class InvestmentIT {
         register(INSURER, "LIFE", "\"activeFrom\": \"2015-01-01\", \"activeTo\": null");
         register(OTHER_INSURER, "PROPERTY_CASUALTY", "\"activeFrom\": \"2015-01-01\", \"activeTo\": null");
         register(CLOSED_INSURER, "LIFE", "\"activeFrom\": \"2015-01-01\", \"activeTo\": \"2020-12-31\"");
+        register(THIRD_INSURER, "LIFE", "\"activeFrom\": \"2015-01-01\", \"activeTo\": null");
+        register(FOURTH_INSURER, "PROPERTY_CASUALTY", "\"activeFrom\": \"2015-01-01\", \"activeTo\": null");
     }
 
     @Test
@@ -432,6 +436,38 @@ class InvestmentIT {
                 .jsonPath(of("INSURANCE_FUNDS_INVESTED_YTD", "kind")).isEqualTo("FLOW");
     }
 
+    @Test
+    void withholdsFromThePublicACountyWhoseInvestmentsAreOneInsurersAndTheFewestCountyBesideIt() {
+        // 2016, a year of this test's own: 临川区 one insurer (100); 南城县 three (10 + 20 + 30); 黎川县 four (1 + 2 + 3 + 4)
+        created(body(INSURER, "361002", "100", "2016-03-01", "FUND"));
+        created(body(INSURER, "361021", "10", "2016-03-01", "FUND"));
+        created(body(OTHER_INSURER, "361021", "20", "2016-04-01", "FUND"));
+        created(body(THIRD_INSURER, "361021", "30", "2016-05-01", "FUND"));
+        created(body(INSURER, "361022", "1", "2016-03-01", "FUND"));
+        created(body(OTHER_INSURER, "361022", "2", "2016-04-01", "FUND"));
+        created(body(THIRD_INSURER, "361022", "3", "2016-05-01", "FUND"));
+        created(body(FOURTH_INSURER, "361022", "4", "2016-06-01", "FUND"));
+
+        sheet(Role.PORTAL, "2016-12", "361002")
+                .jsonPath(of("INSURANCE_FUNDS_INVESTED_YTD", "suppressed")).isEqualTo(true)
+                .jsonPath(of("INSURANCE_FUNDS_INVESTED_YTD", "value")).value(absent())
+                .jsonPath(of("INSURANCE_FUNDS_INVESTED_TOTAL", "suppressed")).isEqualTo(true)
+                .jsonPath(of("INSURANCE_FUNDS_INVESTED_TOTAL", "value")).value(absent());
+        sheet(Role.ANALYST, "2016-12", "361002")
+                .jsonPath(of("INSURANCE_FUNDS_INVESTED_YTD", "suppressed")).isEqualTo(false)
+                .jsonPath(of("INSURANCE_FUNDS_INVESTED_YTD", "value")).value(money("100"));
+        // the complement: 南城县 (3 insurers, the fewest beside), so city − 黎川县 = 170 − 10 = 160 is 3 insurers' sum
+        sheet(Role.PORTAL, "2016-12", "361021")
+                .jsonPath(of("INSURANCE_FUNDS_INVESTED_YTD", "suppressed")).isEqualTo(true)
+                .jsonPath(of("INSURANCE_FUNDS_INVESTED_YTD", "value")).value(absent());
+        sheet(Role.PORTAL, "2016-12", "361022")
+                .jsonPath(of("INSURANCE_FUNDS_INVESTED_YTD", "suppressed")).isEqualTo(false)
+                .jsonPath(of("INSURANCE_FUNDS_INVESTED_YTD", "value")).value(money("10"));
+        sheet(Role.PORTAL, "2016-12", null)
+                .jsonPath(of("INSURANCE_FUNDS_INVESTED_YTD", "suppressed")).isEqualTo(false)
+                .jsonPath(of("INSURANCE_FUNDS_INVESTED_YTD", "value")).value(money("170"));
+    }
+
     private String created(String body) {
         AtomicReference<String> id = new AtomicReference<>();
         post(Role.ADMIN, null, key(), body).expectStatus().isCreated().expectBody().jsonPath("$.id").value(String.class, id::set);
@@ -440,12 +476,22 @@ class InvestmentIT {
 
     /** The indicator sheet of the period (the city, or one region) as ADMIN; read fields with {@link #of}. */
     private WebTestClient.BodyContentSpec sheet(String period, @Nullable String region) {
+        return sheet(Role.ADMIN, period, region);
+    }
+
+    /** The indicator sheet of the period (the city, or one region) as {@code role}. */
+    private WebTestClient.BodyContentSpec sheet(Role role, String period, @Nullable String region) {
         String uri = "/indicators?period=" + period + (region == null ? "" : "&region=" + region);
-        return as(Role.ADMIN, null).get().uri(uri).exchange().expectStatus().isOk().expectBody();
+        return as(role, null).get().uri(uri).exchange().expectStatus().isOk().expectBody();
     }
 
     private static String of(String code, String field) {
         return "$.indicators[?(@.code == '" + code + "')]." + field;
+    }
+
+    /** A figure withheld: {@code null}. */
+    private static Consumer<Object> absent() {
+        return actual -> assertThat(actual instanceof List<?> list ? list.get(0) : actual).isNull();
     }
 
     /** An amount equal to {@code expected} as a decimal, whether JSON gave it as an integer or a fraction. */

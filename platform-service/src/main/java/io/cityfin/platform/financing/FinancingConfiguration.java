@@ -30,7 +30,7 @@ class FinancingConfiguration {
                 .flatMapMany(byPlatform -> financing.activeContents()
                         .map(content -> new Placed(content, content.platform() == null ? null : byPlatform.get(content.platform())))));
         return RecordIndicators.of(placed.sumInYear(PlatformFinancingIndicators.NON_MARKET, row -> row.financing().issuedDay(),
-                row -> row.financing().amount()).region(Placed::region));
+                row -> row.financing().amount()).region(Placed::region).contributor(row -> row.financing().platform()));
     }
 
     /** A financing with its platform's region (null when the platform is no longer in the registry). */

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -30,6 +31,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import io.cityfin.common.identity.Role;
 import io.cityfin.common.test.TestIdentity;
 import io.cityfin.common.test.WithOwnPostgres;
+import io.cityfin.common.uscc.Uscc;
 import io.cityfin.platform.registry.Platform;
 import io.cityfin.reporting.record.RecordService;
 
@@ -55,6 +57,7 @@ class PlatformFinancingIT {
     static final String UNREGISTERED = "91361000PF0000009W";
     /** The year every refused financing would be dated in (and 2099): nothing may ever be listed in it. */
     static final String REFUSAL_YEAR = "2019";
+    private static final AtomicInteger PLATFORMS = new AtomicInteger();
 
     @Autowired
     WebTestClient web;
@@ -247,6 +250,40 @@ class PlatformFinancingIT {
         sheet("2021-12", null).jsonPath(of("PLATFORM_NON_MARKET_FINANCING_YTD", "value")).value(money("150000007.50"));
     }
 
+    @Test
+    void withholdsFromThePublicACountyWithOnePlatformAndTheFewestCountyBesideIt() {
+        // 2017, a year of this test's own: 临川区 one platform (100); 金溪县 three (10, 20, 30); 资溪县 four (1, 2, 3, 4)
+        created(financing(LINCHUAN, "BANK_LOAN", null, "100", "2017-03-01", null, null));
+        Stream.of("10", "20", "30").forEach(amount -> created(financing(newPlatform("361027"), "BANK_LOAN", null, amount, "2017-03-01", null, null)));
+        Stream.of("1", "2", "3", "4").forEach(amount -> created(financing(newPlatform("361028"), "BANK_LOAN", null, amount, "2017-03-01", null, null)));
+
+        sheet(Role.PORTAL, "2017-12", "361002")
+                .jsonPath(of("PLATFORM_NON_MARKET_FINANCING_YTD", "suppressed")).isEqualTo(true)
+                .jsonPath(of("PLATFORM_NON_MARKET_FINANCING_YTD", "value")).value(nothing())
+                .jsonPath(of("PLATFORM_FINANCING_YTD", "suppressed")).isEqualTo(true);
+        sheet("2017-12", "361002")
+                .jsonPath(of("PLATFORM_NON_MARKET_FINANCING_YTD", "suppressed")).isEqualTo(false)
+                .jsonPath(of("PLATFORM_NON_MARKET_FINANCING_YTD", "value")).value(money("100"));
+        // the complement: 金溪县 (3 platforms, the fewest beside), so city − 资溪县 = 170 − 10 = 160 is 4 platforms' sum
+        sheet(Role.PORTAL, "2017-12", "361027")
+                .jsonPath(of("PLATFORM_NON_MARKET_FINANCING_YTD", "suppressed")).isEqualTo(true)
+                .jsonPath(of("PLATFORM_NON_MARKET_FINANCING_YTD", "value")).value(nothing());
+        sheet(Role.PORTAL, "2017-12", "361028")
+                .jsonPath(of("PLATFORM_NON_MARKET_FINANCING_YTD", "suppressed")).isEqualTo(false)
+                .jsonPath(of("PLATFORM_NON_MARKET_FINANCING_YTD", "value")).value(money("10"))
+                .jsonPath(of("PLATFORM_FINANCING_YTD", "suppressed")).isEqualTo(false);
+        sheet(Role.PORTAL, "2017-12", null)
+                .jsonPath(of("PLATFORM_NON_MARKET_FINANCING_YTD", "value")).value(money("170"));
+    }
+
+    /** A county platform of {@code region}, active since 2015, under a fresh valid USCC. */
+    private String newPlatform(String region) {
+        String first17 = String.format("91361000PFD00%04d", PLATFORMS.incrementAndGet());
+        String uscc = first17 + Uscc.checkCharacter(first17);
+        new TestPlatforms(platforms).register(uscc, Platform.COUNTY, region, active("2015-01-01"));
+        return uscc;
+    }
+
     // --- calls
 
     private WebTestClient as(Role role) {
@@ -277,7 +314,11 @@ class PlatformFinancingIT {
     }
 
     private WebTestClient.BodyContentSpec sheet(String period, @Nullable String region) {
-        return as(Role.ANALYST).get().uri("/indicators?period=" + period + (region == null ? "" : "&region=" + region))
+        return sheet(Role.ANALYST, period, region);
+    }
+
+    private WebTestClient.BodyContentSpec sheet(Role role, String period, @Nullable String region) {
+        return as(role).get().uri("/indicators?period=" + period + (region == null ? "" : "&region=" + region))
                 .exchange().expectStatus().isOk().expectBody();
     }
 

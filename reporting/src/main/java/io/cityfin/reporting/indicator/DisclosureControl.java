@@ -56,10 +56,19 @@ public final class DisclosureControl {
      * @param institutions the contributors of (at least) each primary county
      */
     public static Set<Region> withheld(Map<Region, Integer> contributors, Map<Region, Set<String>> institutions) {
+        return withheld(contributors, institutions, Set.of());
+    }
+
+    /**
+     * As {@link #withheld(Map, Map)} when part of the city figure lies in no county (a record placed in the city only,
+     * or nowhere): that part is never shown on its own, yet city minus the counties gives it, so its contributors
+     * ({@code elsewhere}) join the withheld cells'; while they have fewer than 3 together, one county more is withheld.
+     */
+    public static Set<Region> withheld(Map<Region, Integer> contributors, Map<Region, Set<String>> institutions, Set<String> elsewhere) {
         Set<Region> withheld = primary(contributors);
-        Set<String> covered = new HashSet<>();
+        Set<String> covered = new HashSet<>(elsewhere);
         withheld.forEach(county -> covered.addAll(institutions.getOrDefault(county, Set.of())));
-        if (withheld.isEmpty() || covered.size() >= MINIMUM) {
+        if ((withheld.isEmpty() && elsewhere.isEmpty()) || covered.size() >= MINIMUM) {
             return withheld;
         }
         // the others with contributors have at least MINIMUM each: any of them adds a new one and suffices

@@ -3,6 +3,7 @@ package io.cityfin.reporting.indicator;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -24,6 +25,7 @@ import io.cityfin.common.identity.Access;
 import io.cityfin.common.identity.Role;
 import io.cityfin.common.indicator.api.model.IndicatorDto;
 import io.cityfin.common.period.Period;
+import io.cityfin.common.region.Region;
 import io.cityfin.reporting.catalogue.Catalogue;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -33,7 +35,13 @@ import reactor.core.publisher.Mono;
  * its {@link FigurePeriods} need, each row source read once per request however many measures it feeds (streamed:
  * only the running sums are held), then derived indicators from the same figures and the calculator's year-start,
  * year-on-year and target fields. A measure with no row counting is 0, not null. {@code region=R} keeps the rows each
- * measure places in R. Record-based: no coverage, no disclosure control; the city figure carries the year's target.
+ * measure places in R. Record-based: no coverage; the city figure carries the year's target. Disclosure control
+ * ({@link DisclosureControl}) for the callers {@link ReportIndicatorSource} puts under it, in a county, over the measures
+ * that declare a {@link RecordMeasure#contributor(java.util.function.Function) contributor}: a cell is a measure at a
+ * day in a county, its contributors the distinct contributors of the rows adding a value there (the rows placed in no
+ * county join the withheld cells for complementary suppression); an indicator is withheld when any cell it shows
+ * ({@link IndicatorCells}: a measure's own, a derived indicator's inputs') is. Staff and city answers tally no
+ * contributor.
  * Imported figures ({@link Imported}) are read once per publishing service per request from {@link PublishedIndicators}
  * (the period and region asked) and placed at P, P's previous December and P−1y; while a service does not answer, they
  * and every indicator derived from them are {@code null} and name it in {@code inputsUnavailable}. The indicators of a
@@ -51,6 +59,8 @@ public class RecordIndicatorSource implements IndicatorSource {
     private final IndicatorTargets targets;
     private final Catalogue catalogue;
     private final PublishedIndicators published;
+    /** The cells each indicator shows, for the indicators that show a measure with a contributor. */
+    private final Map<String, IndicatorCells> controlledCells;
 
     public RecordIndicatorSource(ObjectProvider<RecordIndicators> declared, IndicatorTargets targets, Catalogue catalogue) {
         this(declared, targets, catalogue, PublishedIndicators.none());
@@ -78,6 +88,16 @@ public class RecordIndicatorSource implements IndicatorSource {
         this.targets = targets;
         this.catalogue = catalogue;
         this.published = published;
+        Set<String> controlled = new HashSet<>();
+        this.measures.stream().filter(RecordMeasure::isControlled).forEach(measure -> controlled.add(measure.definition().code()));
+        Map<String, IndicatorCells> shown = new HashMap<>();
+        this.definitions.forEach(definition -> {
+            IndicatorCells cells = IndicatorCells.of(definition);
+            if (cells.items().stream().anyMatch(controlled::contains)) {
+                shown.put(definition.code(), cells);
+            }
+        });
+        this.controlledCells = Map.copyOf(shown);
     }
 
     @Override
@@ -85,25 +105,41 @@ public class RecordIndicatorSource implements IndicatorSource {
         if (definitions.isEmpty()) {
             return Flux.empty();
         }
+        Mono<Boolean> controlled = controlledCells.isEmpty() ? Mono.just(false) : ReportIndicatorSource.underDisclosureControl(query);
+        return controlled.flatMapMany(control -> indicators(query, control));
+    }
+
+    private Flux<IndicatorDto> indicators(IndicatorQuery query, boolean controlled) {
         Period asked = query.period();
         FigurePeriods periods = FigurePeriods.of(asked);
         List<LocalDate> days = periods.existing().map(Period::lastDay).distinct().toList();
         String region = query.region().isCity() ? null : query.region().code();
-        Mono<Map<LocalDate, MapFigures.Builder>> sums = Flux.fromIterable(bySource().entrySet())
-                .concatMap(source -> tally(source.getKey(), source.getValue(), days, region))
-                .reduceWith(() -> emptySums(days), RecordIndicatorSource::merge);
+        Mono<Tally> sums = Flux.fromIterable(bySource().entrySet())
+                .concatMap(source -> tally(source.getKey(), source.getValue(), days, region, controlled))
+                .reduceWith(() -> Tally.empty(days), RecordIndicatorSource::merge);
         Mono<Boolean> withheld = cityWideOnly.isEmpty() ? Mono.just(false) : cityWideOnlyWithheld(query);
         return Mono.zip(sums, targets.forQuery(query), readImports(query), withheld).flatMapMany(all -> {
-            Map<LocalDate, MapFigures.Builder> builders = all.getT1();
+            Map<LocalDate, MapFigures.Builder> builders = all.getT1().sums();
+            Set<Cell> withheldCells = controlled ? all.getT1().withheld(query.region()) : Set.of();
             Map<String, List<String>> unavailable = place(all.getT3(), periods, builders);
             Map<LocalDate, MapFigures> byDay = new HashMap<>();
             builders.forEach((day, builder) -> byDay.put(day, builder.build()));
             PeriodFigures figures = periods.figures(period -> byDay.getOrDefault(period.lastDay(), MapFigures.EMPTY));
             return Flux.fromIterable(definitions).map(definition -> IndicatorCalculator.compute(definition, asked, figures,
-                    Target.of(all.getT2(), definition.code()), Coverage.none(), all.getT4() && cityWideOnly.contains(definition.code()),
+                    Target.of(all.getT2(), definition.code()), Coverage.none(),
+                    (all.getT4() && cityWideOnly.contains(definition.code())) || showsWithheld(definition, periods, withheldCells),
                     catalogue.service(),
                     unavailable.getOrDefault(definition.code(), List.of())));
         });
+    }
+
+    /** Whether the indicator shows a withheld cell: a controlled measure of its own or of its inputs at a day it shows. */
+    private boolean showsWithheld(IndicatorDefinition definition, FigurePeriods periods, Set<Cell> withheld) {
+        IndicatorCells cells = controlledCells.get(definition.code());
+        if (cells == null || withheld.isEmpty()) {
+            return false;
+        }
+        return cells.at(periods).stream().anyMatch(cell -> withheld.contains(new Cell(cell.item(), cell.period().lastDay())));
     }
 
     /**
@@ -191,17 +227,29 @@ public class RecordIndicatorSource implements IndicatorSource {
         return ordered;
     }
 
-    /** One pass over the rows: every measure of the group at every day, starting from 0. */
+    /**
+     * One pass over the rows: every measure of the group at every day, starting from 0. Under disclosure control, a
+     * measure with a contributor is evaluated city-wide and each row adding a value names its contributor in its county.
+     */
     @SuppressWarnings("unchecked")
-    private Mono<Map<LocalDate, MapFigures.Builder>> tally(RecordRows<?> rows, List<RecordMeasure<?>> group, List<LocalDate> days,
-                                                          @Nullable String region) {
-        return ((RecordRows<Object>) rows).read().reduceWith(() -> new Tally(emptySums(days), new HashMap<>()), (tally, row) -> {
+    private Mono<Tally> tally(RecordRows<?> rows, List<RecordMeasure<?>> group, List<LocalDate> days, @Nullable String region,
+                              boolean controlled) {
+        return ((RecordRows<Object>) rows).read().reduceWith(() -> Tally.empty(days), (tally, row) -> {
             for (RecordMeasure<?> measure : group) {
                 RecordMeasure<Object> counted = (RecordMeasure<Object>) measure;
+                boolean contributes = controlled && counted.isControlled();
                 for (LocalDate day : days) {
-                    BigDecimal value = counted.at(row, day, region);
+                    BigDecimal value = counted.at(row, day, contributes ? null : region);
                     if (value == null) {
                         continue;
+                    }
+                    if (contributes) {
+                        String placed = counted.regionOf(row);
+                        tally.contributors().computeIfAbsent(new Cell(measure.definition().code(), day), cell -> new Contributors())
+                                .add(placed, counted.contributorOf(row));
+                        if (region != null && !region.equals(placed)) {
+                            continue;
+                        }
                     }
                     if (!counted.isDistinct()) {
                         tally.sums().get(day).add(measure.definition().code(), value);
@@ -214,22 +262,63 @@ public class RecordIndicatorSource implements IndicatorSource {
             return tally;
         }).map(tally -> {
             group.forEach(measure -> days.forEach(day -> tally.sums().get(day).add(measure.definition().code(), BigDecimal.ZERO)));
-            return tally.sums();
+            return tally;
         });
     }
 
-    /** The running sums per day, and the values distinct measures have counted per (measure, day). */
-    private record Tally(Map<LocalDate, MapFigures.Builder> sums, Map<String, Set<Object>> seen) {
+    /**
+     * The running sums per day, the values distinct measures have counted per (measure, day), and under disclosure
+     * control the contributors of each cell of a measure with a contributor.
+     */
+    private record Tally(Map<LocalDate, MapFigures.Builder> sums, Map<String, Set<Object>> seen, Map<Cell, Contributors> contributors) {
+
+        static Tally empty(List<LocalDate> days) {
+            Map<LocalDate, MapFigures.Builder> sums = new HashMap<>();
+            days.forEach(day -> sums.put(day, MapFigures.builder()));
+            return new Tally(sums, new HashMap<>(), new HashMap<>());
+        }
+
+        /** The cells of {@code county} that primary or complementary suppression withholds. */
+        Set<Cell> withheld(Region county) {
+            Set<Cell> withheld = new HashSet<>();
+            contributors.forEach((cell, who) -> {
+                if (who.withhold().contains(county)) {
+                    withheld.add(cell);
+                }
+            });
+            return withheld;
+        }
     }
 
-    private static Map<LocalDate, MapFigures.Builder> emptySums(List<LocalDate> days) {
-        Map<LocalDate, MapFigures.Builder> sums = new HashMap<>();
-        days.forEach(day -> sums.put(day, MapFigures.builder()));
-        return sums;
+    /** A controlled measure at a day: a county's cell is the measure there. */
+    private record Cell(String item, LocalDate day) {
     }
 
-    private static Map<LocalDate, MapFigures.Builder> merge(Map<LocalDate, MapFigures.Builder> into, Map<LocalDate, MapFigures.Builder> more) {
-        more.forEach((day, builder) -> into.get(day).addAll(builder.build()));
+    /** The distinct contributors of one (measure, day) per county, and of its rows placed in no county. */
+    private static final class Contributors {
+
+        /** Stands for the rows that do not name their contributor: together, one contributor. */
+        private static final String UNKNOWN = "\0unknown";
+
+        private final Map<Region, Set<String>> counties = new EnumMap<>(Region.class);
+        private final Set<String> elsewhere = new HashSet<>();
+
+        void add(@Nullable String region, @Nullable Object contributor) {
+            String who = contributor == null ? UNKNOWN : contributor.toString();
+            Region county = region == null ? null : Region.ofCode(region).filter(placed -> !placed.isCity()).orElse(null);
+            (county == null ? elsewhere : counties.computeIfAbsent(county, c -> new HashSet<>())).add(who);
+        }
+
+        Set<Region> withhold() {
+            Map<Region, Integer> counts = new EnumMap<>(Region.class);
+            counties.forEach((county, who) -> counts.put(county, who.size()));
+            return DisclosureControl.withheld(counts, counties, elsewhere);
+        }
+    }
+
+    private static Tally merge(Tally into, Tally more) {
+        more.sums().forEach((day, builder) -> into.sums().get(day).addAll(builder.build()));
+        into.contributors().putAll(more.contributors());
         return into;
     }
 }

@@ -24,14 +24,16 @@ public final class RecordMeasure<T> {
     private final Function<T, @Nullable String> region;
     private final @Nullable Function<T, ?> distinctBy;
     private final boolean served;
+    private final @Nullable Function<T, ?> contributor;
 
     RecordMeasure(IndicatorDefinition definition, RecordRows<T> rows, BiFunction<T, LocalDate, @Nullable BigDecimal> value,
                   Predicate<T> filter, Function<T, @Nullable String> region, @Nullable Function<T, ?> distinctBy) {
-        this(definition, rows, value, filter, region, distinctBy, true);
+        this(definition, rows, value, filter, region, distinctBy, true, null);
     }
 
     private RecordMeasure(IndicatorDefinition definition, RecordRows<T> rows, BiFunction<T, LocalDate, @Nullable BigDecimal> value,
-                          Predicate<T> filter, Function<T, @Nullable String> region, @Nullable Function<T, ?> distinctBy, boolean served) {
+                          Predicate<T> filter, Function<T, @Nullable String> region, @Nullable Function<T, ?> distinctBy, boolean served,
+                          @Nullable Function<T, ?> contributor) {
         this.definition = Objects.requireNonNull(definition, "definition");
         this.rows = rows;
         this.value = value;
@@ -39,16 +41,17 @@ public final class RecordMeasure<T> {
         this.region = region;
         this.distinctBy = distinctBy;
         this.served = served;
+        this.contributor = contributor;
     }
 
     /** Only rows passing {@code condition} count (at every D). */
     public RecordMeasure<T> when(Predicate<T> condition) {
-        return new RecordMeasure<>(definition, rows, value, filter.and(condition), region, distinctBy, served);
+        return new RecordMeasure<>(definition, rows, value, filter.and(condition), region, distinctBy, served, contributor);
     }
 
     /** The region a row counts in for {@code region=R} (the city counts every row). */
     public RecordMeasure<T> region(Function<T, @Nullable String> regionOf) {
-        return new RecordMeasure<>(definition, rows, value, filter, regionOf, distinctBy, served);
+        return new RecordMeasure<>(definition, rows, value, filter, regionOf, distinctBy, served, contributor);
     }
 
     /**
@@ -56,7 +59,7 @@ public final class RecordMeasure<T> {
      * {@code key} not seen before (organisations with an inspection in the year, the settings publicity reached).
      */
     public RecordMeasure<T> distinct(Function<T, ?> key) {
-        return new RecordMeasure<>(definition, rows, value, filter, region, key, served);
+        return new RecordMeasure<>(definition, rows, value, filter, region, key, served, contributor);
     }
 
     /**
@@ -64,7 +67,31 @@ public final class RecordMeasure<T> {
      * measure, never served as an indicator of its own.
      */
     public RecordMeasure<T> inputOnly() {
-        return new RecordMeasure<>(definition, rows, value, filter, region, distinctBy, false);
+        return new RecordMeasure<>(definition, rows, value, filter, region, distinctBy, false, contributor);
+    }
+
+    /**
+     * Whose confidential figure a row is (the insurer's code, the fund's AMAC code, the platform's USCC): the measure's
+     * county figures come under disclosure control ({@link DisclosureControl}), counting the distinct contributors of
+     * the rows that add a value to a cell. Without one (counts of entities, public figures) a measure is not controlled.
+     */
+    public RecordMeasure<T> contributor(Function<T, ?> who) {
+        return new RecordMeasure<>(definition, rows, value, filter, region, distinctBy, served, who);
+    }
+
+    /** Whether the measure declares whose figure a row is, and so comes under disclosure control. */
+    boolean isControlled() {
+        return contributor != null;
+    }
+
+    /** Who a row's figure belongs to; {@code null} when the row does not say (counted as one unknown contributor). */
+    @Nullable Object contributorOf(T row) {
+        return contributor == null ? null : contributor.apply(row);
+    }
+
+    /** The region a row counts in; {@code null} when none. */
+    @Nullable String regionOf(T row) {
+        return region.apply(row);
     }
 
     /** Whether the measure is served as an indicator (false: it only feeds derived ones). */

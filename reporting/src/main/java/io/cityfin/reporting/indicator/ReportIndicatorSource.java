@@ -58,8 +58,7 @@ public class ReportIndicatorSource implements IndicatorSource {
         if (definitions.isEmpty()) {
             return Flux.empty();
         }
-        return Access.callerIfAny().map(ReportIndicatorSource::underDisclosureControl).defaultIfEmpty(true)
-                .flatMapMany(control -> indicators(query, control && !query.region().isCity()));
+        return underDisclosureControl(query).flatMapMany(controlled -> indicators(query, controlled));
     }
 
     private Flux<IndicatorDto> indicators(IndicatorQuery query, boolean controlled) {
@@ -105,6 +104,18 @@ public class ReportIndicatorSource implements IndicatorSource {
             withheld.addAll(DisclosureControl.complementary(county, counted.undecided().keySet(), sums.countyLines(), institutions));
             return new Withheld(sums, withheld);
         });
+    }
+
+    /**
+     * Whether a query's answer is under disclosure control: a county asked by a SUBMITTER or PORTAL caller or by a call
+     * without a token. Staff (ADMIN, ANALYST) see every county figure, and the city figure is never withheld. The one
+     * rule for report and record indicators ({@link RecordIndicatorSource}).
+     */
+    static Mono<Boolean> underDisclosureControl(IndicatorQuery query) {
+        if (query.region().isCity()) {
+            return Mono.just(false);
+        }
+        return Access.callerIfAny().map(ReportIndicatorSource::underDisclosureControl).defaultIfEmpty(true);
     }
 
     /** SUBMITTER and PORTAL see county figures only under disclosure control; staff see all. */

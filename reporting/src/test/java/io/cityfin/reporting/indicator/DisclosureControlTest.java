@@ -33,6 +33,24 @@ class DisclosureControlTest {
             Unit.PERCENT, Kind.RATIO, Formula.percentOf("NPL_BALANCE", "LOAN_BALANCE"), Set.of("NPL_BALANCE", "LOAN_BALANCE"));
 
     @Test
+    void countsThePartOfTheCityInNoCountyWithTheWithheldCells() {
+        // 南城县 3 firms, 黎川县 4, and one firm's rows in no county: city − counties would give that firm's figure
+        Map<Region, Integer> counts = Map.of(NANCHENG, 3, LICHUAN, 4);
+        Map<Region, Set<String>> firms = Map.of(NANCHENG, Set.of("A", "B", "C"), LICHUAN, Set.of("D", "E", "F", "G"));
+
+        assertThat(DisclosureControl.withheld(counts, firms, Set.of("P"))).containsExactly(NANCHENG);
+        assertThat(DisclosureControl.withheld(counts, firms, Set.of())).isEmpty();
+        // 资溪县 with two firms, withheld, and P: three together, no complement
+        assertThat(DisclosureControl.withheld(Map.of(NANCHENG, 3, LICHUAN, 4, ZIXI, 2),
+                Map.of(NANCHENG, Set.of("A", "B", "C"), LICHUAN, Set.of("D", "E", "F", "G"), ZIXI, Set.of("H", "I")), Set.of("P")))
+                .containsExactly(ZIXI);
+        // 资溪县's firm is P too: still two together, so 南城县 goes as well
+        assertThat(DisclosureControl.withheld(Map.of(NANCHENG, 3, LICHUAN, 4, ZIXI, 2),
+                Map.of(NANCHENG, Set.of("A", "B", "C"), LICHUAN, Set.of("D", "E", "F", "G"), ZIXI, Set.of("H", "P")), Set.of("P")))
+                .containsExactlyInAnyOrder(ZIXI, NANCHENG);
+    }
+
+    @Test
     void withholdsAStockWhoseYearStartHadTwoContributorsThoughThePeriodHasThree() {
         // attack 1: three banks in 临川区 at 2022-09, two at 2021-12 (whose sum yearStartValue would show)
         Map<ItemPeriod, Map<Region, Integer>> lines = Map.of(

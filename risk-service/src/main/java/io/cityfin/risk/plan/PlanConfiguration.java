@@ -36,8 +36,10 @@ class PlanConfiguration {
 
     static RecordIndicators indicators(RecordRows<Placed> placed) {
         return RecordIndicators.of(
-                        placed.measure(PlanIndicators.REPAID_CUM, (row, day) -> row.plan().repaidBy(day)).region(Placed::region),
-                        placed.measure(PlanIndicators.PRINCIPAL, (row, day) -> row.plan().principalTotal()).region(Placed::region).inputOnly())
+                        placed.measure(PlanIndicators.REPAID_CUM, (row, day) -> row.plan().repaidBy(day)).region(Placed::region)
+                                .contributor(row -> row.plan().institutionCode()),
+                        placed.measure(PlanIndicators.PRINCIPAL, (row, day) -> row.plan().principalTotal()).region(Placed::region).inputOnly()
+                                .contributor(row -> row.plan().institutionCode()))
                 .with(PlanIndicators.REPAID_PCT);
     }
 
