@@ -81,6 +81,11 @@ public class Flood {
         SecureRandom random = new SecureRandom();
         AtomicLong owed = new AtomicLong();
         java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(FLOOD_IN_FLIGHT);
+        if (floodRate > 0 && !env("JFR_PID", "").isBlank()) { // the gateway's profile of the flood phase (flood.sh: PROFILE=1)
+            new ProcessBuilder("jcmd", env("JFR_PID", ""), "JFR.start", "name=flood", "settings=profile",
+                    "duration=" + PHASE_SECONDS + "s", "filename=" + env("OUT_DIR", "/tmp") + "/gateway-flood.jfr")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+        }
         if (floodRate > 0) {
             long start = System.nanoTime();
             flood.scheduleAtFixedRate(() -> { // a fixed rate: sends what is due since the start, whatever the answers take

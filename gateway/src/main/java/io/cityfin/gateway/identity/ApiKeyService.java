@@ -206,6 +206,25 @@ public class ApiKeyService {
         });
     }
 
+    /**
+     * Whether {@code secret} is a key this gateway knows to be valid without reading anything: a configured key, a
+     * cached valid key, or one found valid within the last hour. Such keys pass from a throttled address.
+     */
+    public boolean isKnown(String secret) {
+        if (!ApiKeySecrets.isWellFormed(secret)) {
+            return false;
+        }
+        String hash = ApiKeySecrets.hash(secret);
+        Cached cached = cache.getIfPresent(hash);
+        return hash.equals(bootstrapAdminHash) || serviceKeyCallers.containsKey(hash) || cached != null && cached.isValid()
+                || knownValid.getIfPresent(hash) != null;
+    }
+
+    /** Counts a request refused unread because its address is throttled, before it reached {@link #authenticate}. */
+    public void countThrottled() {
+        throttled.increment();
+    }
+
     private Mono<Caller> throttled(Duration wait) {
         throttled.increment();
         return Mono.error(new ApiKeyRejectedException(RefusalCounter.Reason.FAILED_AUTH_LIMITED,

@@ -1,6 +1,5 @@
 package io.cityfin.gateway.identity.web;
 
-import java.net.InetSocketAddress;
 import java.util.List;
 
 import org.springframework.boot.security.autoconfigure.actuate.web.reactive.EndpointRequest;
@@ -30,7 +29,6 @@ import io.cityfin.common.problem.ProblemResponses;
 import io.cityfin.gateway.config.CityfinGatewayProperties;
 import io.cityfin.gateway.identity.ApiKeyRejectedException;
 import io.cityfin.gateway.identity.ApiKeyService;
-import io.cityfin.gateway.identity.ClientAddresses;
 import io.cityfin.gateway.ratelimit.RateLimit;
 import io.cityfin.gateway.ratelimit.RateLimiter;
 import reactor.core.publisher.Mono;
@@ -46,11 +44,11 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableWebFluxSecurity
 class ApiKeySecurityConfiguration {
 
-    private static final String[] PUBLIC_CONTRACTS = {"/openapi", "/openapi/**", "/api/v1/*/openapi", "/api/v1/*/openapi/**"};
+    private static final String[] PUBLIC_CONTRACTS = ThrottledRequests.PUBLIC_CONTRACTS;
 
     @Bean
     SecurityWebFilterChain apiKeyChain(ServerHttpSecurity http, ApiKeyService keys, RefusalCounter refusals, JsonMapper jsonMapper,
-                                       CityfinGatewayProperties properties, RateLimiter rateLimiter, ClientAddresses clientAddresses) {
+                                       CityfinGatewayProperties properties, RateLimiter rateLimiter, ThrottledRequests requests) {
         return StatelessSecurity.apply(http)
                 .authorizeExchange(exchanges -> exchanges
                         .matchers(EndpointRequest.toAnyEndpoint()).permitAll()
@@ -58,7 +56,7 @@ class ApiKeySecurityConfiguration {
                         .pathMatchers("/api/v1/admin/**").hasRole("ADMIN")
                         .pathMatchers("/api/**").authenticated()
                         .anyExchange().permitAll())
-                .addFilterAt(apiKeyAuthentication(keys, refusals, jsonMapper, clientAddresses), SecurityWebFiltersOrder.AUTHENTICATION)
+                .addFilterAt(apiKeyAuthentication(keys, refusals, jsonMapper, requests), SecurityWebFiltersOrder.AUTHENTICATION)
                 .addFilterAfter(new RateLimitFilter(new RateLimit("api-key", properties.rateLimit().burst(), properties.rateLimit().perSecond()),
                         rateLimiter, refusals, jsonMapper), SecurityWebFiltersOrder.AUTHENTICATION)
                 .exceptionHandling(handling -> handling
@@ -69,7 +67,7 @@ class ApiKeySecurityConfiguration {
     }
 
     private static AuthenticationWebFilter apiKeyAuthentication(ApiKeyService keys, RefusalCounter refusals, JsonMapper jsonMapper,
-                                                                ClientAddresses clientAddresses) {
+                                                                ThrottledRequests requests) {
         ReactiveAuthenticationManager manager = presented -> keys.authenticate((String) presented.getCredentials(),
                         ((PresentedKey) presented).clientAddress())
                 .<Authentication>map(caller -> new CallerAuthentication(caller, "api-key"))
@@ -78,7 +76,7 @@ class ApiKeySecurityConfiguration {
         filter.setRequiresAuthenticationMatcher(new AndServerWebExchangeMatcher(
                 ServerWebExchangeMatchers.pathMatchers("/api/**"),
                 new NegatedServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers(PUBLIC_CONTRACTS))));
-        filter.setServerAuthenticationConverter(exchange -> presentedKey(exchange, clientAddresses));
+        filter.setServerAuthenticationConverter(exchange -> presentedKey(exchange, requests));
         filter.setAuthenticationFailureHandler((webFilterExchange, error) -> {
             KeyRejected rejected = error instanceof KeyRejected known ? known : null;
             RefusalCounter.Reason reason = rejected != null ? rejected.reason() : RefusalCounter.Reason.UNKNOWN;
@@ -99,19 +97,15 @@ class ApiKeySecurityConfiguration {
      * The key from {@code Authorization: Bearer <key>} (any other Authorization value is a malformed key), with the
      * client's address, read before the key is.
      */
-    private static Mono<Authentication> presentedKey(ServerWebExchange exchange, ClientAddresses clientAddresses) {
+    private static Mono<Authentication> presentedKey(ServerWebExchange exchange, ThrottledRequests requests) {
         String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
         if (authorization == null) {
             return Mono.empty();
         }
-        String secret = authorization.regionMatches(true, 0, "Bearer ", 0, 7) ? authorization.substring(7).trim() : "";
-        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-        String remoteAddress = remote == null || remote.getAddress() == null ? null : remote.getAddress().getHostAddress();
-        List<String> forwardedFor = exchange.getRequest().getHeaders().getOrEmpty("X-Forwarded-For");
-        return Mono.just(new PresentedKey(secret, clientAddresses.clientOf(remoteAddress, forwardedFor)));
+        return Mono.just(new PresentedKey(ThrottledRequests.presentedKey(authorization), requests.clientAddress(exchange.getRequest())));
     }
 
-    private static Mono<Void> tooManyFailures(ServerWebExchange exchange, long retryAfter, RefusalCounter refusals,
+    static Mono<Void> tooManyFailures(ServerWebExchange exchange, long retryAfter, RefusalCounter refusals,
                                               JsonMapper jsonMapper) {
         refusals.count(RefusalCounter.Reason.FAILED_AUTH_LIMITED);
         exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
