@@ -8,6 +8,7 @@ import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.cityfin.gateway.ratelimit.RateLimiter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -29,9 +30,7 @@ final class StoreErrors {
     private final AtomicLong nextLogAt;
 
     StoreErrors(MeterRegistry registry, LongSupplier nanoTime) {
-        this.counter = Counter.builder("cityfin.gateway.rate.limit.store.errors")
-                .description("Rate-limit store calls that failed or timed out; each let its request through unlimited")
-                .register(registry);
+        this.counter = RateLimiter.storeErrors(registry);
         this.nanoTime = nanoTime;
         this.nextLogAt = new AtomicLong(nanoTime.getAsLong());
     }
