@@ -12,12 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -29,8 +28,8 @@ import io.cityfin.common.identity.IdentityKeys;
 import io.cityfin.common.identity.InternalTokenVerification;
 import io.cityfin.common.test.TestIdentity;
 import io.cityfin.common.test.WithPostgres;
+import io.cityfin.gateway.StillRateLimitTime;
 import io.cityfin.gateway.StubService;
-import io.github.bucket4j.TimeMeter;
 
 /**
  * API keys end to end: issued, used, revoked through the admin endpoints on real PostgreSQL; the internal token
@@ -50,30 +49,11 @@ import io.github.bucket4j.TimeMeter;
         "logging.level.reactor.netty.http=DEBUG"})
 @AutoConfigureWebTestClient(timeout = "20s")
 @WithPostgres
+@Import(StillRateLimitTime.class)
 @ExtendWith(OutputCaptureExtension.class)
 class ApiKeyIT {
 
     static final String ADMIN_KEY = "cfk_api-key-it-bootstrap-admin-key-000000000000";
-
-    /** The buckets' time stands still here: a key's sixth request is over its burst however slowly the machine runs. */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class StillTime {
-        @Bean
-        TimeMeter rateLimitTime() {
-            long now = System.nanoTime();
-            return new TimeMeter() {
-                @Override
-                public long currentTimeNanos() {
-                    return now;
-                }
-
-                @Override
-                public boolean isWallClockBased() {
-                    return false;
-                }
-            };
-        }
-    }
 
     static final StubService CREDIT = new StubService("credit-service");
 

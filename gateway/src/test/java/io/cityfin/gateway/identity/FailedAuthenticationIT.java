@@ -19,6 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import io.cityfin.common.test.WithPostgres;
+import io.cityfin.gateway.StillRateLimitTime;
 import io.cityfin.gateway.StubService;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -28,7 +29,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * while a key the gateway already knows keeps working from there and other addresses are untouched. The gateway runs
  * behind a trusted proxy here (127.0.0.1 and ::1, where the test client connects from), so {@code X-Forwarded-For}
  * names the client; its right-most untrusted entry counts, so a client cannot escape by writing addresses of its own.
- * The buckets' time stands still ({@link ApiKeyIT.StillTime}): no token comes back during the test.
+ * The buckets' time stands still ({@link StillRateLimitTime}): no token comes back during the test.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "management.server.port=0",
@@ -38,7 +39,7 @@ import io.micrometer.core.instrument.MeterRegistry;
         "cityfin.gateway.client-address.trusted-proxies=127.0.0.0/8, ::1"})
 @AutoConfigureWebTestClient(timeout = "30s")
 @WithPostgres
-@Import(ApiKeyIT.StillTime.class)
+@Import(StillRateLimitTime.class)
 class FailedAuthenticationIT {
 
     static final String ADMIN_KEY = "cfk_failed-auth-it-bootstrap-admin-key-00000000";

@@ -22,6 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import io.cityfin.common.test.WithPostgres;
+import io.cityfin.gateway.StillRateLimitTime;
 import io.cityfin.gateway.StubService;
 
 /**
@@ -40,7 +41,7 @@ import io.cityfin.gateway.StubService;
         "cityfin.gateway.rate-limit.per-second=1"})
 @AutoConfigureWebTestClient(timeout = "20s")
 @WithPostgres
-@Import(ApiKeyIT.StillTime.class)
+@Import(StillRateLimitTime.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ServiceKeyIT {
 
@@ -110,7 +111,7 @@ class ServiceKeyIT {
                 .expectBody().jsonPath("$[?(@.label == 'escalate')]").isEmpty();
     }
 
-    /** Last: it empties platform-service's bucket, whose time stands still (ApiKeyIT.StillTime). */
+    /** Last: it empties platform-service's bucket, whose time stands still (StillRateLimitTime). */
     @Test
     @Order(Integer.MAX_VALUE)
     void limitsAServiceKeyInABucketOfItsOwn() {

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.MapPropertySource;
@@ -27,8 +26,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import io.cityfin.common.test.PostgresTestDatabase;
 import io.cityfin.common.test.TestIdentity;
 import io.cityfin.gateway.GatewayApplication;
+import io.cityfin.gateway.StillRateLimitTime;
 import io.cityfin.gateway.StubService;
-import io.github.bucket4j.TimeMeter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -115,8 +114,8 @@ class SharedRateLimitIT {
     @Test
     void twoGatewaysInMemoryLetAKeyHaveTwiceItsBurst() {
         // what issue #14 found: each replica's own bucket; the buckets' time stands still, so no refill blurs the count
-        WebTestClient a = client(start("memory", "redis://127.0.0.1:1", BURST, StillTime.class));
-        WebTestClient b = client(start("memory", "redis://127.0.0.1:1", BURST, StillTime.class));
+        WebTestClient a = client(start("memory", "redis://127.0.0.1:1", BURST, StillRateLimitTime.class));
+        WebTestClient b = client(start("memory", "redis://127.0.0.1:1", BURST, StillRateLimitTime.class));
         String key = issueAnalystKey(a);
 
         Outcome outcome = spread(key, a, b);
@@ -279,25 +278,5 @@ class SharedRateLimitIT {
     private static WebTestClient management(ConfigurableApplicationContext gateway) {
         return WebTestClient.bindToServer().responseTimeout(Duration.ofSeconds(20))
                 .baseUrl("http://127.0.0.1:" + gateway.getEnvironment().getProperty("local.management.port")).build();
-    }
-
-    /** The in-memory buckets' time stands still: a replica's 11th request is over its burst however slowly the machine runs. */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class StillTime {
-        @Bean
-        TimeMeter rateLimitTime() {
-            long now = System.nanoTime();
-            return new TimeMeter() {
-                @Override
-                public long currentTimeNanos() {
-                    return now;
-                }
-
-                @Override
-                public boolean isWallClockBased() {
-                    return false;
-                }
-            };
-        }
     }
 }
