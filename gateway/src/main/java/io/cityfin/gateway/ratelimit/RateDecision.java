@@ -15,9 +15,4 @@ public record RateDecision(boolean allowed, long remaining, Duration retryAfter)
     public static RateDecision refused(Duration retryAfter) {
         return new RateDecision(false, 0, retryAfter.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : retryAfter);
     }
-
-    /** {@code Retry-After} in whole seconds, rounded up. */
-    public long retryAfterSeconds() {
-        return Math.max(1, (retryAfter.toNanos() + 999_999_999L) / 1_000_000_000L);
-    }
 }

@@ -1,5 +1,6 @@
 package io.cityfin.gateway.identity.web;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.springframework.boot.security.autoconfigure.actuate.web.reactive.EndpointRequest;
@@ -81,7 +82,7 @@ class ApiKeySecurityConfiguration {
             KeyRejected rejected = error instanceof KeyRejected known ? known : null;
             RefusalCounter.Reason reason = rejected != null ? rejected.reason() : RefusalCounter.Reason.UNKNOWN;
             if (reason == RefusalCounter.Reason.FAILED_AUTH_LIMITED) {
-                return tooManyFailures(webFilterExchange.getExchange(), rejected.retryAfterSeconds(), refusals, jsonMapper);
+                return TooManyRequests.failedAuthentications(webFilterExchange.getExchange(), rejected.retryAfter(), refusals, jsonMapper);
             }
             String detail = switch (reason) {
                 case REVOKED -> "This API key has been revoked.";
@@ -103,15 +104,6 @@ class ApiKeySecurityConfiguration {
             return Mono.empty();
         }
         return Mono.just(new PresentedKey(ThrottledRequests.presentedKey(authorization), requests.clientAddress(exchange.getRequest())));
-    }
-
-    static Mono<Void> tooManyFailures(ServerWebExchange exchange, long retryAfter, RefusalCounter refusals,
-                                              JsonMapper jsonMapper) {
-        refusals.count(RefusalCounter.Reason.FAILED_AUTH_LIMITED);
-        exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
-        return ProblemResponses.write(exchange, new Problem(429, "Too many failed authentications",
-                "Too many requests from this address presented keys that are not valid; retry after " + retryAfter + " s.",
-                List.of()), jsonMapper);
     }
 
     private static Mono<Void> unauthorized(ServerWebExchange exchange, RefusalCounter.Reason reason, String detail,
@@ -157,20 +149,20 @@ class ApiKeySecurityConfiguration {
     static final class KeyRejected extends AuthenticationException {
 
         private final transient RefusalCounter.Reason reason;
-        private final long retryAfterSeconds;
+        private final transient Duration retryAfter;
 
         KeyRejected(ApiKeyRejectedException cause) {
             super(cause.getMessage(), cause);
             this.reason = cause.reason();
-            this.retryAfterSeconds = Math.max(1, (cause.retryAfter().toMillis() + 999) / 1000);
+            this.retryAfter = cause.retryAfter();
         }
 
         RefusalCounter.Reason reason() {
             return reason;
         }
 
-        long retryAfterSeconds() {
-            return retryAfterSeconds;
+        Duration retryAfter() {
+            return retryAfter;
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.cityfin.gateway.identity.web;
 
-import java.util.List;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -14,7 +13,6 @@ import io.cityfin.common.identity.Access;
 import io.cityfin.common.identity.Caller;
 import io.cityfin.common.identity.RefusalCounter;
 import io.cityfin.common.problem.Problem;
-import io.cityfin.common.problem.ProblemResponses;
 import io.cityfin.gateway.identity.ApiKeyService;
 import io.cityfin.gateway.ratelimit.RateDecision;
 import io.cityfin.gateway.ratelimit.RateLimit;
@@ -68,11 +66,8 @@ class RateLimitFilter implements WebFilter {
     }
 
     private Mono<Void> refuse(ServerWebExchange exchange, RateDecision decision, Caller caller) {
-        long retryAfter = decision.retryAfterSeconds();
-        refusals.count(RefusalCounter.Reason.RATE_LIMITED);
         log.debug("Rate limit reached for API key {}", caller.subject()); // counted; at INFO a client over its limit floods the log
-        exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
-        return ProblemResponses.write(exchange, new Problem(429, "Too many requests",
-                "This API key is over its rate limit; retry after " + retryAfter + " s.", List.of()), jsonMapper);
+        return TooManyRequests.answer(exchange, decision.retryAfter(), RefusalCounter.Reason.RATE_LIMITED, "Too many requests",
+                "This API key is over its rate limit", refusals, jsonMapper);
     }
 }

@@ -44,6 +44,6 @@ class ThrottledClientFilter implements WebFilter, Ordered {
             return chain.filter(exchange);
         }
         keys.countThrottled();
-        return ApiKeySecurityConfiguration.tooManyFailures(exchange, Math.max(1, (wait.toMillis() + 999) / 1000), refusals, jsonMapper);
+        return TooManyRequests.failedAuthentications(exchange, wait, refusals, jsonMapper);
     }
 }
