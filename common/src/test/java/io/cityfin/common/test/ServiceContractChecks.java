@@ -89,7 +89,7 @@ public abstract class ServiceContractChecks {
                 .expectHeader().exists(HttpHeaders.WWW_AUTHENTICATE)
                 .expectBody().jsonPath("$.status").isEqualTo(401);
 
-        verify(indicatorController, never()).getIndicators(any(), any(), any());
+        verify(indicatorController, never()).getIndicators(any(), any(), any(), any());
     }
 
     @Test

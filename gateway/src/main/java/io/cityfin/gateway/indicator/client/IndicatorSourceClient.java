@@ -73,7 +73,7 @@ class IndicatorSourceClient implements ServiceIndicators {
             return Mono.error(new SourceUnavailableException("no base URL configured"));
         }
         // Decoded straight into the server-side types: both are generated from the same contract.
-        Mono<Fetched> call = api.getIndicatorsWithResponseSpec(period.toString(), region.isCity() ? null : region.code())
+        Mono<Fetched> call = api.getIndicatorsWithResponseSpec(period.toString(), region.isCity() ? null : region.code(), null)
                 .bodyToMono(IndicatorSetDto.class)
                 .map(set -> new Fetched(set, null))
                 // inside the breaker, so that it sees a refusal as the answer it is; 5xx and timeouts stay failures

@@ -29,7 +29,7 @@ class ConsolidatedIndicatorController implements ConsolidatedApi {
 
     @Override
     public Mono<ResponseEntity<ConsolidatedIndicatorSetDto>> getConsolidatedIndicators(String period, @Nullable String region,
-                                                                                      ServerWebExchange exchange) {
+                                                                                      @Nullable String ifNoneMatch, ServerWebExchange exchange) {
         return service.indicators(QueryParameters.period("period", period, clock), QueryParameters.region("region", region))
                 .map(ConsolidatedIndicatorController::toDto)
                 .map(ResponseEntity::ok);

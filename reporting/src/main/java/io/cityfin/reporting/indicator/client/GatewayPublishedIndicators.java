@@ -70,7 +70,7 @@ class GatewayPublishedIndicators implements PublishedIndicators {
         }
         IndicatorApi api = apis.computeIfAbsent(service, this::api);
         Mono<List<IndicatorDto>> call = api.getIndicatorsWithResponseSpec(query.period().toString(),
-                        query.region().isCity() ? null : query.region().code())
+                        query.region().isCity() ? null : query.region().code(), null)
                 .bodyToMono(IndicatorSetDto.class)
                 .map(IndicatorSetDto::getIndicators)
                 .timeout(timeout);

@@ -28,7 +28,7 @@ class IndicatorController implements IndicatorApi {
 
     @Override
     public Mono<ResponseEntity<IndicatorSetDto>> getIndicators(String period, @Nullable String region,
-                                                              ServerWebExchange exchange) {
+                                                              @Nullable String ifNoneMatch, ServerWebExchange exchange) {
         IndicatorQuery query = new IndicatorQuery(QueryParameters.period("period", period, clock),
                 QueryParameters.region("region", region));
         return indicators.indicators(query).map(IndicatorController::toDto).map(ResponseEntity::ok);
