@@ -7,8 +7,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +21,7 @@ import io.cityfin.common.identity.Caller;
 import io.cityfin.common.identity.RefusalCounter;
 import io.cityfin.common.identity.Role;
 import io.cityfin.common.problem.NotFoundException;
+import io.cityfin.gateway.MutableClock;
 import io.cityfin.gateway.config.CityfinGatewayProperties;
 import io.cityfin.gateway.ratelimit.InMemoryRateLimiter;
 import io.cityfin.gateway.ratelimit.RateLimit;
@@ -286,32 +285,4 @@ class ApiKeyServiceTest {
         return "cfk_" + "%043d".formatted(n);
     }
 
-    /** A clock the test moves by hand. */
-    static final class MutableClock extends Clock {
-
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeoutException;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreakerFactory;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -29,6 +30,7 @@ import io.cityfin.common.region.Region;
 import io.cityfin.gateway.config.CityfinGatewayProperties;
 import io.cityfin.gateway.identity.InternalTokenMinter;
 import io.cityfin.gateway.indicator.ServiceIndicators;
+import io.cityfin.gateway.indicator.SourceReply;
 import io.cityfin.gateway.indicator.SourceRefusedException;
 import io.cityfin.gateway.indicator.SourceUnavailableException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
@@ -38,7 +40,7 @@ import reactor.core.publisher.Mono;
  * The shared contract's generated client, one per service base URL, all on one WebClient from Boot's builder
  * (client metrics, trace propagation). Each call has its own timeout and circuit breaker
  * ({@code <service>-indicators}); every failure becomes a {@link SourceUnavailableException} saying why. A 4xx is
- * not a failure: the breaker records it as a success and it becomes a {@link SourceRefusedException} carrying the
+ * not a failure: the breaker records it as a success (and so is a 304 to the tag sent) and it becomes a {@link SourceRefusedException} carrying the
  * service's problem, so no caller's bad requests can open a breaker for everyone.
  */
 @Component
@@ -67,15 +69,15 @@ class IndicatorSourceClient implements ServiceIndicators {
     }
 
     @Override
-    public Mono<IndicatorSetDto> fetch(String service, Period period, Region region) {
+    public Mono<SourceReply> fetch(String service, Period period, Region region, @Nullable String ifNoneMatch) {
         IndicatorApi api = apis.get(service);
         if (api == null) {
             return Mono.error(new SourceUnavailableException("no base URL configured"));
         }
         // Decoded straight into the server-side types: both are generated from the same contract.
-        Mono<Fetched> call = api.getIndicatorsWithResponseSpec(period.toString(), region.isCity() ? null : region.code(), null)
-                .bodyToMono(IndicatorSetDto.class)
-                .map(set -> new Fetched(set, null))
+        Mono<Fetched> call = api.getIndicatorsWithResponseSpec(period.toString(), region.isCity() ? null : region.code(), ifNoneMatch)
+                .toEntity(IndicatorSetDto.class)
+                .map(entity -> new Fetched(reply(entity, ifNoneMatch), null))
                 // inside the breaker, so that it sees a refusal as the answer it is; 5xx and timeouts stay failures
                 .onErrorResume(IndicatorSourceClient::isClientError,
                         error -> Mono.just(new Fetched(null, refusal(service, (WebClientResponseException) error))))
@@ -83,7 +85,20 @@ class IndicatorSourceClient implements ServiceIndicators {
         return breakers.create(service + "-indicators")
                 .run(call, error -> Mono.error(new SourceUnavailableException(describe(error))))
                 .flatMap(fetched -> fetched.refusal() != null ? Mono.error(fetched.refusal())
-                        : Mono.just(Objects.requireNonNull(fetched.set())));
+                        : Mono.just(Objects.requireNonNull(fetched.reply())));
+    }
+
+    /** A 304 confirms the tag sent (or the one it names); a 200 without a body is no answer. */
+    private static SourceReply reply(ResponseEntity<IndicatorSetDto> entity, @Nullable String ifNoneMatch) {
+        String etag = entity.getHeaders().getETag();
+        if (entity.getStatusCode().value() == 304) {
+            return new SourceReply.NotModified(etag != null ? etag : ifNoneMatch);
+        }
+        IndicatorSetDto set = entity.getBody();
+        if (set == null) {
+            throw new SourceUnavailableException("answered HTTP " + entity.getStatusCode().value() + " without indicators");
+        }
+        return new SourceReply.Answered(etag, set.getIndicators());
     }
 
     private static boolean isClientError(Throwable error) {
@@ -107,6 +122,9 @@ class IndicatorSourceClient implements ServiceIndicators {
     }
 
     private String describe(Throwable error) {
+        if (error instanceof SourceUnavailableException unavailable) {
+            return unavailable.getMessage();
+        }
         if (error instanceof TimeoutException) {
             return "timeout after " + human(timeout);
         }
@@ -131,7 +149,7 @@ class IndicatorSourceClient implements ServiceIndicators {
     }
 
     /** One service's answer inside the breaker: its indicators, or its refusal (which the breaker counts as a success). */
-    private record Fetched(@Nullable IndicatorSetDto set, @Nullable SourceRefusedException refusal) {
+    private record Fetched(@Nullable SourceReply reply, @Nullable SourceRefusedException refusal) {
     }
 
     /** The members of a service's RFC 9457 answer that are relayed; the rest (type, status, instance) are the gateway's own. */

@@ -1,26 +1,43 @@
 package io.cityfin.gateway.indicator.web;
 
 import java.time.Clock;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.cityfin.common.http.IfNoneMatch;
 import io.cityfin.common.http.QueryParameters;
+import io.cityfin.common.identity.IndicatorView;
 import io.cityfin.common.indicator.api.ConsolidatedApi;
 import io.cityfin.common.indicator.api.model.ConsolidatedIndicatorSetDto;
 import io.cityfin.common.indicator.api.model.SourceDto;
+import io.cityfin.common.period.Period;
+import io.cityfin.common.region.Region;
 import io.cityfin.gateway.indicator.ConsolidatedIndicatorService;
 import io.cityfin.gateway.indicator.ConsolidatedIndicators;
 import io.cityfin.gateway.indicator.SourceStatus;
 import reactor.core.publisher.Mono;
 
+/**
+ * {@code GET /api/v1/indicators}: the merged answer with its strong ETag, {@code Cache-Control: private, no-cache} and
+ * {@code Vary: Authorization} (answers differ by the caller's view, so no shared cache may keep one); a matching
+ * {@code If-None-Match} is a 304 without a body.
+ */
 @RestController
 class ConsolidatedIndicatorController implements ConsolidatedApi {
 
     private final ConsolidatedIndicatorService service;
     private final Clock clock;
+    /** The body of each ETag served lately: an unchanged answer is not mapped again. */
+    private final Cache<String, ConsolidatedIndicatorSetDto> bodies = Caffeine.newBuilder().maximumSize(256).build();
 
     ConsolidatedIndicatorController(ConsolidatedIndicatorService service, Clock clock) {
         this.service = service;
@@ -30,9 +47,26 @@ class ConsolidatedIndicatorController implements ConsolidatedApi {
     @Override
     public Mono<ResponseEntity<ConsolidatedIndicatorSetDto>> getConsolidatedIndicators(String period, @Nullable String region,
                                                                                       @Nullable String ifNoneMatch, ServerWebExchange exchange) {
-        return service.indicators(QueryParameters.period("period", period, clock), QueryParameters.region("region", region))
-                .map(ConsolidatedIndicatorController::toDto)
-                .map(ResponseEntity::ok);
+        Period asked = QueryParameters.period("period", period, clock);
+        Region where = QueryParameters.region("region", region);
+        IfNoneMatch condition = IfNoneMatch.parse(ifNoneMatch); // malformed: 400 before any service is asked
+        return IndicatorView.current()
+                .flatMap(view -> service.indicators(asked, where, view))
+                .map(merged -> {
+                    HttpHeaders headers = headers(merged.etag());
+                    if (condition != null && condition.matches(merged.etag())) {
+                        return ResponseEntity.status(HttpStatus.NOT_MODIFIED).headers(headers).build();
+                    }
+                    return ResponseEntity.ok().headers(headers).body(bodies.get(merged.etag(), tag -> toDto(merged)));
+                });
+    }
+
+    static HttpHeaders headers(String etag) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setETag(etag);
+        headers.setCacheControl("private, no-cache");
+        headers.setVary(List.of(HttpHeaders.AUTHORIZATION));
+        return headers;
     }
 
     private static ConsolidatedIndicatorSetDto toDto(ConsolidatedIndicators merged) {
