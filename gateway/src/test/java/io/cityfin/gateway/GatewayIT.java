@@ -3,6 +3,7 @@ package io.cityfin.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import io.cityfin.common.test.TestIdentity;
@@ -30,6 +32,9 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 /** The gateway on a real port in front of five stub services on real ports: routing, fan-out, fallbacks. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"management.server.port=0", "cityfin.gateway.fan-out-timeout=700ms",
+                // every consolidated read asks every source (with If-None-Match): the fan-out as such is tested here,
+                // the kept answers' lifetime in IndicatorCacheIT
+                "cityfin.gateway.indicator-cache.revalidate-after=0s",
                 "cityfin.gateway.keys.admin-api-key=" + GatewayIT.ADMIN_KEY})
 @AutoConfigureWebTestClient(timeout = "20s")
 @WithPostgres
@@ -134,10 +139,57 @@ class GatewayIT {
     }
 
     @Test
+    void servesAStoppedServicesLastGoodAnswerCachedWithWhenItWasLastConfirmed() {
+        OffsetDateTime before = OffsetDateTime.now().minusSeconds(1);
+        web.get().uri("/api/v1/indicators?period=2022-05").exchange().expectStatus().isOk();
+        SERVICES.get("insurance-service").stop();
+
+        web.get().uri("/api/v1/indicators?period=2022-05").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.indicators.length()").isEqualTo(5)
+                .jsonPath("$.indicators[1].code").isEqualTo("INSURANCE_SERVICE_STUB")
+                .jsonPath("$.sources[1].status").isEqualTo("CACHED")
+                .jsonPath("$.sources[1].detail").value(String.class, detail -> assertThat(detail).startsWith("not reachable: "))
+                .jsonPath("$.sources[1].servedFromCacheAt").value(String.class,
+                        at -> assertThat(OffsetDateTime.parse(at)).isAfter(before).isBefore(OffsetDateTime.now().plusSeconds(1)))
+                .jsonPath("$.sources[0].status").isEqualTo("OK")
+                .jsonPath("$.sources[0].servedFromCacheAt").isEmpty();
+    }
+
+    @Test
+    void answersItsOwnETagWith304AndNeverLetsASharedCacheKeepTheAnswer() {
+        EntityExchangeResult<byte[]> first = web.get().uri("/api/v1/indicators?period=2022-04").exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "private, no-cache")
+                .expectHeader().valueEquals(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION)
+                .expectBody().returnResult();
+        String etag = first.getResponseHeaders().getETag();
+        assertThat(etag).matches("\"[A-Za-z0-9_-]{22}\"");
+
+        web.get().uri("/api/v1/indicators?period=2022-04").header(HttpHeaders.IF_NONE_MATCH, "\"other\", " + etag).exchange()
+                .expectStatus().isNotModified()
+                .expectHeader().valueEquals(HttpHeaders.ETAG, etag)
+                .expectBody().isEmpty();
+        assertThat(SERVICES.get("credit-service").lastHeaders().get(HttpHeaders.IF_NONE_MATCH))
+                .as("the source was asked about the tag it gave").isEqualTo(SERVICES.get("credit-service").etag("STAFF"));
+
+        SERVICES.get("credit-service").changeFigures();
+        web.get().uri("/api/v1/indicators?period=2022-04").header(HttpHeaders.IF_NONE_MATCH, etag).exchange()
+                .expectStatus().isOk()
+                .expectHeader().value(HttpHeaders.ETAG, changed -> assertThat(changed).isNotEqualTo(etag))
+                .expectBody().jsonPath("$.indicators[0].value").isEqualTo(316587000001.00);
+        web.get().uri("/api/v1/indicators?period=2022-04").header(HttpHeaders.IF_NONE_MATCH, "not a tag").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].code").isEqualTo("INVALID_IF_NONE_MATCH");
+    }
+
+    @Test
     void keepsAnsweringWhenAServiceIsDownAndSaysWhich() {
         SERVICES.get("risk-service").stop();
 
-        web.get().uri("/api/v1/indicators?period=2022-09").exchange()
+        // a period no test asked before: no answer of risk-service is kept for it
+        web.get().uri("/api/v1/indicators?period=2022-06").exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.indicators.length()").isEqualTo(4)
@@ -238,7 +290,7 @@ class GatewayIT {
         SERVICES.get("risk-service").failWith(500);
 
         for (int i = 0; i < 20; i++) {
-            web.get().uri("/api/v1/indicators?period=2022-09").exchange()
+            web.get().uri("/api/v1/indicators?period=2022-07").exchange()
                     .expectStatus().isOk()
                     .expectBody().jsonPath("$.sources[4].status").isEqualTo("UNAVAILABLE");
             web.get().uri("/api/v1/risk/indicators?period=2022-09").exchange()
@@ -249,7 +301,7 @@ class GatewayIT {
 
         assertThat(breakers.circuitBreaker("risk-service-indicators").getState()).isEqualTo(CircuitBreaker.State.OPEN);
         assertThat(breakers.circuitBreaker("risk-service").getState()).isEqualTo(CircuitBreaker.State.OPEN);
-        web.get().uri("/api/v1/indicators?period=2022-09").exchange()
+        web.get().uri("/api/v1/indicators?period=2022-07").exchange()
                 .expectBody().jsonPath("$.sources[4].detail").isEqualTo("circuit breaker open");
     }
 

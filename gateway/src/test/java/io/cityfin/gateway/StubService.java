@@ -1,21 +1,29 @@
 package io.cityfin.gateway;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
 
 /**
  * A stand-in for one domain service on a real port: answers the indicator contract with one indicator named
  * after the service, echoes any other path as a problem 404, can be slowed down, stopped and restarted, can refuse
  * one period with a 400 problem naming the parameter (as a service's own rule would) and can fail with a status.
+ * Its answer depends on the caller's view (a PUBLIC caller gets the figure withheld), carries an ETag of the view and
+ * the figures' version, and is a 304 to a matching {@code If-None-Match}; writes ({@code PUT}, {@code POST}) answer
+ * 200 (or a status set), and {@link #changeFigures()} stands for what a write changes.
  */
 public final class StubService {
 
@@ -26,6 +34,8 @@ public final class StubService {
     private final AtomicReference<String> refusedPeriod = new AtomicReference<>("");
     private final AtomicInteger failureStatus = new AtomicInteger();
     private final AtomicInteger indicatorRequests = new AtomicInteger();
+    private final AtomicInteger version = new AtomicInteger(1);
+    private final AtomicInteger writeStatus = new AtomicInteger(200);
     private final int port;
     private DisposableServer server;
 
@@ -39,7 +49,7 @@ public final class StubService {
         return "http://127.0.0.1:" + port;
     }
 
-    String lastRequest() {
+    public String lastRequest() {
         return lastRequest.get();
     }
 
@@ -48,36 +58,52 @@ public final class StubService {
         return lastHeaders.get();
     }
 
-    String indicatorCode() {
+    public String indicatorCode() {
         return name.toUpperCase().replace('-', '_') + "_STUB";
     }
 
-    void slowDown(Duration by) {
+    public void slowDown(Duration by) {
         delay.set(by);
     }
 
     /** {@code GET /indicators?period=<period>} answers 400 with a problem naming the parameter {@code period}. */
-    void refusePeriod(String period) {
+    public void refusePeriod(String period) {
         refusedPeriod.set(period);
     }
 
     /** Every {@code GET /indicators} answers {@code status} with a problem. */
-    void failWith(int status) {
+    public void failWith(int status) {
         failureStatus.set(status);
     }
 
-    int indicatorRequests() {
+    public int indicatorRequests() {
         return indicatorRequests.get();
+    }
+
+    /** The service's figures change (as a write would change them): a new value and a new ETag. */
+    public void changeFigures() {
+        version.incrementAndGet();
+    }
+
+    /** What every write ({@code PUT}/{@code POST}) answers from now on: {@code status} with an empty JSON object. */
+    public void answerWritesWith(int status) {
+        writeStatus.set(status);
+    }
+
+    /** The ETag of the answer a caller of {@code view} (STAFF or PUBLIC) gets now. */
+    public String etag(String view) {
+        return "\"" + name + "-v" + version.get() + "-" + view + "\"";
     }
 
     public void stop() {
         server.disposeNow();
     }
 
-    void restart() {
+    public void restart() {
         delay.set(Duration.ZERO);
         refusedPeriod.set("");
         failureStatus.set(0);
+        writeStatus.set(200);
         if (server.isDisposed()) {
             server = bind(port);
         }
@@ -104,9 +130,15 @@ public final class StubService {
                                                 + "[{\"parameter\":\"period\",\"code\":\"STUB_PERIOD_REFUSED\",\"message\":\"not here\"}]}")
                                                 .formatted(name, refusedPeriod.get())));
                             }
-                            return response.header("Content-Type", "application/json")
-                                    .sendString(Mono.delay(delay.get()).thenReturn(indicatorSet()));
+                            String view = publicView(request.requestHeaders()) ? "PUBLIC" : "STAFF";
+                            String etag = etag(view);
+                            if (etag.equals(request.requestHeaders().get("If-None-Match"))) {
+                                return response.status(304).header("ETag", etag).send();
+                            }
+                            return response.header("Content-Type", "application/json").header("ETag", etag)
+                                    .sendString(Mono.delay(delay.get()).thenReturn(indicatorSet(view)));
                         })
+                        .route(request -> request.method() == HttpMethod.PUT || request.method() == HttpMethod.POST, this::written)
                         .route(request -> true, (request, response) -> {
                             lastRequest.set(request.uri());
                             lastHeaders.set(request.requestHeaders().copy());
@@ -117,14 +149,32 @@ public final class StubService {
                 .bindNow();
     }
 
-    private String indicatorSet() {
+    private Mono<Void> written(HttpServerRequest request, HttpServerResponse response) {
+        lastRequest.set(request.uri());
+        return request.receive().then(response.status(writeStatus.get()).header("Content-Type", "application/json")
+                .sendString(Mono.just("{}")).then());
+    }
+
+    /** A caller of the public view (PORTAL, SUBMITTER): its internal token's roles hold neither ADMIN nor ANALYST. */
+    private static boolean publicView(HttpHeaders headers) {
+        String authorization = headers.get("Authorization");
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            return true;
+        }
+        String[] parts = authorization.substring(7).split("\\.");
+        String claims = parts.length < 2 ? "" : new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+        return !(claims.contains("\"ADMIN\"") || claims.contains("\"ANALYST\""));
+    }
+
+    private String indicatorSet(String view) {
         return """
                 {"period":"2022-09","region":"361000","generatedAt":"2022-10-08T09:00:00Z","yearElapsedPct":74.79,
                  "indicators":[{"code":"%s","nameZh":"桩","nameEn":"Stub of %s","unit":"CNY","kind":"STOCK",
-                  "value":316587000000.00,"yearStartValue":280243000000.00,"changeSinceYearStart":36344000000.00,
+                  "value":%s,"yearStartValue":280243000000.00,"changeSinceYearStart":36344000000.00,
                   "growthSinceYearStartPct":12.97,"previousYearValue":null,"yoyChange":null,"yoyPct":null,"target":null,
                   "targetProgressPct":null,"onTrack":null,"reportingInstitutions":31,"expectedInstitutions":31,
-                  "complete":true,"suppressed":false,"source":"%s"}]}
-                """.formatted(indicatorCode(), name, name);
+                  "complete":true,"suppressed":%s,"source":"%s"}]}
+                """.formatted(indicatorCode(), name, view.equals("PUBLIC") ? "null" : (316587000000L + version.get() - 1) + ".00",
+                view.equals("PUBLIC"), name);
     }
 }
