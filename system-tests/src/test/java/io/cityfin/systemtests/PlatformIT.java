@@ -5,8 +5,10 @@ import static io.cityfin.systemtests.RunningPlatform.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,9 +88,11 @@ class PlatformIT {
 
     @BeforeAll
     static void startThePlatform() {
-        // risk-service tries its UNAVAILABLE alert rules again every 5 s here, not every minute
+        // risk-service tries its UNAVAILABLE alert rules again every 5 s here, not every minute, and
         platform = RunningPlatform.start(data, PORT_BASE, Map.of("CITYFIN_JAVA_OPTS",
-                RunningPlatform.APP_JAVA_OPTIONS + " -Dcityfin.alerts.retry-every=5s"));
+                RunningPlatform.APP_JAVA_OPTIONS + " -Dcityfin.alerts.retry-every=5s"
+                        // the gateway asks a source about its kept answer again after 5 s, not 60 s, when nothing was written
+                        + " -Dcityfin.gateway.indicator-cache.revalidate-after=5s"));
         launcher = platform.launcher();
         adminKey = platform.adminKey();
         gateway = platform.gateway();
@@ -586,18 +590,27 @@ class PlatformIT {
 
     @Test
     @Order(7)
-    void aStoppedServiceIsMarkedUnavailableWhileTheOthersStillAnswer() throws Exception {
+    void aStoppedServicesLastGoodFiguresAreServedCachedWhileTheOthersStillAnswer() throws Exception {
+        Map<String, Object> before = json(gateway.get().uri("/api/v1/indicators?period=2022-09").exchange().expectStatus().isOk());
         ProcessHandle insurance = launcher.process("insurance-service").orElseThrow();
         insurance.destroy(); // SIGTERM, as ./cityfin stop sends it
         insurance.onExit().get(30, TimeUnit.SECONDS);
 
-        Map<String, Object> body = json(gateway.get().uri("/api/v1/indicators?period=2022-09").exchange()
-            .expectStatus().isOk());
-
-        assertThat(sources(body)).extracting(source -> source.get("service"), source -> source.get("status"))
-            .containsExactly(tuple("credit-service", "OK"), tuple("insurance-service", "UNAVAILABLE"),
-                    tuple("capital-market-service", "OK"), tuple("platform-service", "OK"), tuple("risk-service", "OK"));
-        assertThat(sources(body).get(1).get("detail")).as("why insurance-service is unavailable").isNotNull();
+        // the gateway asks a source again at most every 5 s in this run (revalidate-after), and then finds it down
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            long started = System.nanoTime();
+            Map<String, Object> body = json(gateway.get().uri("/api/v1/indicators?period=2022-09").exchange().expectStatus().isOk());
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("answered within 3 s").isLessThan(Duration.ofSeconds(3));
+            assertThat(sources(body)).extracting(source -> source.get("service"), source -> source.get("status"))
+                .containsExactly(tuple("credit-service", "OK"), tuple("insurance-service", "CACHED"),
+                        tuple("capital-market-service", "OK"), tuple("platform-service", "OK"), tuple("risk-service", "OK"));
+            assertThat(sources(body).get(1).get("detail")).as("why insurance-service is not asked").isNotNull();
+            assertThat(sources(body).get(1).get("servedFromCacheAt")).isNotNull();
+            assertThat(indicator(body, "PREMIUM_TOTAL_YTD")).as("its last good figures").isEqualTo(indicator(before, "PREMIUM_TOTAL_YTD"));
+        });
+        // a query no one asked before: nothing kept, so UNAVAILABLE
+        Map<String, Object> never = json(gateway.get().uri("/api/v1/indicators?period=2021-11&region=361021").exchange().expectStatus().isOk());
+        assertThat(sources(never).get(1)).containsEntry("status", "UNAVAILABLE").containsEntry("servedFromCacheAt", null);
         gateway.get().uri("/api/v1/insurance/indicators?period=2022-09").exchange()
             .expectStatus().isEqualTo(503)
             .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -634,7 +647,17 @@ class PlatformIT {
     @Test
     @Order(9)
     void whileCreditIsStoppedTheNplRulesAreUnavailableAndRunAgainWithoutARestartOnceItIsBack() {
+        Map<String, Object> before = json(gateway.get().uri("/api/v1/indicators?period=2022-09").exchange().expectStatus().isOk());
         launcher.stop("credit-service");
+
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            long started = System.nanoTime();
+            Map<String, Object> body = json(gateway.get().uri("/api/v1/indicators?period=2022-09").exchange().expectStatus().isOk());
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("answered within 3 s").isLessThan(Duration.ofSeconds(3));
+            assertThat(sources(body).get(0)).containsEntry("service", "credit-service").containsEntry("status", "CACHED");
+            assertThat(OffsetDateTime.parse((String) sources(body).get(0).get("servedFromCacheAt"))).isBefore(OffsetDateTime.now());
+            assertThat(indicator(body, "LOAN_BALANCE")).as("credit's last good figures").isEqualTo(indicator(before, "LOAN_BALANCE"));
+        });
 
         Map<String, String> away = new LinkedHashMap<>();
         gateway.post().uri("/api/v1/risk/alerts/evaluate?period=2022-09").exchange()
@@ -648,6 +671,18 @@ class PlatformIT {
         // risk-service is not restarted: its retry of UNAVAILABLE rules (every 5 s in this run) evaluates them again
         Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
             assertThat(outcomes("2022-09")).containsEntry("NPL_RATIO_HIGH", "OK").containsEntry("NPL_RATIO_RISE", "OK"));
+
+        // credit answers again: OK, and a write through the gateway shows in the very next consolidated read
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+            assertThat(sources(json(gateway.get().uri("/api/v1/indicators?period=2022-09").exchange().expectStatus().isOk())).get(0))
+                .containsEntry("status", "OK").containsEntry("servedFromCacheAt", null));
+        BigDecimal loans = new BigDecimal(indicator(before, "LOAN_BALANCE").get("value").toString());
+        gateway.put().uri("/api/v1/credit/reports/91361000SYSTEST01A/2022-09").contentType(MediaType.APPLICATION_JSON)
+            .bodyValue("{\"lines\": [{\"item\": \"DEPOSIT_BALANCE\", \"region\": \"361002\", \"value\": 1000.50}, {\"item\": \"LOAN_BALANCE\", \"region\": \"361002\", \"value\": 1900}]}")
+            .exchange().expectStatus().isCreated();
+        Map<String, Object> after = json(gateway.get().uri("/api/v1/indicators?period=2022-09").exchange().expectStatus().isOk());
+        assertThat(new BigDecimal(indicator(after, "LOAN_BALANCE").get("value").toString()))
+            .as("the bank's loans up by 1,000 yuan, read at once").isEqualByComparingTo(loans.add(new BigDecimal("1000")));
     }
 
     /** Each alert rule's outcome of its last evaluation for {@code period}, by rule code. */
