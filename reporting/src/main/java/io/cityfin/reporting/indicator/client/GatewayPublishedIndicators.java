@@ -91,12 +91,13 @@ class GatewayPublishedIndicators implements PublishedIndicators {
         }
         IndicatorApi api = apis.computeIfAbsent(service, this::api);
         Key key = new Key(service, query);
-        Sheet held = kept.getIfPresent(key);
-        Mono<Sheet> call = api.getIndicatorsWithResponseSpec(query.period().toString(),
-                        query.region().isCity() ? null : query.region().code(), held == null ? null : held.etag())
-                .toEntity(IndicatorSetDto.class)
-                .map(answer -> answered(key, held, answer))
-                .timeout(timeout);
+        Mono<Sheet> call = Mono.defer(() -> {
+            Sheet held = kept.getIfPresent(key);
+            return api.getIndicatorsWithResponseSpec(query.period().toString(),
+                            query.region().isCity() ? null : query.region().code(), held == null ? null : held.etag())
+                    .toEntity(IndicatorSetDto.class)
+                    .map(answer -> answered(key, held, answer));
+        }).timeout(timeout);
         return serviceBreakers.computeIfAbsent(service, name -> breakers.create("published-" + name))
                 .run(call, error -> Mono.error(new PublishedIndicatorsUnavailableException(service, describe(error), error)));
     }
