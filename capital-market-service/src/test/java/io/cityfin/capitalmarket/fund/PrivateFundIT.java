@@ -31,6 +31,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import io.cityfin.capitalmarket.financing.FinancingCalls;
 import io.cityfin.common.identity.Role;
 import io.cityfin.common.test.WithOwnPostgres;
+import io.cityfin.reporting.test.IndicatorETagChecks;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Private funds and their investments on real PostgreSQL, on a database of their own: investments under their fund,
@@ -50,6 +52,9 @@ class PrivateFundIT {
 
     @Autowired
     WebTestClient web;
+
+    @Autowired
+    MeterRegistry meters;
 
     private FinancingCalls calls;
 
@@ -298,6 +303,21 @@ class PrivateFundIT {
         sheet(Role.PORTAL, "2019-12", null)
                 .jsonPath(of("PRIVATE_FUND_INVESTMENT_YTD", "value")).value(money("220"))
                 .jsonPath(of("PRIVATE_FUND_LOCAL_INVESTMENT_YTD", "value")).value(money("220"));
+
+        // and the two views of that county carry different ETags: one is never a 304 for the other
+        new IndicatorETagChecks(web, meters).tagsEachViewApart("/indicators?period=2019-12&region=361002");
+    }
+
+    @Test
+    void tagsTheIndicatorAnswerAnewAfterAFundOrAnInvestmentAndAnswersAMatchingIfNoneMatchWith304() {
+        IndicatorETagChecks etags = new IndicatorETagChecks(web, meters);
+        String uri = "/indicators?period=2018-12&region=361023";
+        etags.answers304WithoutComputing(uri, Role.ANALYST);
+        etags.answers304WithoutComputing(uri, Role.PORTAL);
+
+        String[] fund = new String[1];
+        etags.changesWith(uri, Role.ANALYST, () -> fund[0] = filedFund("361023"));
+        etags.changesWith(uri, Role.PORTAL, () -> invest(fund[0], investment("361023", "5", "2018-07-01")));
     }
 
     /** A fund of {@code region} established in 2018 and filed with AMAC then. */

@@ -44,6 +44,7 @@ import io.cityfin.common.test.TestIdentity;
 import io.cityfin.common.test.WithOwnPostgres;
 import io.cityfin.reporting.record.IdempotencyKeyPurge;
 import io.cityfin.reporting.record.Records;
+import io.cityfin.reporting.test.IndicatorETagChecks;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
@@ -71,6 +72,9 @@ class InvestmentIT {
 
     @Autowired
     DatabaseClient database;
+
+    @Autowired
+    MeterRegistry meters;
 
     @BeforeAll
     void registerInsurers() {
@@ -156,6 +160,20 @@ class InvestmentIT {
                 .jsonPath(of("INSURANCE_FUNDS_INVESTED_TOTAL", "yearStartValue")).value(money("175.5"))
                 .jsonPath(of("INSURANCE_FUNDS_INVESTED_TOTAL", "kind")).isEqualTo("STOCK")
                 .jsonPath(of("INSURANCE_FUNDS_INVESTED_TOTAL", "complete")).value(c -> assertThat((List<?>) c).containsOnlyNulls());
+    }
+
+    @Test
+    void tagsTheIndicatorAnswerAnewAfterAnInvestmentItsCorrectionAndItsWithdrawal() {
+        IndicatorETagChecks etags = new IndicatorETagChecks(web, meters);
+        String uri = "/indicators?period=2021-12&region=361024";
+        etags.answers304WithoutComputing(uri, Role.ANALYST);
+
+        String[] id = new String[1];
+        etags.changesWith(uri, Role.ANALYST, () -> id[0] = created(body(INSURER, "361024", "100.00", "2021-05-01", "DEBT_PLAN")));
+        etags.changesWith(uri, Role.PORTAL, () -> put(Role.SUBMITTER, INSURER, id[0], body(INSURER, "361024", "120", "2021-05-01", "DEBT_PLAN"))
+                .expectStatus().isCreated());
+        etags.changesWith(uri, Role.ANALYST, () -> put(Role.ADMIN, null, id[0],
+                withStatus(body(INSURER, "361024", "120", "2021-05-01", "DEBT_PLAN"), "WITHDRAWN")).expectStatus().isCreated());
     }
 
     @Test

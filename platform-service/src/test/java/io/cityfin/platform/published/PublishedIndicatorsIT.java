@@ -25,11 +25,14 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import io.cityfin.common.identity.Role;
 import io.cityfin.common.test.TestIdentity;
 import io.cityfin.common.test.WithOwnPostgres;
+import io.cityfin.common.uscc.Uscc;
 import io.cityfin.platform.financing.TestPlatforms;
 import io.cityfin.platform.registry.Platform;
 import io.cityfin.reporting.record.RecordService;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.cityfin.reporting.test.IndicatorETagChecks;
 
 /**
  * PLATFORM_DIRECT_FINANCING_YTD read through a stand-in gateway with platform-service's own key: filled while it
@@ -66,6 +69,9 @@ class PublishedIndicatorsIT {
 
     @Autowired
     CircuitBreakerRegistry breakers;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void fillsTheCapitalMarketFigureWhileTheGatewayAnswersNullsItWhileAwayAndFillsItAgainWhenBack() {
@@ -104,6 +110,33 @@ class PublishedIndicatorsIT {
             assertThat(decimal(back, "PLATFORM_FINANCING_YTD", "value")).isEqualByComparingTo("2800000000.00");
             assertThat(back.get("PLATFORM_FINANCING_YTD").get("inputsUnavailable")).isNull();
         });
+    }
+
+    @Test
+    void tagsItsAnswerWithCapitalMarketsSheetAndAsksForThatSheetWithIfNoneMatch() {
+        GATEWAY.start();
+        String uri = "/indicators?period=2022-09";
+        IndicatorETagChecks etags = new IndicatorETagChecks(web, meters);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                assertThat(sheet().get("PLATFORM_DIRECT_FINANCING_YTD").get("inputsUnavailable")).isNull());
+
+        // unchanged at capital market: its kept sheet is revalidated (304 there), platform answers 304 and 200 alike
+        int revalidated = GATEWAY.notModified();
+        etags.answers304WithoutComputing(uri, Role.ANALYST);
+        assertThat(GATEWAY.notModified()).as("capital market asked with If-None-Match and answered 304").isGreaterThan(revalidated);
+        assertThat(decimal(sheet(), "PLATFORM_DIRECT_FINANCING_YTD", "value")).as("from the kept sheet").isEqualByComparingTo("2300000000.00");
+
+        // a change at capital market changes platform's tag, its own data unchanged
+        etags.changesWith(uri, Role.ANALYST, GATEWAY::change);
+
+        // a record of its own changes it too
+        String second = "91361000PF0000009" + Uscc.checkCharacter("91361000PF0000009");
+        new TestPlatforms(platforms).register(second, Platform.COUNTY, "361002", TestPlatforms.active("2015-01-01"));
+        etags.changesWith(uri, Role.ANALYST, () -> web.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TestIdentity.token(Role.ADMIN))
+                .build().post().uri("/platform-financing").contentType(MediaType.APPLICATION_JSON)
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .bodyValue("{\"platform\": \"" + second + "\", \"instrument\": \"BANK_LOAN\", \"amount\": 1.00, \"issuedOn\": \"2021-03-15\"}")
+                .exchange().expectStatus().isCreated());
     }
 
     private static void expectUnavailable(Map<String, Map<String, Object>> sheet) {

@@ -12,7 +12,9 @@ import reactor.netty.http.server.HttpServer;
 /**
  * A stand-in for the gateway on a real port: {@code GET /api/v1/capital-market/indicators} answers the indicator
  * contract's JSON with DF_PLATFORM_YTD when the request carries {@code Bearer <key>}, 401 otherwise; it can be stopped
- * and started again on the same port, as a gateway or capital market going away and coming back.
+ * and started again on the same port, as a gateway or capital market going away and coming back. The sheet carries an
+ * ETag ({@link #change()} makes a new one, as a write at capital market would); a request whose {@code If-None-Match}
+ * names it is answered 304 without a body.
  */
 final class StubGateway {
 
@@ -21,6 +23,8 @@ final class StubGateway {
     private final AtomicReference<String> lastAuthorization = new AtomicReference<>("");
     private final AtomicReference<String> lastQuery = new AtomicReference<>("");
     private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicInteger notModified = new AtomicInteger();
+    private final AtomicInteger sheetVersion = new AtomicInteger(1);
     private DisposableServer server;
 
     StubGateway(String key) {
@@ -43,6 +47,21 @@ final class StubGateway {
 
     int requests() {
         return requests.get();
+    }
+
+    /** How many requests were answered 304. */
+    int notModified() {
+        return notModified.get();
+    }
+
+    /** The sheet's current ETag. */
+    String etag() {
+        return "\"cm-" + sheetVersion.get() + "\"";
+    }
+
+    /** A write at capital market: the same figures under a new ETag. */
+    void change() {
+        sheetVersion.incrementAndGet();
     }
 
     void stop() {
@@ -68,7 +87,13 @@ final class StubGateway {
                         return response.status(401).header("Content-Type", "application/problem+json")
                                 .sendString(Mono.just("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401}"));
                     }
-                    return response.header("Content-Type", "application/json").sendString(Mono.just(CAPITAL_MARKET_SHEET));
+                    String etag = etag();
+                    if (etag.equals(request.requestHeaders().get("If-None-Match"))) {
+                        notModified.incrementAndGet();
+                        return response.status(304).header("ETag", etag).send();
+                    }
+                    return response.header("Content-Type", "application/json").header("ETag", etag)
+                            .sendString(Mono.just(CAPITAL_MARKET_SHEET));
                 }))
                 .bindNow();
     }

@@ -3,29 +3,55 @@ package io.cityfin.reporting.indicator;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 import org.springframework.stereotype.Service;
 
+import io.cityfin.common.http.EntityTag;
+import io.cityfin.common.identity.IndicatorView;
 import io.cityfin.common.indicator.api.model.IndicatorDto;
+import io.cityfin.reporting.catalogue.Catalogue;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Assembles a service's indicator sheet from every configured {@link IndicatorSource}. */
+/**
+ * Assembles a service's indicator sheet from every configured {@link IndicatorSource}, and names the answer a query
+ * gets with a strong ETag computed without the sheet (see {@link #tag}).
+ */
 @Service
 public class IndicatorService {
 
     private final List<IndicatorSource> sources;
+    private final DataVersion dataVersion;
+    private final String service;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    public IndicatorService(List<IndicatorSource> sources, Clock clock, MeterRegistry meters) {
+    public IndicatorService(List<IndicatorSource> sources, DataVersion dataVersion, Catalogue catalogue, Clock clock, MeterRegistry meters) {
         this.sources = List.copyOf(sources);
+        this.dataVersion = dataVersion;
+        this.service = catalogue.service();
         this.clock = clock;
         this.meters = meters;
+    }
+
+    /**
+     * The ETag of the answer the current caller gets to {@code query}: the service, its data version (read first: the
+     * sheet computed after it is as new as the tag or newer, never older), the caller's {@link IndicatorView} (the
+     * one the sources shape the sheet by), the period, the region and each source's {@link IndicatorSource#tag} (the
+     * tags of the sheets it imports). Reads one row and the imports' tags; computes no indicator.
+     */
+    public Mono<String> tag(IndicatorQuery query) {
+        Mono<List<String>> sourceTags = Flux.fromIterable(sources).concatMap(source -> source.tag(query)).collectList();
+        return Mono.zip(dataVersion.current(), IndicatorView.current(), sourceTags).map(all -> {
+            List<Object> parts = new ArrayList<>(List.of(service, all.getT1(), all.getT2(), query.period(), query.region().code()));
+            parts.addAll(all.getT3());
+            return EntityTag.of(parts.toArray());
+        });
     }
 
     /** Timed as {@code cityfin.indicators.computation{region_scope=city|region}}: how long a sheet takes to compute. */

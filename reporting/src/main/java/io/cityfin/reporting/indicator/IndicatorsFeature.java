@@ -9,10 +9,11 @@ import io.cityfin.reporting.Components;
  * The indicator contract ({@code /indicators}) over every {@link IndicatorSource} bean: on in every service that has
  * the machinery, with the records' source ({@link RecordIndicatorSource}). The reports' source
  * ({@link ReportIndicatorSource}) comes with the reports feature; a service may add its own. Figures imported from
- * other services' published indicators are read through the gateway ({@link PublishedIndicators}).
+ * other services' published indicators are read through the gateway ({@link PublishedIndicators}). The answer's ETag
+ * names the database's {@link DataVersion}.
  */
 @Configuration(proxyBeanMethods = false)
 @Import({IndicatorDefinitions.class, IndicatorService.class, RecordIndicatorSource.class})
-@Components({".web.IndicatorController", ".client.GatewayPublishedIndicators"})
+@Components({".web.IndicatorController", ".client.GatewayPublishedIndicators", ".persistence.R2dbcDataVersion"})
 public class IndicatorsFeature {
 }

@@ -2,6 +2,7 @@ package io.cityfin.reporting.indicator;
 
 import java.util.List;
 
+import io.cityfin.common.http.EntityTag;
 import io.cityfin.common.indicator.api.model.IndicatorDto;
 import reactor.core.publisher.Mono;
 
@@ -20,6 +21,23 @@ public interface PublishedIndicators {
      * trial call (a {@code flatMap} failing fast) keeps the breaker from ever closing again.
      */
     Mono<List<IndicatorDto>> indicators(String service, IndicatorQuery query);
+
+    /**
+     * The same sheet with the ETag its service gave it, so that an importing service's own tag changes when the
+     * imported sheet does. The machinery's implementation keeps each sheet and asks again with {@code If-None-Match};
+     * this default (a stand-in that knows no tag) names the sheet by its content.
+     */
+    default Mono<Sheet> sheet(String service, IndicatorQuery query) {
+        return indicators(service, query).map(indicators -> new Sheet(indicators, EntityTag.of(indicators)));
+    }
+
+    /** A published sheet and its ETag. */
+    record Sheet(List<IndicatorDto> indicators, String etag) {
+
+        public Sheet {
+            indicators = List.copyOf(indicators);
+        }
+    }
 
     /** No source configured: every service is unavailable. */
     static PublishedIndicators none() {

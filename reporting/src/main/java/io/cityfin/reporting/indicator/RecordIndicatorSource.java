@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
@@ -21,8 +22,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
-import io.cityfin.common.identity.Access;
-import io.cityfin.common.identity.Role;
+import io.cityfin.common.identity.IndicatorView;
 import io.cityfin.common.indicator.api.model.IndicatorDto;
 import io.cityfin.common.period.Period;
 import io.cityfin.common.region.Region;
@@ -46,6 +46,7 @@ import reactor.core.publisher.Mono;
  * (the period and region asked) and placed at P, P's previous December and P−1y; while a service does not answer, they
  * and every indicator derived from them are {@code null} and name it in {@code inputsUnavailable}. The indicators of a
  * group marked city-wide only are {@code suppressed} in a region for any caller but ADMIN and ANALYST (and for none).
+ * Its {@link #tag} is the imported sheets' ETags.
  */
 @Component
 public class RecordIndicatorSource implements IndicatorSource {
@@ -152,7 +153,8 @@ public class RecordIndicatorSource implements IndicatorSource {
         if (query.region().isCity()) {
             return Mono.just(false);
         }
-        return Access.callerIfAny().map(caller -> !(caller.has(Role.ADMIN) || caller.has(Role.ANALYST))).defaultIfEmpty(true);
+        // The view that names the answer in its ETag (IndicatorService.tag) is the one that shapes it.
+        return IndicatorView.current().map(view -> view == IndicatorView.PUBLIC);
     }
 
     /**
@@ -160,8 +162,35 @@ public class RecordIndicatorSource implements IndicatorSource {
      * imported; a service that does not answer is an empty Optional.
      */
     private Mono<Map<String, Optional<List<IndicatorDto>>>> readImports(IndicatorQuery query) {
+        return sheets(query).map(sheets -> {
+            Map<String, Optional<List<IndicatorDto>>> read = new HashMap<>();
+            sheets.forEach((service, sheet) -> read.put(service, sheet.map(PublishedIndicators.Sheet::indicators)));
+            return read;
+        });
+    }
+
+    /**
+     * The tags of the sheets imported for this query, by service ({@code unavailable:<service>} for one that does not
+     * answer, so the tag changes again when it comes back); empty without imports. One conditional call per
+     * publishing service, answered from the sheet the {@link PublishedIndicators} adapter keeps while it is unchanged.
+     */
+    @Override
+    public Mono<String> tag(IndicatorQuery query) {
+        if (imports.isEmpty()) {
+            return Mono.just("");
+        }
+        return sheets(query).map(sheets -> {
+            StringBuilder tag = new StringBuilder();
+            new TreeMap<>(sheets).forEach((service, sheet) -> tag.append(service).append('=')
+                    .append(sheet.map(PublishedIndicators.Sheet::etag).orElse("unavailable:" + service)).append(';'));
+            return tag.toString();
+        });
+    }
+
+    /** Each publishing service's sheet for the query, read once per service; a service that does not answer is empty. */
+    private Mono<Map<String, Optional<PublishedIndicators.Sheet>>> sheets(IndicatorQuery query) {
         return Flux.fromIterable(imports).map(Imported::service).distinct()
-                .flatMap(service -> published.indicators(service, query)
+                .flatMap(service -> published.sheet(service, query)
                         .map(Optional::of)
                         .onErrorResume(error -> {
                             LOG.debug("published indicators of {} unavailable: {}", service, error.toString());

@@ -9,9 +9,7 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
-import io.cityfin.common.identity.Access;
-import io.cityfin.common.identity.Caller;
-import io.cityfin.common.identity.Role;
+import io.cityfin.common.identity.IndicatorView;
 import io.cityfin.common.indicator.api.model.IndicatorDto;
 import io.cityfin.common.period.Period;
 import io.cityfin.common.region.Region;
@@ -115,12 +113,9 @@ public class ReportIndicatorSource implements IndicatorSource {
         if (query.region().isCity()) {
             return Mono.just(false);
         }
-        return Access.callerIfAny().map(ReportIndicatorSource::underDisclosureControl).defaultIfEmpty(true);
-    }
-
-    /** SUBMITTER and PORTAL see county figures only under disclosure control; staff see all. */
-    private static boolean underDisclosureControl(Caller caller) {
-        return !(caller.has(Role.ADMIN) || caller.has(Role.ANALYST));
+        // SUBMITTER and PORTAL (the PUBLIC view) see county figures only under disclosure control; staff see all. The
+        // view that names the answer in its ETag (IndicatorService.tag) is the one that shapes it.
+        return IndicatorView.current().map(view -> view == IndicatorView.PUBLIC);
     }
 
     /** The figures read, and the county's withheld cells (none when not under control). */

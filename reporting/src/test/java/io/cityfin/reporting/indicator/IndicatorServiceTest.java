@@ -7,15 +7,25 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+
+import io.cityfin.common.identity.Caller;
+import io.cityfin.common.identity.CallerAuthentication;
+import io.cityfin.common.identity.Role;
 import io.cityfin.common.indicator.api.model.IndicatorDto;
 import io.cityfin.common.period.CityClock;
 import io.cityfin.common.period.Period;
 import io.cityfin.common.region.Region;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.cityfin.reporting.catalogue.Catalogue;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 class IndicatorServiceTest {
@@ -25,7 +35,7 @@ class IndicatorServiceTest {
 
     @Test
     void answersAnEmptySheetWithoutSources() {
-        StepVerifier.create(new IndicatorService(List.of(), clock, new SimpleMeterRegistry()).indicators(september))
+        StepVerifier.create(service(List.of()).indicators(september))
                 .assertNext(sheet -> {
                     assertThat(sheet.indicators()).isEmpty();
                     assertThat(sheet.query()).isEqualTo(september);
@@ -40,13 +50,72 @@ class IndicatorServiceTest {
         IndicatorSource loans = query -> Flux.just(indicator("LOAN_BALANCE", query));
         IndicatorSource deposits = query -> Flux.just(indicator("DEPOSIT_BALANCE", query), indicator("NPL_RATIO", query));
 
-        StepVerifier.create(new IndicatorService(List.of(loans, deposits), clock, new SimpleMeterRegistry()).indicators(september))
+        StepVerifier.create(service(List.of(loans, deposits)).indicators(september))
                 .assertNext(sheet -> {
                     assertThat(sheet.indicators()).extracting(IndicatorDto::getCode)
                             .containsExactly("DEPOSIT_BALANCE", "LOAN_BALANCE", "NPL_RATIO");
                     assertThat(sheet.indicators()).extracting(IndicatorDto::getNameEn).containsOnly("2022-09 361002");
                 })
                 .verifyComplete();
+    }
+
+    private final AtomicReference<String> version = new AtomicReference<>("epoch:7");
+
+    @Test
+    void tagsAnAnswerByServiceDataVersionViewPeriodRegionAndSourceTagsWithoutComputingAnIndicator() {
+        AtomicInteger computed = new AtomicInteger();
+        AtomicReference<String> imported = new AtomicReference<>("capital-market=\"a\";");
+        IndicatorSource importing = new IndicatorSource() {
+            @Override
+            public Flux<IndicatorDto> indicators(IndicatorQuery query) {
+                computed.incrementAndGet();
+                return Flux.just(indicator("IMPORTED", query));
+            }
+
+            @Override
+            public Mono<String> tag(IndicatorQuery query) {
+                return Mono.just(imported.get());
+            }
+        };
+        IndicatorService service = service(List.of(importing));
+        IndicatorQuery city = new IndicatorQuery(Period.parse("2022-09"), Region.CITY);
+
+        String analyst = tag(service, september, Role.ANALYST);
+        assertThat(analyst).matches("\"[A-Za-z0-9_-]{22}\"");
+        assertThat(tag(service, september, Role.ADMIN)).as("one view for all staff").isEqualTo(analyst);
+        String portal = tag(service, september, Role.PORTAL);
+        assertThat(tag(service, september, Role.SUBMITTER)).as("one view for the public").isEqualTo(portal);
+        assertThat(tag(service, september, null)).as("no caller: public").isEqualTo(portal);
+        String otherPeriod = tag(service, new IndicatorQuery(Period.parse("2022-08"), Region.LINCHUAN), Role.ANALYST);
+        String cityTag = tag(service, city, Role.ANALYST);
+        version.set("epoch:8");
+        String written = tag(service, september, Role.ANALYST);
+        imported.set("capital-market=\"b\";");
+        String reimported = tag(service, september, Role.ANALYST);
+        version.set("other-epoch:8");
+        String otherDatabase = tag(service, september, Role.ANALYST);
+
+        assertThat(Set.of(analyst, portal, otherPeriod, cityTag, written, reimported, otherDatabase)).as("each part tells").hasSize(7);
+        assertThat(tag(service(List.of(importing), "other-service"), september, Role.ANALYST)).isNotEqualTo(otherDatabase);
+        assertThat(computed).as("a tag computes no indicator").hasValue(0);
+    }
+
+    private String tag(IndicatorService service, IndicatorQuery query, Role role) {
+        Mono<String> tag = service.tag(query);
+        if (role != null) {
+            tag = tag.contextWrite(ReactiveSecurityContextHolder.withAuthentication(
+                    new CallerAuthentication(new Caller("key-" + role, Set.of(role), null), "token")));
+        }
+        return tag.block();
+    }
+
+    private IndicatorService service(List<IndicatorSource> sources) {
+        return service(sources, "credit-service");
+    }
+
+    private IndicatorService service(List<IndicatorSource> sources, String name) {
+        return new IndicatorService(sources, () -> Mono.just(version.get()), new Catalogue(name, List.of(), Set.of()), clock,
+                new SimpleMeterRegistry());
     }
 
     private static IndicatorDto indicator(String code, IndicatorQuery query) {

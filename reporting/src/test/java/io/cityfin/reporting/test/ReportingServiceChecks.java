@@ -74,6 +74,14 @@ public abstract class ReportingServiceChecks {
     @Autowired
     protected DatabaseClient database;
 
+    @Autowired
+    protected io.micrometer.core.instrument.MeterRegistry meters;
+
+    /** The ETag and 304 checks of {@code GET /indicators} (issue #15). */
+    protected IndicatorETagChecks etags() {
+        return new IndicatorETagChecks(web, meters);
+    }
+
     @org.junit.jupiter.api.BeforeEach
     void takeTheSample() {
         s = sample();
@@ -451,6 +459,39 @@ public abstract class ReportingServiceChecks {
                 .jsonPath("$.indicators[?(@.code == '" + s.total() + "')].suppressed").isEqualTo(false)
                 .jsonPath("$.indicators[?(@.code == '" + s.total() + "')].value").isEqualTo(301.50)
                 .jsonPath("$.indicators[?(@.code == '" + s.total() + "')].reportingInstitutions").isEqualTo(3);
+    }
+
+    @Test
+    void tagsTheIndicatorAnswerAndAnswersAMatchingIfNoneMatchWith304WithoutComputing() {
+        put(registeredBank(), "2019-06", lines(line(s.stock(), "361002", "10"))).expectStatus().isCreated();
+
+        etags().answers304WithoutComputing("/indicators?period=2019-06", Role.ANALYST);
+        etags().answers304WithoutComputing("/indicators?period=2019-06&region=361002", Role.PORTAL);
+    }
+
+    @Test
+    void givesTheIndicatorAnswerANewTagAfterAReportAWithdrawalATargetAndAnInstitutionChange() {
+        String uri = "/indicators?period=2019-07";
+        String bank = registeredBank();
+
+        etags().changesWith(uri, Role.ANALYST, () -> put(bank, "2019-07", lines(line(s.stock(), "361002", "10"))).expectStatus().isCreated());
+        etags().changesWith(uri, Role.ANALYST, () -> put(bank, "2019-07", lines(line(s.stock(), "361002", "11"))).expectStatus().isCreated());
+        etags().changesWith(uri, Role.ANALYST, () -> withdraw(bank, "2019-07").expectStatus().isCreated());
+        etags().changesWith(uri, Role.PORTAL, () -> as(Role.ADMIN, null).put().uri("/targets/2019").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"targets\": []}").exchange().expectStatus().is2xxSuccessful());
+        etags().changesWith(uri, Role.ANALYST, () -> registerBank(newCode("BANK"), "\"activeFrom\": \"2015-01-01\""));
+        etags().changesWith(uri, Role.ANALYST, () -> as(Role.ADMIN, null).put().uri("/institutions/{code}", bank)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(institution("\"activeFrom\": \"2015-01-01\", \"activeTo\": \"2030-12-31\""))
+                .exchange().expectStatus().is2xxSuccessful());
+    }
+
+    @Test
+    void keepsThePortalsAndTheAnalystsIndicatorAnswersApartOnACountyUnderDisclosureControl() {
+        // two banks in 黎川县 (361022) in 2019-08: withheld from the portal, shown to the analyst
+        put(registeredBank(), "2019-08", lines(line(s.total(), "361022", "100"))).expectStatus().isCreated();
+        put(registeredBank(), "2019-08", lines(line(s.total(), "361022", "200"))).expectStatus().isCreated();
+
+        etags().tagsEachViewApart("/indicators?period=2019-08&region=361022");
     }
 
     @Test

@@ -29,6 +29,7 @@ import io.cityfin.common.test.TestIdentity;
 import io.cityfin.common.test.WithOwnPostgres;
 import io.cityfin.reporting.record.RecordAccepted;
 import io.cityfin.reporting.report.ReportAccepted;
+import io.cityfin.reporting.test.IndicatorETagChecks;
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Flux;
 
@@ -266,6 +267,25 @@ class AlertIT {
             assertThat(meters.get("cityfin.alerts.open").tags("rule", FakeRule.CODE, "severity", "RED").gauge().value()).isEqualTo(open);
         });
         assertThat(meters.get("cityfin.alerts.open").tags("rule", "NPL_RATIO_HIGH", "severity", "RED").gauge().value()).isZero();
+    }
+
+    @Test
+    void theIndicatorAnswerCarriesANewETagWhenAnAlertIsRaisedAcknowledgedOrResolvedAndNoneForAnEvaluationThatChangesNothing() {
+        Period period = Period.month(2020, 11);
+        String uri = "/indicators?period=2020-11";
+        IndicatorETagChecks etags = new IndicatorETagChecks(web, meters);
+        etags.answers304WithoutComputing(uri, Role.ANALYST);
+
+        rule.finds(period, finding("S1", "361002", "95", Colour.RED));
+        etags.changesWith(uri, Role.ANALYST, () -> evaluate(period));
+        Object id = alerts("/alerts?period=2020-11&rule=FAKE_RULE").get(0).get("id");
+        etags.changesWith(uri, Role.PORTAL, () -> status(Role.ANALYST, id, "{\"status\": \"ACKNOWLEDGED\"}").expectStatus().isOk());
+        rule.finds(period);
+        etags.changesWith(uri, Role.ANALYST, () -> evaluate(period));
+
+        String settled = etags.tag(uri, Role.ANALYST);
+        evaluate(period);
+        assertThat(etags.tag(uri, Role.ANALYST)).as("an evaluation that changes no alert").isEqualTo(settled);
     }
 
     @Test
