@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.info.BuildProperties;
 import org.springframework.stereotype.Service;
 
 import io.cityfin.common.http.EntityTag;
@@ -31,16 +33,20 @@ public class IndicatorService {
     private final Clock clock;
     private final MeterRegistry meters;
 
-    public IndicatorService(List<IndicatorSource> sources, DataVersion dataVersion, Catalogue catalogue, Clock clock, MeterRegistry meters) {
+    public IndicatorService(List<IndicatorSource> sources, DataVersion dataVersion, Catalogue catalogue, Clock clock, MeterRegistry meters,
+                            ObjectProvider<BuildProperties> build) {
         this.sources = List.copyOf(sources);
         this.dataVersion = dataVersion;
-        this.service = catalogue.service();
+        // the code that computes the answer is part of it: a release that changes a formula changes every tag (every
+        // replica of one build agrees: the build's time, not the process's start)
+        BuildProperties properties = build.getIfAvailable();
+        this.service = catalogue.service() + "@" + (properties == null ? "unbuilt" : properties.getVersion() + "/" + properties.getTime());
         this.clock = clock;
         this.meters = meters;
     }
 
     /**
-     * The ETag of the answer the current caller gets to {@code query}: the service, its data version (read first: the
+     * The ETag of the answer the current caller gets to {@code query}: the service and its build, its data version (read first: the
      * sheet computed after it is as new as the tag or newer, never older), the caller's {@link IndicatorView} (the
      * one the sources shape the sheet by), the period, the region and each source's {@link IndicatorSource#tag} (the
      * tags of the sheets it imports). Reads one row and the imports' tags; computes no indicator.

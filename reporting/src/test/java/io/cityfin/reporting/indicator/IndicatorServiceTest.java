@@ -7,11 +7,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.boot.info.BuildProperties;
 
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 
@@ -97,6 +100,9 @@ class IndicatorServiceTest {
 
         assertThat(Set.of(analyst, portal, otherPeriod, cityTag, written, reimported, otherDatabase)).as("each part tells").hasSize(7);
         assertThat(tag(service(List.of(importing), "other-service"), september, Role.ANALYST)).isNotEqualTo(otherDatabase);
+        assertThat(tag(service(List.of(importing), "credit-service", build("2026-12-06T04:00:00Z")), september, Role.ANALYST))
+                .as("another build: the code is part of the answer").isNotEqualTo(otherDatabase)
+                .isNotEqualTo(tag(service(List.of(importing), "credit-service", build("2026-12-07T04:00:00Z")), september, Role.ANALYST));
         assertThat(computed).as("a tag computes no indicator").hasValue(0);
     }
 
@@ -114,8 +120,23 @@ class IndicatorServiceTest {
     }
 
     private IndicatorService service(List<IndicatorSource> sources, String name) {
+        return service(sources, name, null);
+    }
+
+    private IndicatorService service(List<IndicatorSource> sources, String name, BuildProperties build) {
+        StaticListableBeanFactory beans = new StaticListableBeanFactory();
+        if (build != null) {
+            beans.addBean("buildProperties", build);
+        }
         return new IndicatorService(sources, () -> Mono.just(version.get()), new Catalogue(name, List.of(), Set.of()), clock,
-                new SimpleMeterRegistry());
+                new SimpleMeterRegistry(), beans.getBeanProvider(BuildProperties.class));
+    }
+
+    private static BuildProperties build(String time) {
+        Properties properties = new Properties();
+        properties.setProperty("version", "0.0.1-SNAPSHOT");
+        properties.setProperty("time", time);
+        return new BuildProperties(properties);
     }
 
     private static IndicatorDto indicator(String code, IndicatorQuery query) {
