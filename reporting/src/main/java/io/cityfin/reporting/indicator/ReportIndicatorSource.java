@@ -42,11 +42,10 @@ public class ReportIndicatorSource implements IndicatorSource {
     private final List<Optional<Set<String>>> typeSets;
     private final List<MapFigures.Weighting> weightings;
     private final ReportFigures figures;
-    private final ExpectedReports expectedReports;
     private final IndicatorTargets targets;
 
     public ReportIndicatorSource(Catalogue catalogue, IndicatorDefinitions definitions, ReportFigures figures,
-                                 ExpectedReports expectedReports, IndicatorTargets targets) {
+                                 IndicatorTargets targets) {
         this.catalogue = catalogue;
         this.definitions = definitions.all();
         Map<String, IndicatorCells> cells = new LinkedHashMap<>();
@@ -58,7 +57,6 @@ public class ReportIndicatorSource implements IndicatorSource {
         this.typeSets = typesReporting.values().stream().distinct().toList();
         this.weightings = definitions.weightings();
         this.figures = figures;
-        this.expectedReports = expectedReports;
         this.targets = targets;
     }
 
@@ -73,21 +71,17 @@ public class ReportIndicatorSource implements IndicatorSource {
     private Flux<IndicatorDto> indicators(IndicatorQuery query, boolean controlled) {
         Period asked = query.period();
         FigurePeriods periods = FigurePeriods.of(asked);
-        Mono<Withheld> loaded = figures.load(periods, query.region(), weightings, controlled)
+        // completeness belongs to the types whose section holds an indicator's inputs (every type without sections),
+        // read with the figures
+        Mono<Withheld> loaded = figures.load(periods, query.region(), weightings, controlled, typeSets)
                 .flatMap(sums -> controlled ? withheld(sums, query.region(), periods) : Mono.just(new Withheld(sums, Set.of())));
-        // completeness belongs to the types whose section holds an indicator's inputs (every type without sections)
-        Mono<Map<Optional<Set<String>>, ExpectedReports.Tally>> tally = typeSets.size() == 1
-                ? expectedReports.tally(periods.at(), typeSets.get(0)).map(only -> Map.of(typeSets.get(0), only))
-                : Flux.fromIterable(typeSets)
-                        .flatMap(types -> expectedReports.tally(periods.at(), types).map(t -> Map.entry(types, t)))
-                        .collectMap(Map.Entry::getKey, Map.Entry::getValue);
         Mono<List<Target>> yearTargets = targets.forQuery(query);
-        return Mono.zip(loaded, tally, yearTargets).flatMapIterable(all -> {
+        return Mono.zip(loaded, yearTargets).flatMapIterable(all -> {
             ReportFigures.Loaded sums = all.getT1().sums();
             Set<ItemPeriod> withheld = all.getT1().cells();
-            Map<Optional<Set<String>>, ExpectedReports.Tally> tallies = all.getT2();
+            Map<Optional<Set<String>>, ExpectedReports.Tally> tallies = sums.tallies();
             Map<String, Target> yearTarget = new HashMap<>();
-            all.getT3().forEach(target -> yearTarget.putIfAbsent(target.indicator(), target));
+            all.getT2().forEach(target -> yearTarget.putIfAbsent(target.indicator(), target));
             PeriodFigures periodFigures = periods.figures(sums::at);
             List<IndicatorDto> computed = new ArrayList<>(definitions.size());
             for (IndicatorDefinition definition : definitions) {

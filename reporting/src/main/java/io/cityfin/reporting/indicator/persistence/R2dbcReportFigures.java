@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
 
 import io.cityfin.common.period.Period;
 import io.cityfin.common.region.Region;
+import io.cityfin.reporting.indicator.ExpectedReports;
 import io.cityfin.reporting.indicator.FigurePeriods;
 import io.cityfin.reporting.indicator.Figures;
 import io.cityfin.reporting.indicator.MapFigures;
@@ -41,29 +43,40 @@ class R2dbcReportFigures implements ReportFigures {
     }
 
     @Override
-    public Mono<Loaded> load(FigurePeriods periods, Region region, List<MapFigures.Weighting> weightings, boolean countyLines) {
+    public Mono<Loaded> load(FigurePeriods periods, Region region, List<MapFigures.Weighting> weightings, boolean countyLines,
+                             List<Optional<Set<String>>> tallied) {
         Map<String, Period> named = new HashMap<>();
         periods.existing().forEach(period -> named.put(period.toString(), period));
         String[] names = named.keySet().toArray(String[]::new);
-        DatabaseClient.GenericExecuteSpec statement = database.sql(statement(region, weightings.size(), countyLines))
+        DatabaseClient.GenericExecuteSpec statement = database.sql(statement(region, weightings.size(), countyLines, tallied))
                 .bind("periods", names).bind("at", periods.at().toString()).bind("region", region.code());
         for (int i = 0; i < weightings.size(); i++) {
             statement = statement.bind("rate" + i, weightings.get(i).rateItem()).bind("weight" + i, weightings.get(i).weightItem());
         }
+        if (tallied.stream().anyMatch(types -> types.isEmpty() || !types.get().isEmpty())) {
+            statement = statement.bind("period", periods.at().toString()).bind("day", periods.at().lastDay());
+        }
+        for (int i = 0; i < tallied.size(); i++) {
+            Optional<Set<String>> types = tallied.get(i);
+            if (types.isPresent() && !types.get().isEmpty()) {
+                statement = statement.bind("types" + i, types.get().stream().sorted().toList());
+            }
+        }
         return statement.map(row -> new Fetched(row.get("kind", String.class), row.get("period", String.class),
                         row.get("item", String.class), row.get("region", String.class), row.get("a", BigDecimal.class),
                         row.get("b", BigDecimal.class), row.get("lines", Integer.class), row.get("items", String[].class)))
-                .all().collect(() -> new Reading(named, weightings, region, countyLines), Reading::add)
+                .all().collect(() -> new Reading(named, weightings, tallied, region, countyLines), Reading::add)
                 .map(Reading::loaded);
     }
 
     /**
      * One statement, so one pooled connection and one round trip per indicator query (they were 3 + one per weighting):
      * {@code S} rows are sums (with {@code region} and {@code lines} when every county is read), {@code W} rows the
-     * weighted sums of weighting {@code lines} (its index), {@code C} rows the contributions at the period shown.
-     * Each branch is the statement it was on its own, so the plans are the same.
+     * weighted sums of weighting {@code lines} (its index), {@code C} rows the contributions at the period shown, a
+     * {@code T} row per type set tallied (index in {@code item}, expected in {@code lines}, reported in {@code a}). Each
+     * branch is the statement it was on its own, so the plans are the same.
      */
-    private static String statement(Region region, int weightings, boolean everyCounty) {
+    private static String statement(Region region, int weightings, boolean everyCounty, List<Optional<Set<String>>> tallied) {
         StringBuilder sql = new StringBuilder();
         if (everyCounty) {
             sql.append("""
@@ -99,6 +112,15 @@ class R2dbcReportFigures implements ReportFigures {
                 UNION ALL
                 SELECT 'C', NULL, NULL, NULL, NULL, NULL, count(*)::int, items
                 FROM latest_coverage WHERE period = :at AND region = :region GROUP BY items""");
+        for (int i = 0; i < tallied.size(); i++) {
+            Optional<Set<String>> types = tallied.get(i);
+            if (types.isPresent() && types.get().isEmpty()) {
+                continue; // nobody is expected: no statement needed
+            }
+            sql.append("\nUNION ALL\nSELECT 'T', NULL, '").append(i).append("', NULL, t.reported::numeric, NULL, t.expected, NULL FROM (")
+                    .append(R2dbcExpectedReports.TALLY.formatted(types.isPresent() ? " AND i.type IN (:types" + i + ")" : ""))
+                    .append(") t");
+        }
         return sql.toString();
     }
 
@@ -107,15 +129,21 @@ class R2dbcReportFigures implements ReportFigures {
 
         private final Map<String, Period> periods;
         private final List<MapFigures.Weighting> weightings;
+        private final List<Optional<Set<String>>> tallied;
         private final Region region;
         private final boolean everyCounty;
         private final Map<Period, MapFigures.Builder> builders = new HashMap<>();
         private final Map<ItemPeriod, Map<Region, Integer>> lines = new HashMap<>();
         private final List<Contribution> contributions = new ArrayList<>();
+        private final Map<Optional<Set<String>>, ExpectedReports.Tally> tallies = new HashMap<>();
 
-        Reading(Map<String, Period> periods, List<MapFigures.Weighting> weightings, Region region, boolean everyCounty) {
+        Reading(Map<String, Period> periods, List<MapFigures.Weighting> weightings, List<Optional<Set<String>>> tallied,
+                Region region, boolean everyCounty) {
             this.periods = periods;
             this.weightings = weightings;
+            this.tallied = tallied;
+            tallied.stream().filter(types -> types.isPresent() && types.get().isEmpty())
+                    .forEach(types -> tallies.put(types, new ExpectedReports.Tally(0, 0)));
             this.region = region;
             this.everyCounty = everyCounty;
         }
@@ -128,6 +156,7 @@ class R2dbcReportFigures implements ReportFigures {
                     builder(period(row.period())).addWeighted(weighting.rateItem(), weighting.weightItem(), row.a(), row.b());
                 }
                 case "C" -> contributions.add(new Contribution(Set.of(row.items()), row.lines()));
+                case "T" -> tallies.put(tallied.get(Integer.parseInt(row.item())), new ExpectedReports.Tally(row.lines(), row.a().intValueExact()));
                 default -> throw new IllegalStateException("unknown row kind " + row.kind());
             }
         }
@@ -158,7 +187,7 @@ class R2dbcReportFigures implements ReportFigures {
         Loaded loaded() {
             Map<Period, Figures> figures = new HashMap<>();
             builders.forEach((period, builder) -> figures.put(period, builder.build()));
-            return new Loaded(figures, contributions, lines);
+            return new Loaded(figures, contributions, lines, tallies);
         }
     }
 
