@@ -15,8 +15,10 @@
 #
 # Variables: CALLS (2000 per region, path and round), ROUNDS (3), WARMUP (500 per region), PERIOD (2022-09), COUNTY
 # (361002), VIA ("gateway direct"), CHUNK (500 calls per minted token), CPU_CALLS_IN_FLIGHT (4), PROFILE (0: else a JFR
-# profile of each credit-service over one more round of the first path, after the measured rounds), BEFORE_REPO, BEFORE_PORT_BASE / BEFORE_DB_PORT (58080 / 55432), and platform.sh's
-# (BENCH_PORT_BASE / BENCH_DB_PORT: this platform's ports, default 48080 / 45432 here).
+# profile of each credit-service over one more round of the first path, after the measured rounds), BEFORE_REPO,
+# BEFORE_PORT_BASE / BEFORE_DB_PORT (30080 / 30432), and platform.sh's BENCH_PORT_BASE / BENCH_DB_PORT (this platform's
+# ports, default 26080 / 26432 here). Keep every port below the ephemeral range (32768 on Linux): there, another
+# process's outgoing connection, or a readiness poll that connects to itself, can hold a port before the app binds it.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -66,7 +68,7 @@ if [[ "${1:-}" == --serve ]]; then
   exit 0
 fi
 
-export BENCH_PORT_BASE="${BENCH_PORT_BASE:-48080}" BENCH_DB_PORT="${BENCH_DB_PORT:-45432}"
+export BENCH_PORT_BASE="${BENCH_PORT_BASE:-26080}" BENCH_DB_PORT="${BENCH_DB_PORT:-26432}"
 CALLS="${CALLS:-2000}"
 ROUNDS="${ROUNDS:-3}"
 WARMUP="${WARMUP:-500}"
@@ -90,8 +92,8 @@ stop_before() {
 }
 if [[ -n "${BEFORE_REPO:-}" ]]; then
   echo "Starting the 'before' platform from $BEFORE_REPO ..."
-  PARENT_PID=$$ READY_FILE="$SIGNALS/ready" STOP_FILE="$SIGNALS/stop" BENCH_PORT_BASE="${BEFORE_PORT_BASE:-58080}" \
-    BENCH_DB_PORT="${BEFORE_DB_PORT:-55432}" OUT_DIR="$OUT_DIR/before" bash "$HERE/indicator-cpu.sh" --serve "$BEFORE_REPO" \
+  PARENT_PID=$$ READY_FILE="$SIGNALS/ready" STOP_FILE="$SIGNALS/stop" BENCH_PORT_BASE="${BEFORE_PORT_BASE:-30080}" \
+    BENCH_DB_PORT="${BEFORE_DB_PORT:-30432}" OUT_DIR="$OUT_DIR/before" bash "$HERE/indicator-cpu.sh" --serve "$BEFORE_REPO" \
     >"$SIGNALS/before.out" 2>&1 &
   BEFORE_PID=$!
   # stop it before platform.sh's own cleanup stops this one
