@@ -30,7 +30,8 @@ import reactor.core.publisher.Mono;
 /**
  * How a service checks the gateway's internal token: ES256 signature by one of the configured public keys
  * (chosen by {@code kid}), issuer {@code cityfin-gateway}, not expired and not issued in the future (5 s skew),
- * a lifetime of at most 60 s, a subject and known roles, and an institution exactly for a SUBMITTER.
+ * a lifetime of at most 60 s, a subject and known roles, and an institution exactly for a SUBMITTER. A verified token
+ * is kept until it expires ({@link VerifiedTokens}), so a token the gateway reuses is verified once.
  */
 public final class InternalTokenVerification {
 
@@ -49,7 +50,7 @@ public final class InternalTokenVerification {
         timestamps.setClock(clock);
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 new JwtIssuerValidator(InternalToken.ISSUER), timestamps, InternalTokenVerification::shapeIsValid));
-        return decoder;
+        return new VerifiedTokens(decoder, clock, VerifiedTokens.CAPACITY);
     }
 
     /** The verified token as the request's authentication, its principal a {@link Caller}. */

@@ -54,6 +54,25 @@ public record IndicatorCells(Set<String> items, Kind kind, boolean readsYearStar
                 .collect(Collectors.toUnmodifiableSet());
     }
 
+    /** Whether any cell this indicator shows for the periods is among {@code withheld}; as {@link #at}, without sets. */
+    public boolean shows(FigurePeriods periods, Set<ItemPeriod> withheld) {
+        return showsAny(periods.at(), withheld) || showsAny(periods.previousYear(), withheld)
+                || ((kind != Kind.FLOW || readsYearStart) && showsAny(periods.yearStart(), withheld))
+                || (readsYearStart && showsAny(periods.previousYearStart(), withheld));
+    }
+
+    private boolean showsAny(@Nullable Period period, Set<ItemPeriod> withheld) {
+        if (period == null) {
+            return false;
+        }
+        for (String item : items) {
+            if (withheld.contains(new ItemPeriod(item, period))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Answers each new question with the next number from {@code first} on and remembers the items asked about. */
     private static final class Recording implements Figures {
 

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import io.cityfin.common.period.Period;
@@ -15,24 +16,28 @@ public interface ReportFigures {
 
     /**
      * The figures of {@code region} at the periods there are; with {@code countyLines}, also how many institutions
-     * have lines for each item in each county at those periods (for disclosure control), read in the same statement.
+     * have lines for each item in each county at those periods (for disclosure control); and the completeness tally
+     * ({@link ExpectedReports}) at the period shown of each of {@code tallied} (institution types; empty: every type).
+     * All read in the same statement.
      */
-    Mono<Loaded> load(FigurePeriods periods, Region region, List<MapFigures.Weighting> weightings, boolean countyLines);
+    Mono<Loaded> load(FigurePeriods periods, Region region, List<MapFigures.Weighting> weightings, boolean countyLines,
+                      List<Optional<Set<String>>> tallied);
 
     /** Per (item, period) and county asked, the institutions with a line for the item there (none: no entry). */
     Mono<Map<ItemPeriod, Map<Region, Set<String>>>> contributors(Map<ItemPeriod, Set<Region>> cells);
 
     /**
-     * The figures per period, who has lines in the region at the period shown ({@link FigurePeriods#at()}) and, when
-     * asked, how many institutions have lines per (item, period) in each county that has any.
+     * The figures per period, who has lines in the region at the period shown ({@link FigurePeriods#at()}), when
+     * asked, how many institutions have lines per (item, period) in each county that has any, and the tallies asked.
      */
     record Loaded(Map<Period, Figures> figures, List<Contribution> contributions,
-                  Map<ItemPeriod, Map<Region, Integer>> countyLines) {
+                  Map<ItemPeriod, Map<Region, Integer>> countyLines, Map<Optional<Set<String>>, ExpectedReports.Tally> tallies) {
 
         public Loaded {
             figures = Map.copyOf(figures);
             contributions = List.copyOf(contributions);
             countyLines = Map.copyOf(countyLines);
+            tallies = Map.copyOf(tallies);
         }
 
         public Figures at(Period period) {

@@ -1,5 +1,7 @@
 package io.cityfin.reporting.indicator;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,21 +35,26 @@ public class ReportIndicatorSource implements IndicatorSource {
     private final Catalogue catalogue;
     private final List<IndicatorDefinition> definitions;
     private final Map<String, IndicatorCells> cells;
+    /** Per indicator, the institution types whose completeness it shows (empty: every type); and each such set once. */
+    private final Map<String, Optional<Set<String>>> typesReporting;
+    private final List<Optional<Set<String>>> typeSets;
     private final List<MapFigures.Weighting> weightings;
     private final ReportFigures figures;
-    private final ExpectedReports expectedReports;
     private final IndicatorTargets targets;
 
     public ReportIndicatorSource(Catalogue catalogue, IndicatorDefinitions definitions, ReportFigures figures,
-                                 ExpectedReports expectedReports, IndicatorTargets targets) {
+                                 IndicatorTargets targets) {
         this.catalogue = catalogue;
         this.definitions = definitions.all();
         Map<String, IndicatorCells> cells = new LinkedHashMap<>();
         this.definitions.forEach(definition -> cells.put(definition.code(), IndicatorCells.of(definition)));
         this.cells = Map.copyOf(cells);
+        Map<String, Optional<Set<String>>> typesReporting = new HashMap<>();
+        this.definitions.forEach(definition -> typesReporting.put(definition.code(), catalogue.typesReporting(definition.inputs())));
+        this.typesReporting = Map.copyOf(typesReporting);
+        this.typeSets = typesReporting.values().stream().distinct().toList();
         this.weightings = definitions.weightings();
         this.figures = figures;
-        this.expectedReports = expectedReports;
         this.targets = targets;
     }
 
@@ -62,26 +69,27 @@ public class ReportIndicatorSource implements IndicatorSource {
     private Flux<IndicatorDto> indicators(IndicatorQuery query, boolean controlled) {
         Period asked = query.period();
         FigurePeriods periods = FigurePeriods.of(asked);
-        Mono<Withheld> loaded = figures.load(periods, query.region(), weightings, controlled)
+        // completeness belongs to the types whose section holds an indicator's inputs (every type without sections),
+        // read with the figures
+        Mono<Withheld> loaded = figures.load(periods, query.region(), weightings, controlled, typeSets)
                 .flatMap(sums -> controlled ? withheld(sums, query.region(), periods) : Mono.just(new Withheld(sums, Set.of())));
-        // completeness belongs to the types whose section holds an indicator's inputs (every type without sections)
-        Mono<Map<Optional<Set<String>>, ExpectedReports.Tally>> tally = Flux.fromIterable(definitions)
-                .map(definition -> catalogue.typesReporting(definition.inputs())).distinct()
-                .flatMap(types -> expectedReports.tally(periods.at(), types).map(t -> Map.entry(types, t)))
-                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
         Mono<List<Target>> yearTargets = targets.forQuery(query);
-        return Mono.zip(loaded, tally, yearTargets).flatMapMany(all -> {
+        return Mono.zip(loaded, yearTargets).flatMapIterable(all -> {
             ReportFigures.Loaded sums = all.getT1().sums();
             Set<ItemPeriod> withheld = all.getT1().cells();
-            Map<Optional<Set<String>>, ExpectedReports.Tally> tallies = all.getT2();
+            Map<Optional<Set<String>>, ExpectedReports.Tally> tallies = sums.tallies();
+            Map<String, Target> yearTarget = new HashMap<>();
+            all.getT2().forEach(target -> yearTarget.putIfAbsent(target.indicator(), target));
             PeriodFigures periodFigures = periods.figures(sums::at);
-            return Flux.fromIterable(definitions).map(definition -> {
+            List<IndicatorDto> computed = new ArrayList<>(definitions.size());
+            for (IndicatorDefinition definition : definitions) {
                 int contributors = sums.contributors(definition.inputs());
-                ExpectedReports.Tally expected = tallies.get(catalogue.typesReporting(definition.inputs()));
-                boolean suppressed = controlled && cells.get(definition.code()).at(periods).stream().anyMatch(withheld::contains);
-                return IndicatorCalculator.compute(definition, asked, periodFigures, Target.of(all.getT3(), definition.code()),
-                        Coverage.of(contributors, expected.expected(), expected.complete()), suppressed, catalogue.service());
-            });
+                ExpectedReports.Tally expected = tallies.get(typesReporting.get(definition.code()));
+                boolean suppressed = !withheld.isEmpty() && cells.get(definition.code()).shows(periods, withheld);
+                computed.add(IndicatorCalculator.compute(definition, asked, periodFigures, yearTarget.get(definition.code()),
+                        Coverage.of(contributors, expected.expected(), expected.complete()), suppressed, catalogue.service()));
+            }
+            return computed;
         });
     }
 

@@ -52,12 +52,14 @@ class ReportIndicatorSourceTest {
 
     private final ReportFigures figures = new ReportFigures() {
         @Override
-        public Mono<Loaded> load(FigurePeriods periods, Region region, List<MapFigures.Weighting> weightings, boolean countyLines) {
+        public Mono<Loaded> load(FigurePeriods periods, Region region, List<MapFigures.Weighting> weightings, boolean countyLines,
+                                 List<Optional<Set<String>>> tallied) {
             loads.add(countyLines);
             Figures september = MapFigures.of(Map.of("DEPOSIT_BALANCE", new BigDecimal("600"), "LOAN_BALANCE", new BigDecimal("900")));
             Figures december = MapFigures.of(Map.of("LOAN_BALANCE", new BigDecimal("300")));
             return Mono.just(new Loaded(Map.of(SEP_2022, september, DEC_2021, december),
-                    List.of(new Contribution(Set.of("DEPOSIT_BALANCE", "LOAN_BALANCE"), 3)), countyLines ? LINES : Map.of()));
+                    List.of(new Contribution(Set.of("DEPOSIT_BALANCE", "LOAN_BALANCE"), 3)), countyLines ? LINES : Map.of(),
+                    Map.of(Optional.empty(), new ExpectedReports.Tally(5, 5))));
         }
 
         @Override
@@ -69,7 +71,7 @@ class ReportIndicatorSourceTest {
 
     private final ReportIndicatorSource source = new ReportIndicatorSource(catalogue,
             new IndicatorDefinitions(catalogue, Optional.empty(), new StaticListableBeanFactory().getBeanProvider(RecordIndicators.class)),
-            figures, (period, types) -> Mono.just(new ExpectedReports.Tally(5, 5)), year -> Mono.just(List.of()));
+            figures, year -> Mono.just(List.of()));
 
     @Test
     void readsNothingForDisclosureControlForStaffOrForTheCity() {

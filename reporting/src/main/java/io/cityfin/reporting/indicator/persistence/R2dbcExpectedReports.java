@@ -1,6 +1,5 @@
 package io.cityfin.reporting.indicator.persistence;
 
-import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;
 
@@ -19,6 +18,18 @@ import reactor.core.publisher.Mono;
 @Component
 class R2dbcExpectedReports implements ExpectedReports {
 
+    /**
+     * Institutions expected and how many of them reported, for {@code :period} with its last day {@code :day}; {@code %s}
+     * is empty or the condition on the types ({@code :types}). Also a branch of {@link R2dbcReportFigures}'s statement.
+     */
+    static final String TALLY = """
+            SELECT count(*)::int AS expected, count(v.id)::int AS reported
+            FROM (SELECT DISTINCT ON (code) code, type, active_from, active_to
+                  FROM institution_version ORDER BY code, version DESC) i
+            LEFT JOIN report r ON r.institution_code = i.code AND r.period = :period
+            LEFT JOIN report_version v ON v.id = r.latest_version_id AND v.status <> 'WITHDRAWN'
+            WHERE i.active_from <= :day AND (i.active_to IS NULL OR i.active_to >= :day)%s""";
+
     private final DatabaseClient database;
 
     R2dbcExpectedReports(DatabaseClient database) {
@@ -30,21 +41,13 @@ class R2dbcExpectedReports implements ExpectedReports {
         if (types.isPresent() && types.get().isEmpty()) {
             return Mono.just(new Tally(0, 0));
         }
-        LocalDate lastDay = period.lastDay();
-        DatabaseClient.GenericExecuteSpec statement = database.sql("""
-                        SELECT count(*) AS expected, count(v.id) AS reported
-                        FROM (SELECT DISTINCT ON (code) code, type, active_from, active_to
-                              FROM institution_version ORDER BY code, version DESC) i
-                        LEFT JOIN report r ON r.institution_code = i.code AND r.period = :period
-                        LEFT JOIN report_version v ON v.id = r.latest_version_id AND v.status <> 'WITHDRAWN'
-                        WHERE i.active_from <= :day AND (i.active_to IS NULL OR i.active_to >= :day)"""
-                        + (types.isPresent() ? " AND i.type IN (:types)" : ""))
-                .bind("period", period.toString()).bind("day", lastDay);
+        DatabaseClient.GenericExecuteSpec statement = database.sql(TALLY.formatted(types.isPresent() ? " AND i.type IN (:types)" : ""))
+                .bind("period", period.toString()).bind("day", period.lastDay());
         if (types.isPresent()) {
             statement = statement.bind("types", types.get().stream().sorted().toList());
         }
         return statement
-                .map(row -> new Tally(row.get("expected", Long.class).intValue(), row.get("reported", Long.class).intValue()))
+                .map(row -> new Tally(row.get("expected", Integer.class), row.get("reported", Integer.class)))
                 .one();
     }
 }

@@ -3,7 +3,9 @@ package io.cityfin.reporting.target.persistence;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -28,19 +30,28 @@ class R2dbcTargetSets implements TargetSets {
         this.transaction = TransactionalOperator.create(transactions);
     }
 
+    /** The latest version of the year with its lines, in one statement (a set without lines has one row of nulls). */
     @Override
     public Mono<TargetSet> latest(int year) {
-        return database.sql("SELECT year, version, changed_at, changed_by FROM target_set WHERE year = :year ORDER BY version DESC LIMIT 1")
+        return database.sql("""
+                        SELECT s.year, s.version, s.changed_at, s.changed_by, l.indicator, l.kind, l.value
+                        FROM (SELECT year, version, changed_at, changed_by FROM target_set
+                              WHERE year = :year ORDER BY version DESC LIMIT 1) s
+                        LEFT JOIN target_line l ON l.year = s.year AND l.version = s.version
+                        ORDER BY l.indicator""")
                 .bind("year", year)
-                .map(row -> new Header(row.get("year", Integer.class), row.get("version", Integer.class),
-                        row.get("changed_at", OffsetDateTime.class), row.get("changed_by", String.class)))
-                .one()
-                .flatMap(header -> database.sql("SELECT indicator, kind, value FROM target_line WHERE year = :year AND version = :version ORDER BY indicator")
-                        .bind("year", header.year()).bind("version", header.version())
-                        .map(row -> new Target(row.get("indicator", String.class), TargetKind.valueOf(row.get("kind", String.class)),
-                                row.get("value", BigDecimal.class)))
-                        .all().collectList()
-                        .map(targets -> new TargetSet(header.year(), header.version(), targets, header.changedAt(), header.changedBy())));
+                .map(row -> new Row(new Header(row.get("year", Integer.class), row.get("version", Integer.class),
+                        row.get("changed_at", OffsetDateTime.class), row.get("changed_by", String.class)),
+                        row.get("indicator", String.class) == null ? null
+                                : new Target(row.get("indicator", String.class), TargetKind.valueOf(row.get("kind", String.class)),
+                                        row.get("value", BigDecimal.class))))
+                .all().collectList()
+                .filter(rows -> !rows.isEmpty())
+                .map(rows -> {
+                    Header header = rows.get(0).header();
+                    List<Target> targets = rows.stream().map(Row::target).filter(Objects::nonNull).toList();
+                    return new TargetSet(header.year(), header.version(), targets, header.changedAt(), header.changedBy());
+                });
     }
 
     @Override
@@ -66,5 +77,8 @@ class R2dbcTargetSets implements TargetSets {
     }
 
     private record Header(int year, int version, OffsetDateTime changedAt, String changedBy) {
+    }
+
+    private record Row(Header header, @Nullable Target target) {
     }
 }
