@@ -117,7 +117,7 @@ wait_ready() {
   for port in "$@"; do
     started=$(date +%s)
     until curl -sf -o /dev/null --max-time 2 "http://127.0.0.1:$((port + 1000))/actuator/health/readiness"; do
-      (($(date +%s) - started < 240)) || { echo "the app on $port was not ready after 240 s" >&2; exit 1; }
+      (($(date +%s) - started < START_TIMEOUT)) || { echo "the app on $port was not ready after $START_TIMEOUT s" >&2; exit 1; }
       sleep 1
     done
   done
@@ -284,9 +284,9 @@ if [[ "${PROFILE:-0}" == 1 ]]; then
       echo "Profile of $name, $what ($jfr), top frames of $(grep -c 'jdk.ExecutionSample' "${jfr%.jfr}-samples.txt") samples:"
       awk '/stackTrace = \[/ {getline; sub(/^[ \t]+/, ""); sub(/line:.*/, ""); print}' "${jfr%.jfr}-samples.txt" | sort | uniq -c | sort -rn | head -15
       echo "Samples whose stack passes through ...:"
-      for frame in 'io.cityfin' 'InternalTokenMinter' 'ECDSA\|sun.security.ec' 'springframework.security' 'observation\|micrometer' \
-        'resilience4j\|CircuitBreaker' 'RetryGatewayFilter\|reactor.util.retry\|RepeatWhen\|RetryWhen' 'RateLimit' 'reactor.netty' \
-        'jackson' 'logback\|slf4j' 'ContextPropagation\|ContextSnapshot\|ThreadLocalAccessor'; do
+      for frame in 'io\.cityfin' 'InternalTokenMinter' 'ECDSA|sun\.security\.ec' 'springframework\.security' 'observation|micrometer' \
+        'resilience4j|CircuitBreaker' 'RetryGatewayFilter|reactor\.util\.retry|RepeatWhen|RetryWhen' 'RateLimit' 'reactor\.netty' \
+        'jackson' 'logback|slf4j' 'ContextPropagation|ContextSnapshot|ThreadLocalAccessor'; do # awk EREs
         printf '  %-50s %s\n' "$frame" "$(awk -v RS='jdk.ExecutionSample' -v f="$frame" '$0 ~ f {n++} END {print n+0}' "${jfr%.jfr}-samples.txt")"
       done
     done

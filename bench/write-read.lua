@@ -32,6 +32,11 @@ function init(args)
   template = file:read("*a")
   file:close()
   writes, gets, latencies, statuses = 0, 0, {}, {}
+  -- wrk.format uses the headers it is given instead of wrk.headers (-H): the PUT's are a copy of them plus its own
+  put_headers = { ["Content-Type"] = "application/json" }
+  for name, value in pairs(wrk.headers) do
+    put_headers[name] = value
+  end
   next_is_write, sent_at = true, 0
 end
 
@@ -42,7 +47,7 @@ function request()
     -- index * 100000 + writes: no two PUTs of the run, in any thread, carry the same value
     local value = string.format("%d.%02d", 1000000 + index * 100000 + writes, writes % 100)
     local body = template:gsub("__VALUE__", value)
-    return wrk.format("PUT", put_path, { ["Content-Type"] = "application/json" }, body)
+    return wrk.format("PUT", put_path, put_headers, body)
   end
   return wrk.format("GET", get_path)
 end
