@@ -3,8 +3,8 @@ package io.cityfin.gateway.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.text.ParseException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -19,6 +19,7 @@ import io.cityfin.common.identity.IdentityKeys;
 import io.cityfin.common.identity.InternalTokenVerification;
 import io.cityfin.common.identity.Role;
 import io.cityfin.common.test.TestIdentity;
+import io.cityfin.gateway.MutableClock;
 import reactor.test.StepVerifier;
 
 /** What the gateway mints, the services' verification accepts: the two halves checked against each other. */
@@ -39,7 +40,7 @@ class InternalTokenMinterTest {
 
     @Test
     void reusesACallersTokenForHalfItsLifetimeThenMintsANewOne() throws ParseException {
-        ApiKeyServiceTest.MutableClock clock = new ApiKeyServiceTest.MutableClock(Instant.parse("2026-12-06T03:00:00Z"));
+        MutableClock clock = new MutableClock(Instant.parse("2026-12-06T03:00:00Z"));
         InternalTokenMinter minter = new InternalTokenMinter(IdentityKeys.privateKey(TestIdentity.privateKey()), TestIdentity.KEY_ID,
                 clock, Duration.ofSeconds(60));
         Caller caller = new Caller("3f0c8a52-0000-4000-8000-000000000002", Set.of(Role.ANALYST), null);
@@ -74,7 +75,7 @@ class InternalTokenMinterTest {
 
     @Test
     void mintsAFreshTokenWhenTheClockGoesBack() throws ParseException {
-        ApiKeyServiceTest.MutableClock clock = new ApiKeyServiceTest.MutableClock(Instant.parse("2026-12-06T03:00:00Z"));
+        MutableClock clock = new MutableClock(Instant.parse("2026-12-06T03:00:00Z"));
         InternalTokenMinter minter = new InternalTokenMinter(IdentityKeys.privateKey(TestIdentity.privateKey()), TestIdentity.KEY_ID,
                 clock, Duration.ofSeconds(60));
         Caller caller = new Caller("3f0c8a52-0000-4000-8000-000000000005", Set.of(Role.ANALYST), null);
