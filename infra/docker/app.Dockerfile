@@ -24,6 +24,9 @@ COPY --from=layers /build/extracted/application/ ./
 # the JRE image may have no curl or wget (newer Temurin images dropped them): the check needs only bash
 COPY infra/docker/healthcheck.sh /usr/local/bin/cityfin-healthcheck
 USER 10001:10001
-# heap sized from the container's memory limit; an OutOfMemoryError ends the process so it is restarted
+# Long-running flags (README.md, "JVM flags"): the JIT's full tiering, C2 included (never the launcher's
+# -XX:TieredStopAtLevel=1, which buys a fast start with slower steady-state code); the heap sized from the container's
+# memory limit; the collector left to the JVM's choice for the container (Serial below 2 CPUs or 1792 MB, so with
+# infra/k8s's 768Mi limit; G1 above); an OutOfMemoryError ends the process so that it is restarted.
 ENV JDK_JAVA_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
 ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]

@@ -228,6 +228,26 @@ class ApiKeyIT {
     }
 
     @Test
+    void reusesACallersTokenButNeverForAnotherCallerNorAfterItsKeyIsRevoked() {
+        Map<String, Object> first = issue("{\"label\": \"reused token\", \"roles\": [\"ANALYST\"]}");
+        Map<String, Object> second = issue("{\"label\": \"another caller\", \"roles\": [\"ANALYST\"]}");
+
+        as(secret(first)).get().uri("/api/v1/credit/indicators?period=2022-09").exchange().expectStatus().isOk();
+        String firstToken = CREDIT.lastHeaders().get(HttpHeaders.AUTHORIZATION);
+        as(secret(first)).get().uri("/api/v1/credit/indicators?period=2022-10").exchange().expectStatus().isOk();
+        String firstTokenAgain = CREDIT.lastHeaders().get(HttpHeaders.AUTHORIZATION);
+        as(secret(second)).get().uri("/api/v1/credit/indicators?period=2022-09").exchange().expectStatus().isOk();
+        String secondToken = CREDIT.lastHeaders().get(HttpHeaders.AUTHORIZATION);
+
+        assertThat(firstTokenAgain).as("minted once, reused within half its lifetime").isEqualTo(firstToken);
+        assertThat(verified(firstToken).getSubject()).isEqualTo(first.get("id"));
+        assertThat(verified(secondToken).getSubject()).isEqualTo(second.get("id"));
+        revoke(secret(first));
+        as(secret(first)).get().uri("/api/v1/credit/indicators?period=2022-09").exchange().expectStatus().isUnauthorized();
+        assertThat(CREDIT.lastHeaders().get(HttpHeaders.AUTHORIZATION)).as("the revoked caller's token went nowhere").isEqualTo(secondToken);
+    }
+
+    @Test
     void limitsEachKeyOnItsOwn() {
         String busy = secret(issue("{\"label\": \"busy\", \"roles\": [\"PORTAL\"]}"));
         String calm = secret(issue("{\"label\": \"calm\", \"roles\": [\"PORTAL\"]}"));
