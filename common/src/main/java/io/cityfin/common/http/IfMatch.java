@@ -68,7 +68,8 @@ public record IfMatch(boolean any, Set<Integer> versions) {
         return latest > 0 && (any || versions.contains(latest));
     }
 
-    private static boolean opaque(String value, int from, int to) {
+    /** Whether {@code value[from, to)} is an entity tag's opaque part (RFC 9110: visible characters; the caller ends it at the next quote). */
+    static boolean opaque(String value, int from, int to) {
         for (int i = from; i < to; i++) {
             char c = value.charAt(i);
             if (c < 0x21 || c == 0x7f) {
@@ -78,7 +79,8 @@ public record IfMatch(boolean any, Set<Integer> versions) {
         return true;
     }
 
-    private static boolean separator(char c) {
+    /** What may follow an entity tag in a list. */
+    static boolean separator(char c) {
         return c == ',' || c == ' ' || c == '\t';
     }
 

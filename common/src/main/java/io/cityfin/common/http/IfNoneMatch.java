@@ -38,7 +38,7 @@ public record IfNoneMatch(boolean any, List<String> tags) {
             }
             int open = value.startsWith("W/", i) ? i + 2 : i;
             int close = open < value.length() && value.charAt(open) == '"' ? value.indexOf('"', open + 1) : -1;
-            if (close < 0 || !opaque(value, open + 1, close) || (close + 1 < value.length() && !separator(value.charAt(close + 1)))) {
+            if (close < 0 || !IfMatch.opaque(value, open + 1, close) || (close + 1 < value.length() && !IfMatch.separator(value.charAt(close + 1)))) {
                 throw malformed();
             }
             tags.add(value.substring(open, close + 1));
@@ -62,20 +62,6 @@ public record IfNoneMatch(boolean any, List<String> tags) {
     public static boolean matches(@Nullable String header, @Nullable String etag) {
         IfNoneMatch condition = parse(header);
         return condition != null && condition.matches(etag);
-    }
-
-    private static boolean opaque(String value, int from, int to) {
-        for (int i = from; i < to; i++) {
-            char c = value.charAt(i);
-            if (c < 0x21 || c == 0x7f || c == '"') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean separator(char c) {
-        return c == ',' || c == ' ' || c == '\t';
     }
 
     private static InvalidParameterException malformed() {

@@ -2,10 +2,7 @@ package io.cityfin.common.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -14,6 +11,7 @@ import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
+import io.cityfin.common.test.MutableClock;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
@@ -21,7 +19,7 @@ class VerifiedTokensTest {
 
     private static final Instant START = Instant.parse("2026-12-06T03:00:00Z");
 
-    private final MovableClock clock = new MovableClock(START);
+    private final MutableClock clock = new MutableClock(START);
     private final Map<String, Integer> verifications = new HashMap<>();
     /** Accepts tokens starting with "good" (subject = the token, valid 60 s from now), refuses the others. */
     private final ReactiveJwtDecoder verifier = token -> {
@@ -38,7 +36,7 @@ class VerifiedTokensTest {
         VerifiedTokens tokens = new VerifiedTokens(verifier, clock, 10);
 
         Jwt first = tokens.decode("good-1").block();
-        clock.at(START.plusSeconds(30));
+        clock.set(START.plusSeconds(30));
         Jwt second = tokens.decode("good-1").block();
 
         assertThat(second).isSameAs(first);
@@ -51,11 +49,11 @@ class VerifiedTokensTest {
         VerifiedTokens tokens = new VerifiedTokens(verifier, clock, 10);
         tokens.decode("good-1").block();
 
-        clock.at(START.plusSeconds(65)); // expiry 60 s + skew 5 s: still accepted, as the verifier would
+        clock.set(START.plusSeconds(65)); // expiry 60 s + skew 5 s: still accepted, as the verifier would
         tokens.decode("good-1").block();
         assertThat(verifications.get("good-1")).isEqualTo(1);
 
-        clock.at(START.plusSeconds(66));
+        clock.set(START.plusSeconds(66));
         tokens.decode("good-1").block();
         assertThat(verifications.get("good-1")).isEqualTo(2);
     }
@@ -93,41 +91,12 @@ class VerifiedTokensTest {
         assertThat(tokens.size()).isEqualTo(2);
         assertThat(verifications.get("good-3")).isEqualTo(2);
 
-        clock.at(START.plusSeconds(70)); // good-1 and good-2 expired at 65 s: dropped to make room for good-4
+        clock.set(START.plusSeconds(70)); // good-1 and good-2 expired at 65 s: dropped to make room for good-4
         tokens.decode("good-4").block();
         tokens.decode("good-4").block();
         assertThat(tokens.size()).isEqualTo(1);
         assertThat(verifications.get("good-4")).isEqualTo(1);
         tokens.decode("good-1").block();
         assertThat(verifications.get("good-1")).isEqualTo(2);
-    }
-
-    /** A clock the test moves. */
-    private static final class MovableClock extends Clock {
-
-        private Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void at(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

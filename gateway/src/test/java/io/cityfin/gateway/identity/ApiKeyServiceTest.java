@@ -21,7 +21,7 @@ import io.cityfin.common.identity.Caller;
 import io.cityfin.common.identity.RefusalCounter;
 import io.cityfin.common.identity.Role;
 import io.cityfin.common.problem.NotFoundException;
-import io.cityfin.gateway.MutableClock;
+import io.cityfin.common.test.MutableClock;
 import io.cityfin.gateway.config.CityfinGatewayProperties;
 import io.cityfin.gateway.ratelimit.InMemoryRateLimiter;
 import io.cityfin.gateway.ratelimit.RateLimit;

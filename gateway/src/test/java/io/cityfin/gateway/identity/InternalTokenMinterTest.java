@@ -19,7 +19,7 @@ import io.cityfin.common.identity.IdentityKeys;
 import io.cityfin.common.identity.InternalTokenVerification;
 import io.cityfin.common.identity.Role;
 import io.cityfin.common.test.TestIdentity;
-import io.cityfin.gateway.MutableClock;
+import io.cityfin.common.test.MutableClock;
 import reactor.test.StepVerifier;
 
 /** What the gateway mints, the services' verification accepts: the two halves checked against each other. */

@@ -20,7 +20,7 @@ import io.cityfin.common.identity.IndicatorView;
 import io.cityfin.common.period.Period;
 import io.cityfin.common.problem.FieldError;
 import io.cityfin.common.region.Region;
-import io.cityfin.gateway.MutableClock;
+import io.cityfin.common.test.MutableClock;
 import io.cityfin.gateway.config.CityfinGatewayProperties;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import reactor.core.publisher.Mono;

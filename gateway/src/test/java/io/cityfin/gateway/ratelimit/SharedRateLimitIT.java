@@ -3,9 +3,7 @@ package io.cityfin.gateway.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -13,10 +11,8 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.env.MapPropertySource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -24,8 +20,7 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import io.cityfin.common.test.PostgresTestDatabase;
-import io.cityfin.common.test.TestIdentity;
-import io.cityfin.gateway.GatewayApplication;
+import io.cityfin.gateway.GatewayReplicas;
 import io.cityfin.gateway.StillRateLimitTime;
 import io.cityfin.gateway.StubService;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -44,7 +39,7 @@ class SharedRateLimitIT {
     static final int REQUESTS = 30;
     static final String LIMITED_PATH = "/api/v1/credit/indicators?period=2022-09";
 
-    private final List<ConfigurableApplicationContext> gateways = new ArrayList<>();
+    private final GatewayReplicas gateways = new GatewayReplicas(PostgresTestDatabase.get(), ADMIN_KEY);
 
     /** Per test: closing a gateway disposes Reactor Netty's global loops, the stub's server with them. */
     private StubService services;
@@ -56,8 +51,7 @@ class SharedRateLimitIT {
 
     @AfterEach
     void stopGateways() {
-        gateways.forEach(ConfigurableApplicationContext::close);
-        gateways.clear();
+        gateways.close();
         services.stop();
     }
 
@@ -244,39 +238,20 @@ class SharedRateLimitIT {
 
     private ConfigurableApplicationContext start(String store, String redisUrl, int burst, Map<String, String> more,
                                                  Class<?>... extra) {
-        Map<String, Object> properties = new HashMap<>(PostgresTestDatabase.get().springProperties());
-        properties.put("server.port", "0");
-        properties.put("management.server.port", "0");
-        properties.put("cityfin.identity.public-keys", TestIdentity.publicKeysProperty());
-        properties.put("cityfin.identity.signing-key", TestIdentity.privateKey());
-        properties.put("cityfin.identity.key-id", TestIdentity.KEY_ID);
-        properties.put("cityfin.gateway.keys.admin-api-key", ADMIN_KEY);
-        for (String service : List.of("credit-service", "insurance-service", "capital-market-service", "platform-service", "risk-service")) {
-            properties.put("cityfin.gateway.services." + service, services.url());
-        }
+        Map<String, String> properties = new HashMap<>();
         properties.put("cityfin.gateway.rate-limit.burst", Integer.toString(burst));
         properties.put("cityfin.gateway.rate-limit.per-second", Integer.toString(PER_SECOND));
         properties.put("cityfin.gateway.rate-limit.store", store);
         properties.put("spring.data.redis.url", redisUrl);
         properties.putAll(more);
-        List<Class<?>> sources = new ArrayList<>(List.of(GatewayApplication.class));
-        sources.addAll(List.of(extra));
-        // in front of every other source, as @WithPostgres puts the test database (builder properties are only defaults)
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(sources.toArray(Class<?>[]::new))
-                .initializers(app -> app.getEnvironment().getPropertySources()
-                        .addFirst(new MapPropertySource("sharedRateLimitIT", properties)))
-                .run();
-        gateways.add(context);
-        return context;
+        return gateways.start(GatewayReplicas.everyServiceAt(services.url()), properties, extra);
     }
 
     private static WebTestClient client(ConfigurableApplicationContext gateway) {
-        return WebTestClient.bindToServer().responseTimeout(Duration.ofSeconds(20))
-                .baseUrl("http://127.0.0.1:" + gateway.getEnvironment().getProperty("local.server.port")).build();
+        return GatewayReplicas.client(gateway);
     }
 
     private static WebTestClient management(ConfigurableApplicationContext gateway) {
-        return WebTestClient.bindToServer().responseTimeout(Duration.ofSeconds(20))
-                .baseUrl("http://127.0.0.1:" + gateway.getEnvironment().getProperty("local.management.port")).build();
+        return GatewayReplicas.management(gateway);
     }
 }
