@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * Prints one internal token as the gateway mints it (ES256 with the launcher's signing key, issuer cityfin-gateway,
- * lifetime LIFETIME_SECONDS (default 60), roles ROLE (default ADMIN)), for calling a service directly in
- * bench/indicator-cpu.sh. Reads the private JWK the launcher keeps in {@code <data>/identity/signing-key.jwk}.
+ * lifetime LIFETIME_SECONDS (default 60), role ROLE (default ADMIN), subject SUBJECT (default bench)), for calling a
+ * service directly in bench/indicator-cpu.sh and bench/read.sh. Reads the private JWK the launcher keeps in {@code <data>/identity/signing-key.jwk}.
  * Java 17, no libraries: {@code java bench/Mint.java <jwk file>}.
  */
 public class Mint {
@@ -34,8 +34,9 @@ public class Mint {
         long now = Instant.now().getEpochSecond();
         long lifetime = Long.parseLong(System.getenv().getOrDefault("LIFETIME_SECONDS", "60"));
         String role = System.getenv().getOrDefault("ROLE", "ADMIN");
+        String subject = System.getenv().getOrDefault("SUBJECT", "bench");
         String header = "{\"kid\":\"" + kid + "\",\"alg\":\"ES256\"}";
-        String claims = "{\"iss\":\"cityfin-gateway\",\"sub\":\"bench-indicator-cpu\",\"iat\":" + now + ",\"exp\":" + (now + lifetime)
+        String claims = "{\"iss\":\"cityfin-gateway\",\"sub\":\"" + subject + "\",\"iat\":" + now + ",\"exp\":" + (now + lifetime)
                 + ",\"jti\":\"" + UUID.randomUUID() + "\",\"roles\":[\"" + role + "\"]}";
         String signingInput = base64(header.getBytes(StandardCharsets.UTF_8)) + "." + base64(claims.getBytes(StandardCharsets.UTF_8));
         Signature signature = Signature.getInstance("SHA256withECDSAinP1363Format");

@@ -84,13 +84,7 @@ app_env() { tr '\0' '\n' <"/proc/$1/environ" | grep -E '^(DB_|CITYFIN_|SPRING_PR
 app_env "$GATEWAY_PID" >"$OUT_DIR/gateway.env"
 app_env "$CREDIT_PID" | grep -v '^CITYFIN_DEMO_DATA=' >"$OUT_DIR/credit.env"
 token() {
-  (
-    set -a
-    # shellcheck disable=SC1091
-    . "$OUT_DIR/gateway.env"
-    set +a
-    java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC "$REPO/bench/Token.java" bench-read ANALYST
-  )
+  ROLE=ANALYST SUBJECT=bench-read java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC "$REPO/bench/Mint.java" "$DATA/identity/signing-key.jwk"
 }
 ANALYST_KEY=$(curl -sf -X POST -H "Authorization: Bearer $ADMIN_KEY" -H 'Content-Type: application/json' \
   -d '{"label": "bench read", "roles": ["ANALYST"]}' "$GATEWAY/api/v1/admin/api-keys" | jq -r .key)
