@@ -29,7 +29,7 @@ if [[ -n "$JFR_PID" ]]; then
   echo "Gateway profile of the flood phase ($OUT_DIR/gateway-flood.jfr), top frames of $(grep -c 'jdk.ExecutionSample' "$OUT_DIR/gateway-flood-samples.txt") samples:"
   awk '/stackTrace = \[/ {getline; sub(/^[ \t]+/, ""); sub(/line:.*/, ""); print}' "$OUT_DIR/gateway-flood-samples.txt" | sort | uniq -c | sort -rn | head -15
   echo "Samples whose stack passes through ...:"
-  for frame in 'io.cityfin' 'springframework.security' 'ProblemResponses' 'observation' 'MessageDigest' 'reactor.netty' 'JsonMapper\|jackson'; do
+  for frame in 'io.cityfin' 'springframework.security' 'ProblemResponses' 'observation' 'MessageDigest' 'reactor.netty' 'JsonMapper|jackson'; do
     printf '  %-28s %s\n' "$frame" "$(awk -v RS='jdk.ExecutionSample' -v f="$frame" '$0 ~ f {n++} END {print n+0}' "$OUT_DIR/gateway-flood-samples.txt")"
   done
 fi

@@ -97,7 +97,7 @@ if [[ -n "${BEFORE_REPO:-}" ]]; then
     >"$SIGNALS/before.out" 2>&1 &
   BEFORE_PID=$!
   # stop it before platform.sh's own cleanup stops this one
-  trap 'rc=$?; stop_before; (exit "$rc"); bench_cleanup' EXIT
+  trap 'rc=$?; set +e; stop_before; (exit "$rc"); bench_cleanup' EXIT
 fi
 
 wait_before() {

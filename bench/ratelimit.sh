@@ -43,6 +43,7 @@ ratelimit_cleanup() {
   for pid in "${EXTRA_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${EXTRA_PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
   if [[ -n "$REDIS_PID" ]]; then kill "$REDIS_PID" 2>/dev/null || true; wait "$REDIS_PID" 2>/dev/null || true; fi
+  set +e # errexit would end this handler at the next line when rc is not 0, before the platform is stopped
   (exit "$rc")
   bench_cleanup
 }
