@@ -25,6 +25,7 @@ import io.cityfin.gateway.indicator.ConsolidatedIndicatorService;
 import io.cityfin.gateway.indicator.ConsolidatedIndicators;
 import io.cityfin.gateway.indicator.SourceStatus;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code GET /api/v1/indicators}: the merged answer with its strong ETag, {@code Cache-Control: private, no-cache} and
@@ -36,12 +37,14 @@ class ConsolidatedIndicatorController implements ConsolidatedApi {
 
     private final ConsolidatedIndicatorService service;
     private final Clock clock;
-    /** The body of each ETag served lately: an unchanged answer is not mapped again. */
-    private final Cache<String, ConsolidatedIndicatorSetDto> bodies = Caffeine.newBuilder().maximumSize(256).build();
+    private final JsonMapper json;
+    /** The encoded body of each ETag served lately: an unchanged answer is neither mapped nor encoded again. */
+    private final Cache<String, EncodedAnswer> bodies = Caffeine.newBuilder().maximumSize(256).build();
 
-    ConsolidatedIndicatorController(ConsolidatedIndicatorService service, Clock clock) {
+    ConsolidatedIndicatorController(ConsolidatedIndicatorService service, Clock clock, JsonMapper json) {
         this.service = service;
         this.clock = clock;
+        this.json = json;
     }
 
     @Override
@@ -57,8 +60,13 @@ class ConsolidatedIndicatorController implements ConsolidatedApi {
                     if (condition != null && condition.matches(merged.etag())) {
                         return ResponseEntity.status(HttpStatus.NOT_MODIFIED).headers(headers).build();
                     }
-                    return ResponseEntity.ok().headers(headers).body(bodies.get(merged.etag(), tag -> toDto(merged)));
+                    ConsolidatedIndicatorSetDto body = bodies.get(merged.etag(), tag -> encoded(toDto(merged)));
+                    return ResponseEntity.ok().headers(headers).body(body);
                 });
+    }
+
+    private EncodedAnswer encoded(ConsolidatedIndicatorSetDto answer) {
+        return new EncodedAnswer(answer, json.writeValueAsBytes(answer));
     }
 
     static HttpHeaders headers(String etag) {
