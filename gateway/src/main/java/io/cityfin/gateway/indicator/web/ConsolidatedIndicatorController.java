@@ -25,7 +25,6 @@ import io.cityfin.gateway.indicator.ConsolidatedIndicatorService;
 import io.cityfin.gateway.indicator.ConsolidatedIndicators;
 import io.cityfin.gateway.indicator.SourceStatus;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code GET /api/v1/indicators}: the merged answer with its strong ETag, {@code Cache-Control: private, no-cache} and
@@ -37,14 +36,12 @@ class ConsolidatedIndicatorController implements ConsolidatedApi {
 
     private final ConsolidatedIndicatorService service;
     private final Clock clock;
-    private final JsonMapper json;
-    /** The encoded body of each ETag served lately: an unchanged answer is neither mapped nor encoded again. */
-    private final Cache<String, EncodedAnswer> bodies = Caffeine.newBuilder().maximumSize(256).build();
+    /** The body of each ETag served lately: an unchanged answer is not mapped again. */
+    private final Cache<String, ConsolidatedIndicatorSetDto> bodies = Caffeine.newBuilder().maximumSize(256).build();
 
-    ConsolidatedIndicatorController(ConsolidatedIndicatorService service, Clock clock, JsonMapper json) {
+    ConsolidatedIndicatorController(ConsolidatedIndicatorService service, Clock clock) {
         this.service = service;
         this.clock = clock;
-        this.json = json;
     }
 
     @Override
@@ -60,13 +57,8 @@ class ConsolidatedIndicatorController implements ConsolidatedApi {
                     if (condition != null && condition.matches(merged.etag())) {
                         return ResponseEntity.status(HttpStatus.NOT_MODIFIED).headers(headers).build();
                     }
-                    ConsolidatedIndicatorSetDto body = bodies.get(merged.etag(), tag -> encoded(toDto(merged)));
-                    return ResponseEntity.ok().headers(headers).body(body);
+                    return ResponseEntity.ok().headers(headers).body(bodies.get(merged.etag(), tag -> toDto(merged)));
                 });
-    }
-
-    private EncodedAnswer encoded(ConsolidatedIndicatorSetDto answer) {
-        return new EncodedAnswer(answer, json.writeValueAsBytes(answer));
     }
 
     static HttpHeaders headers(String etag) {
