@@ -10,9 +10,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
 import io.cityfin.common.http.IfNoneMatch;
 import io.cityfin.common.http.QueryParameters;
 import io.cityfin.common.identity.IndicatorView;
@@ -36,8 +33,6 @@ class ConsolidatedIndicatorController implements ConsolidatedApi {
 
     private final ConsolidatedIndicatorService service;
     private final Clock clock;
-    /** The body of each ETag served lately: an unchanged answer is not mapped again. */
-    private final Cache<String, ConsolidatedIndicatorSetDto> bodies = Caffeine.newBuilder().maximumSize(256).build();
 
     ConsolidatedIndicatorController(ConsolidatedIndicatorService service, Clock clock) {
         this.service = service;
@@ -57,7 +52,7 @@ class ConsolidatedIndicatorController implements ConsolidatedApi {
                     if (condition != null && condition.matches(merged.etag())) {
                         return ResponseEntity.status(HttpStatus.NOT_MODIFIED).headers(headers).build();
                     }
-                    return ResponseEntity.ok().headers(headers).body(bodies.get(merged.etag(), tag -> toDto(merged)));
+                    return ResponseEntity.ok().headers(headers).body(toDto(merged));
                 });
     }
 

@@ -1,7 +1,9 @@
 package io.cityfin.gateway.indicator.web;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,15 +37,14 @@ class WriteGenerations implements GlobalFilter, Ordered {
     private static final Logger LOG = LoggerFactory.getLogger(WriteGenerations.class);
     private static final Set<HttpMethod> READS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
 
-    private final Set<String> services;
-    private final IndicatorCacheProperties cache;
+    /** Per service (a route id), the services whose answers a write to it can change: itself and its readers. */
+    private final Map<String, List<String>> affected;
     private final Generations generations;
     private final Counter bumped;
     private final Counter failed;
 
     WriteGenerations(CityfinGatewayProperties properties, IndicatorCacheProperties cache, Generations generations, MeterRegistry meters) {
-        this.services = Set.copyOf(properties.services().keySet());
-        this.cache = cache;
+        this.affected = properties.services().keySet().stream().collect(Collectors.toUnmodifiableMap(service -> service, cache::affectedBy));
         this.generations = generations;
         this.bumped = bumps(meters, "ok");
         this.failed = bumps(meters, "failed");
@@ -52,20 +53,20 @@ class WriteGenerations implements GlobalFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
-        if (route == null || !services.contains(route.getId()) || READS.contains(exchange.getRequest().getMethod())) {
+        List<String> services = route == null ? null : affected.get(route.getId());
+        if (services == null || READS.contains(exchange.getRequest().getMethod())) {
             return chain.filter(exchange);
         }
-        List<String> affected = cache.affectedBy(route.getId());
         exchange.getResponse().beforeCommit(() -> {
             HttpStatusCode status = exchange.getResponse().getStatusCode();
             if (status == null || !status.is2xxSuccessful()) {
                 return Mono.empty();
             }
-            return generations.bump(affected)
+            return generations.bump(services)
                     .doOnSuccess(done -> bumped.increment())
                     .onErrorResume(error -> {
                         failed.increment();
-                        LOG.warn("Could not bump the generations of {} after a write: {}", affected, error.toString());
+                        LOG.warn("Could not bump the generations of {} after a write: {}", services, error.toString());
                         return Mono.empty();
                     });
         });
