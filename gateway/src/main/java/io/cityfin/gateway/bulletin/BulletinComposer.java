@@ -138,6 +138,13 @@ public final class BulletinComposer {
     /** How a member of this indicator is shown: growth rates in %, changes of a percentage in 个百分点, the rest in its unit. */
     static Function<BigDecimal, Shown> shownAs(IndicatorDto indicator, String field) {
         String unit = unit(indicator);
+        if ("PERCENT".equals(unit) && indicator.getCode() != null && indicator.getCode().endsWith("_PP")) {
+            // a gap between two rates (INCLUSIVE_SME_GROWTH_GAP_PP): percentage points, as the source writes 9.63个百分点
+            return switch (field) {
+                case "growthSinceYearStartPct", "yoyPct", "targetProgressPct" -> OfficeUnits::percent;
+                default -> OfficeUnits::points;
+            };
+        }
         return switch (field) {
             case "growthSinceYearStartPct", "yoyPct", "targetProgressPct" -> OfficeUnits::percent;
             case "changeSinceYearStart", "yoyChange" -> "PERCENT".equals(unit) ? OfficeUnits::points : value -> OfficeUnits.of(value, unit);
@@ -396,6 +403,9 @@ public final class BulletinComposer {
             }
             clause.append(value.signum() < 0 ? "-" : "").append(fig(service, indicator, "value", period, data.region(), value, shownAs(indicator, "value")));
             BigDecimal change = indicator.getChangeSinceYearStart();
+            if (!kind.equals("FLOW") && change != null && change.signum() == 0) {
+                return clause.append("，与年初持平").toString(); // not "较年初增加0，增长0.00%"
+            }
             if (!kind.equals("FLOW") && change != null) {
                 String more = kind.equals("RATIO") ? "上升" : "增加";
                 clause.append("，较年初").append(change.signum() < 0 ? "减少" : more)

@@ -172,4 +172,21 @@ class BulletinComposerTest {
         assertThat(text).contains("新增贷款全年目标350.00亿元，完成96.69%，时间进度74.79%，达到时间进度（时间过半、任务过半）。")
                 .doesNotContain("累计新增贷款");
     }
+
+    @Test
+    void writesAGapBetweenRatesInPointsAndAnUnchangedStockAsUnchanged() {
+        IndicatorDto gap = BulletinFixtures.indicator("INCLUSIVE_SME_GROWTH_GAP_PP", "普惠小微贷款增速高于各项贷款增速", "credit-service",
+                IndicatorDto.UnitEnum.PERCENT, IndicatorDto.KindEnum.RATIO).value(new BigDecimal("7.72"));
+        IndicatorDto cases = BulletinFixtures.indicator("LEGACY_IFR_CASES_REMAINING", "剩余陈案", "risk-service",
+                IndicatorDto.UnitEnum.COUNT, IndicatorDto.KindEnum.STOCK).value(new BigDecimal("2")).yearStartValue(new BigDecimal("2"))
+                .changeSinceYearStart(BigDecimal.ZERO).growthSinceYearStartPct(new BigDecimal("0.00"));
+        Map<String, ServiceFigures> services = new LinkedHashMap<>();
+        services.put("credit-service", figures("credit-service", SEPTEMBER, deposits(), gap));
+        services.put("risk-service", figures("risk-service", SEPTEMBER, cases));
+
+        String text = text(BulletinComposer.compose(september(services)).html());
+
+        assertThat(text).contains("普惠小微贷款增速高于各项贷款增速为7.72个百分点").contains("剩余陈案2，与年初持平")
+                .doesNotContain("较年初增加0");
+    }
 }
