@@ -21,7 +21,7 @@ import reactor.core.publisher.Flux;
  * they feed, streamed, never held.
  *
  * <pre>{@code
- * RecordRows<Enterprise> enterprises = RecordRows.of(enterpriseRecords::activeContents);
+ * RecordRows<Enterprise> enterprises = RecordRows.of(enterpriseRecords);
  * enterprises.count(SPECIALISED_SME_COUNT, (e, d) -> e.specialisedSmeOn(d)).region(Enterprise::region)
  * issues.sumInYear(DF_PLATFORM_YTD, Issue::issuedOn, Issue::amount).when(Issue::byPlatform).region(Issue::region)
  * }</pre>
@@ -48,6 +48,11 @@ public final class RecordRows<T> {
     public static <T> RecordRows<T> of(RecordService<T> records) {
         return new RecordRows<>(records::activeContents, () -> records.activeStored().map(stored -> new Traced<>(records.collection(),
                 stored.id(), stored.key(), stored.version(), stored.recordedAt(), stored.contentHash(), stored.content())));
+    }
+
+    /** Rows with the record versions they come from, read afresh by {@code traced} for each request (rows of one collection). */
+    static <T> RecordRows<T> traced(Supplier<Flux<Traced<T>>> traced) {
+        return new RecordRows<>(() -> traced.get().map(Traced::row), traced);
     }
 
     Flux<T> read() {
