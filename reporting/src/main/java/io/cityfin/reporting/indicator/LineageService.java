@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -86,7 +87,7 @@ public class LineageService {
                         List.of(FieldError.atParameter("code", "UNKNOWN_INDICATOR", "No indicator " + code + " in this service."))));
             }
             FigurePeriods periods = FigurePeriods.of(query.period());
-            Node root = plan(code, false, shown, 0);
+            Node root = plan(code, Set.of(), shown, 0);
             return load(root, periods, query).map(loaded -> build(root, query, periods, shown, loaded));
         });
     }
@@ -97,39 +98,39 @@ public class LineageService {
 
     /** One node of the lineage tree, before anything is read. */
     private record Node(String code, @Nullable IndicatorDefinition definition, @Nullable Item item, Source source,
-                        boolean readsYearStart, @Nullable RecordMeasure<?> measure, @Nullable String formula, List<Node> inputs) {
+                        Set<Role> wanted, @Nullable RecordMeasure<?> measure, @Nullable String formula, List<Node> inputs) {
     }
 
-    private Node plan(String code, boolean readsYearStart, Map<String, IndicatorDto> shown, int depth) {
+    private Node plan(String code, Set<Role> wanted, Map<String, IndicatorDto> shown, int depth) {
         boolean reports = reportSource.getIfAvailable() != null;
         IndicatorDefinition report = reports ? reportDefinitions.get(code) : null;
         Item item = items.get(code);
         if (report != null && item != null && report.inputs().equals(Set.of(code)) && "item".equals(kindOf(report, code))) {
-            return new Node(code, report, item, Source.REPORT_ITEM, readsYearStart, null, null, List.of());
+            return new Node(code, report, item, Source.REPORT_ITEM, wanted, null, null, List.of());
         }
         if (report != null) {
-            return derived(code, report, shown, depth);
+            return derived(code, report, wanted, shown, depth);
         }
         RecordMeasure<?> measure = measures.get(code);
         if (measure != null) {
-            return new Node(code, measure.definition(), null, Source.RECORD_MEASURE, readsYearStart, measure,
+            return new Node(code, measure.definition(), null, Source.RECORD_MEASURE, wanted, measure,
                     measure.rows().isTraced() ? null : "measured on rows without record versions (a registry or joined records): totals only",
                     List.of());
         }
         Imported imported = imports.get(code);
         if (imported != null) {
-            return new Node(code, imported.definition(), null, Source.IMPORTED, false, null,
+            return new Node(code, imported.definition(), null, Source.IMPORTED, Set.of(), null,
                     imported.serviceName() + " " + imported.code(), List.of());
         }
         IndicatorDefinition recordDerived = recordDefinitions.get(code);
         if (recordDerived != null) {
-            return derived(code, recordDerived, shown, depth);
+            return derived(code, recordDerived, wanted, shown, depth);
         }
         if (reports && item != null) {
             // an item that only feeds other indicators (a rate of a weighted average)
-            return new Node(code, null, item, Source.REPORT_ITEM, readsYearStart, null, null, List.of());
+            return new Node(code, null, item, Source.REPORT_ITEM, wanted, null, null, List.of());
         }
-        return new Node(code, null, null, Source.OTHER, false, null,
+        return new Node(code, null, null, Source.OTHER, Set.of(), null,
                 shown.containsKey(code) ? "computed by another indicator source of " + catalogue.service() + " (no lineage)"
                         : "unknown input " + code, List.of());
     }
@@ -139,29 +140,42 @@ public class LineageService {
         return Formula.describe(definition.formula()).equals(code) ? "item" : "derived";
     }
 
-    private Node derived(String code, IndicatorDefinition definition, Map<String, IndicatorDto> shown, int depth) {
+    /**
+     * A derived indicator's inputs are read at every period it evaluates its formula on ({@link IndicatorCells}): P and
+     * P−1y; the year start for a stock or a ratio or when the formula reads it; P−1y's year start when it reads it; and
+     * wherever the indicator itself is read as an input.
+     */
+    private Node derived(String code, IndicatorDefinition definition, Set<Role> wanted, Map<String, IndicatorDto> shown, int depth) {
         IndicatorCells cells = IndicatorCells.of(definition);
+        Set<Role> read = EnumSet.of(Role.PERIOD, Role.YEAR_EARLIER);
+        read.addAll(wanted);
+        if (definition.kind() != Kind.FLOW || cells.readsYearStart()) {
+            read.add(Role.YEAR_START);
+        }
+        if (cells.readsYearStart()) {
+            read.add(Role.YEAR_EARLIER_YEAR_START);
+        }
         List<Node> inputs = new ArrayList<>();
         if (depth < MAX_DEPTH) {
             new TreeSet<>(cells.items()).stream().filter(input -> !input.equals(code))
-                    .forEach(input -> inputs.add(plan(input, cells.readsYearStart(), shown, depth + 1)));
+                    .forEach(input -> inputs.add(plan(input, read, shown, depth + 1)));
         }
-        return new Node(code, definition, null, Source.DERIVED, cells.readsYearStart(), null,
+        return new Node(code, definition, null, Source.DERIVED, read, null,
                 Formula.describe(definition.formula()), inputs);
     }
 
-    /** The roles a measured node reads: P and P−1y; the year start for a stock or a ratio or when read; P−1y's year start when read. */
+    /** The roles a measured node reads: P and P−1y, the year start for a stock or a ratio, and whatever a derived indicator reading it reads. */
     private static Map<Role, Period> roles(Node node, FigurePeriods periods) {
         Map<Role, Period> roles = new LinkedHashMap<>();
         Kind kind = node.definition() != null ? node.definition().kind() : node.item() != null ? node.item().kind() : Kind.FLOW;
         roles.put(Role.PERIOD, periods.at());
-        if ((kind != Kind.FLOW || node.readsYearStart()) && periods.yearStart() != null) {
+        if ((kind != Kind.FLOW || node.wanted().contains(Role.YEAR_START)) && periods.yearStart() != null) {
             roles.put(Role.YEAR_START, periods.yearStart());
         }
         if (periods.previousYear() != null) {
             roles.put(Role.YEAR_EARLIER, periods.previousYear());
         }
-        if (node.readsYearStart() && periods.previousYearStart() != null) {
+        if (node.wanted().contains(Role.YEAR_EARLIER_YEAR_START) && periods.previousYearStart() != null) {
             roles.put(Role.YEAR_EARLIER_YEAR_START, periods.previousYearStart());
         }
         return roles;

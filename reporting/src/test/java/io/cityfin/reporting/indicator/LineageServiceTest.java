@@ -46,6 +46,8 @@ class LineageServiceTest {
     private static final IndicatorDefinition SPENT = RecordRows.measured("SPENT_YTD", "花费", "Spent", Unit.CNY, Kind.FLOW);
     private static final IndicatorDefinition TWICE = new IndicatorDefinition("SPENT_TWICE_YTD", "两倍", "Spent twice", Unit.CNY, Kind.FLOW,
             Formula.sum("SPENT_YTD", "SPENT_YTD"), Set.of("SPENT_YTD"));
+    private static final IndicatorDefinition SHOPS_GAINED = new IndicatorDefinition("SHOPS_GAINED", "新增", "Shops gained", Unit.COUNT,
+            Kind.STOCK, Formula.increaseSinceYearStart("SHOPS_VISITED_YTD"), Set.of("SHOPS_VISITED_YTD"));
     private static final IndicatorDefinition DIRECT = RecordRows.measured("DIRECT_YTD", "直接融资", "Direct financing", Unit.CNY, Kind.FLOW);
 
     private final Clock clock = Clock.fixed(Instant.parse("2022-10-08T09:00:00Z"), CityClock.ZONE);
@@ -102,6 +104,14 @@ class LineageServiceTest {
             assertThat(input.readings().get(0).total()).isEqualByComparingTo("90.50");
         });
 
+        // a formula reading the year start reads its input there and at a year earlier's year start too
+        IndicatorLineage gained = lineage("SHOPS_GAINED", Region.CITY, Role.ANALYST);
+        assertThat(gained.formula()).isEqualTo("SHOPS_VISITED_YTD − SHOPS_VISITED_YTD at year start");
+        assertThat(gained.inputs().get(0).readings()).extracting(IndicatorLineage.Reading::role).containsExactly(
+                IndicatorLineage.Role.PERIOD, IndicatorLineage.Role.YEAR_START, IndicatorLineage.Role.YEAR_EARLIER,
+                IndicatorLineage.Role.YEAR_EARLIER_YEAR_START);
+        assertThat(gained.inputs().get(0).readings().get(1).period()).isEqualTo(Period.month(2021, 12));
+
         IndicatorLineage imported = lineage("DIRECT_YTD", Region.CITY, Role.ANALYST);
         assertThat(imported.formula()).isEqualTo("capital-market-service DF_PLATFORM_YTD");
         assertThat(imported.readings()).isEmpty();
@@ -134,7 +144,7 @@ class LineageServiceTest {
                         rows.countInYear(SHOPS, Visit::on).distinct(Visit::shop).region(Visit::region),
                         rows.sumInYear(SPENT, Visit::on, Visit::spent).region(Visit::region))
                 .importing(Imported.of(DIRECT, "capital-market", "DF_PLATFORM_YTD"))
-                .with(TWICE);
+                .with(TWICE, SHOPS_GAINED);
         StaticListableBeanFactory beans = new StaticListableBeanFactory(Map.of("declared", declared));
         Catalogue catalogue = new Catalogue("test-service", List.of(), Set.of());
         RecordIndicatorSource records = new RecordIndicatorSource(beans.getBeanProvider(RecordIndicators.class), year -> Mono.just(List.of()),
