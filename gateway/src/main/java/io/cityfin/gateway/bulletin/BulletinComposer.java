@@ -242,7 +242,10 @@ public final class BulletinComposer {
                 Function<BigDecimal, Shown> shown = shownAs(indicator, published.field());
                 String printed = published.printed() != null && !published.printed().isBlank() ? published.printed()
                         : signed(published.value(), shown);
-                items.add("<li>《" + escape(published.document()) + "》刊载" + escape(fieldSubject(indicator, published.field()))
+                // a printed text that says the change itself ("较年初减少了0.03个百分点") follows the indicator's name alone
+                String subject = printed.startsWith("较") || printed.startsWith("同比") ? shortName(indicator)
+                        : fieldSubject(indicator, published.field());
+                items.add("<li>《" + escape(published.document()) + "》刊载" + escape(subject)
                         + escape(printed) + "，据数据应为" + (value.signum() < 0 ? "-" : "")
                         + fig(published.service(), indicator, published.field(), data.period(), data.region(), value, shown) + "</li>");
             }

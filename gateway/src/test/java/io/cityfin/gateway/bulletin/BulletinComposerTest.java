@@ -189,4 +189,17 @@ class BulletinComposerTest {
         assertThat(text).contains("普惠小微贷款增速高于各项贷款增速为7.72个百分点").contains("剩余陈案2，与年初持平")
                 .doesNotContain("较年初增加0");
     }
+
+    @Test
+    void letsAPrintedChangeFollowTheIndicatorsName() {
+        IndicatorDto npl = BulletinFixtures.indicator("NPL_RATIO", "不良贷款率", "credit-service", IndicatorDto.UnitEnum.PERCENT,
+                IndicatorDto.KindEnum.RATIO).value(new BigDecimal("1.31")).changeSinceYearStart(new BigDecimal("-0.04"));
+        PublishedFigure printed = new PublishedFigure("credit-service", "NPL_RATIO", "changeSinceYearStart", "2022-09", "361000",
+                new BigDecimal("-0.03"), new BigDecimal("0.01"), "较年初减少了0.03个百分点", "2022年金融工作总结");
+
+        String text = text(BulletinComposer.compose(data(Map.of("credit-service", figures("credit-service", SEPTEMBER, npl)), List.of(),
+                List.of(printed), Map.of())).html());
+
+        assertThat(text).contains("《2022年金融工作总结》刊载不良贷款率较年初减少了0.03个百分点，据数据应为-0.04个百分点");
+    }
 }
