@@ -28,13 +28,14 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import io.cityfin.common.test.TestIdentity;
-import io.cityfin.common.test.WithPostgres;
+import io.cityfin.common.test.WithOwnPostgres;
 import io.cityfin.gateway.StubService;
 
 /**
  * The bulletin on a real port, in front of five stub services answering the source document's 2022 figures (insurance
  * complete up to August only), with PostgreSQL: roles, the HTML's sentences and classes, the PDF through poppler-utils,
- * issuing, the issued bytes kept while the live bulletin marks a revised figure, and the refusals.
+ * issuing, the issued bytes kept while the live bulletin marks a revised figure, and the refusals. A database of its
+ * own: the bulletin keeps consolidated answers for many months and counties, which GatewayIT expects no one to have kept.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"management.server.port=0", "cityfin.gateway.fan-out-timeout=2s",
@@ -42,7 +43,7 @@ import io.cityfin.gateway.StubService;
                 "cityfin.gateway.indicator-cache.revalidate-after=0s",
                 "cityfin.gateway.keys.admin-api-key=" + BulletinIT.ADMIN_KEY})
 @AutoConfigureWebTestClient(timeout = "60s")
-@WithPostgres
+@WithOwnPostgres
 class BulletinIT {
 
     static final String ADMIN_KEY = "cfk_bulletin-it-bootstrap-admin-key-00000000000";
