@@ -3,17 +3,13 @@ package io.cityfin.systemtests;
 import static io.cityfin.systemtests.RunningPlatform.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -30,6 +26,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import io.cityfin.common.test.PopplerChecks;
 
 /**
  * The monthly bulletin on the packaged platform with demo data: the 2022-09 bulletin's deposit sentence exactly as the
@@ -93,30 +91,9 @@ class BulletinIT {
     @Order(2)
     void writesThePdfWithAnEmbeddedCjkFontThatPopplerReadsAndRenders() throws Exception {
         byte[] pdf = bytes(gateway, "/api/v1/bulletins/2022-09", MediaType.APPLICATION_PDF);
-        Path dir = Files.createDirectories(Path.of("target", "bulletin-pdf"));
-        Path file = dir.resolve("bulletin-2022-09.pdf");
-        Files.write(file, pdf);
-        try (Stream<Path> old = Files.list(dir)) {
-            for (Path png : old.filter(p -> p.toString().endsWith(".png")).toList()) {
-                Files.delete(png);
-            }
-        }
 
-        String fonts = run("pdffonts", file.toString());
-        String text = run("pdftotext", "-enc", "UTF-8", file.toString(), "-");
-        int pages = Integer.parseInt(run("pdfinfo", file.toString()).lines().filter(line -> line.startsWith("Pages:"))
-                .findFirst().orElseThrow().replaceAll("\\D", ""));
-        run("pdftoppm", "-png", "-r", "60", file.toString(), dir.resolve("page").toString());
-
-        assertThat(fonts.lines().filter(line -> line.contains("WenQuanYi")).toList()).isNotEmpty()
-                .allSatisfy(line -> assertThat(line.split("\\s+")).contains("yes"));
-        assertThat(text).contains(DEPOSIT_SENTENCE);
-        List<Path> pngs = new ArrayList<>();
-        try (Stream<Path> rendered = Files.list(dir)) {
-            rendered.filter(p -> p.toString().endsWith(".png")).forEach(pngs::add);
-        }
-        assertThat(pages).isPositive();
-        assertThat(pngs).hasSize(pages).allSatisfy(png -> assertThat(Files.size(png)).isPositive());
+        PopplerChecks.assertEmbedsReadsAndRenders(pdf, Path.of("target", "bulletin-pdf"), "bulletin-2022-09.pdf", "WenQuanYi",
+                DEPOSIT_SENTENCE);
     }
 
     @Test
@@ -185,11 +162,4 @@ class BulletinIT {
                 .replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
     }
 
-    private static String run(String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as(String.join(" ", command) + " finished").isTrue();
-        assertThat(process.exitValue()).as(String.join(" ", command) + ": " + output).isZero();
-        return output;
-    }
 }

@@ -2,17 +2,12 @@ package io.cityfin.gateway.bulletin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -27,6 +22,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import io.cityfin.common.test.PopplerChecks;
 import io.cityfin.common.test.TestIdentity;
 import io.cityfin.common.test.WithOwnPostgres;
 import io.cityfin.gateway.StubService;
@@ -195,39 +191,9 @@ class BulletinIT {
     @Test
     void writesThePdfWithAnEmbeddedCjkFontThatPopplerReadsAndRenders() throws Exception {
         byte[] pdf = bytes(admin(), "/api/v1/bulletins/2022-09", MediaType.APPLICATION_PDF);
-        Path dir = Files.createDirectories(Path.of("target", "bulletin-pdf"));
-        Path file = dir.resolve("bulletin-2022-09.pdf");
-        Files.write(file, pdf);
 
-        String fonts = run("pdffonts", file.toString());
-        String text = run("pdftotext", "-enc", "UTF-8", file.toString(), "-");
-        String info = run("pdfinfo", file.toString());
-        int pages = Integer.parseInt(info.lines().filter(line -> line.startsWith("Pages:")).findFirst().orElseThrow().replaceAll("\\D", ""));
-        try (Stream<Path> old = Files.list(dir)) {
-            for (Path png : old.filter(p -> p.toString().endsWith(".png")).toList()) {
-                Files.delete(png);
-            }
-        }
-        run("pdftoppm", "-png", "-r", "60", file.toString(), dir.resolve("page").toString());
-
-        assertThat(pdf).startsWith("%PDF-".getBytes(StandardCharsets.US_ASCII));
-        assertThat(fonts.lines().filter(line -> line.contains("WenQuanYi")).toList()).isNotEmpty()
-                .allSatisfy(line -> assertThat(line.split("\\s+")).contains("yes"));
-        assertThat(text).contains(DEPOSIT_SENTENCE);
-        List<Path> pngs = new ArrayList<>();
-        try (Stream<Path> rendered = Files.list(dir)) {
-            rendered.filter(p -> p.toString().endsWith(".png")).forEach(pngs::add);
-        }
-        assertThat(pages).isPositive();
-        assertThat(pngs).hasSize(pages).allSatisfy(png -> assertThat(Files.size(png)).isPositive());
-    }
-
-    private static String run(String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as(String.join(" ", command) + " finished").isTrue();
-        assertThat(process.exitValue()).as(String.join(" ", command) + ": " + output).isZero();
-        return output;
+        PopplerChecks.assertEmbedsReadsAndRenders(pdf, Path.of("target", "bulletin-pdf"), "bulletin-2022-09.pdf", "WenQuanYi",
+                DEPOSIT_SENTENCE);
     }
 
     private byte[] bytes(WebTestClient client, String path, MediaType type) {
