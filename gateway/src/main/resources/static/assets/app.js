@@ -78,12 +78,14 @@ async function render() {
   const { name, params } = route();
   document.body.dataset.state = 'loading';
   document.body.dataset.view = name;
+  // the view renders into the page (so that a chart gets its real size at once), under a loading line
+  const loading = h('p', { class: 'loading' }, t('loading'));
   const target = h('div', { class: 'view-body', dataset: { view: name } });
-  view.replaceChildren(h('p', { class: 'loading' }, t('loading')));
+  view.replaceChildren(loading, target);
   try {
     await views[name](target, { period: period(), params, rerender: render });
     if (ticket !== rendering) return;
-    view.replaceChildren(target);
+    loading.remove();
     views.resizeCharts();
     document.body.dataset.state = 'ready';
   } catch (error) {

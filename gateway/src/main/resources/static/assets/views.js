@@ -16,6 +16,7 @@ export function resizeCharts() {
 }
 
 function chart(element, option) {
+  if (!element.isConnected) return null; // a view left before it finished
   const instance = window.echarts.init(element, null, { renderer: 'canvas' });
   instance.setOption(Object.assign({
     animation: false,
@@ -25,6 +26,20 @@ function chart(element, option) {
   }, option));
   charts.push(instance);
   return instance;
+}
+
+/** An action's handler: a refusal or failure is shown in the view, never left as an unhandled rejection. */
+function guarded(action) {
+  return async () => {
+    try {
+      await action();
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) return; // the key panel is showing
+      const text = error instanceof ApiError && error.status === 403 ? t('forbidden') : t('failed') + error.message;
+      document.getElementById('view').appendChild(h('p', { class: 'error', id: 'view-error', dataset: { status: error.status || 0 } }, text));
+      document.body.dataset.state = 'ready';
+    }
+  };
 }
 
 /** A heading line of a view. */
@@ -267,20 +282,20 @@ export async function review(view, { period, rerender }) {
       h('td', null, w.period || '—'),
       h('td', null, w.code),
       h('td', null, w.message),
-      h('td', null, button(t('markReviewed'), async () => {
+      h('td', null, button(t('markReviewed'), guarded(async () => {
         await api('/api/v1/' + service.segment + '/warnings/' + encodeURIComponent(w.id) + '/review', { method: 'POST' });
         rerender();
-      }))));
+      })))));
   }));
   view.appendChild(h('h3', null, t('warnings')));
   view.appendChild(rows.length ? table([t('service'), t('institution'), t('period'), t('code'), t('message'), t('actions')], rows)
     : h('p', { class: 'empty' }, t('none')));
   const alerts = await api('/api/v1/risk/alerts?' + new URLSearchParams({ status: 'OPEN' }).toString());
   view.appendChild(h('h3', null, t('alerts')));
-  const change = (alert, status) => async () => {
+  const change = (alert, status) => guarded(async () => {
     await api('/api/v1/risk/alerts/' + encodeURIComponent(alert.id) + '/status', { method: 'PUT', body: { status } });
     rerender();
-  };
+  });
   view.appendChild((alerts || []).length ? table([t('rule'), t('subject'), t('region'), t('period'), t('severity'), t('value'), t('actions')],
     alerts.map((alert) => h('tr', { dataset: { alert: alert.id } },
       h('td', null, alert.rule), h('td', null, alert.subjectName || alert.subject), h('td', null, nameOf(regionByCode(alert.region))),
@@ -330,11 +345,11 @@ export async function bulletin(view, { period, rerender }) {
   const query = new URLSearchParams({ region: CITY }).toString();
   const base = '/api/v1/bulletins/' + encodeURIComponent(period);
   view.appendChild(heading(t('bulletin') + ' · ' + period,
-    button(t('issue'), async () => {
+    button(t('issue'), guarded(async () => {
       await api(base + '/issue?' + query, { method: 'POST' });
       rerender();
-    }, { id: 'bulletin-issue' }),
-    button(t('downloadPdf'), async () => {
+    }), { id: 'bulletin-issue' }),
+    button(t('downloadPdf'), guarded(async () => {
       const pdf = await api(base + '?' + query, { accept: 'application/pdf', as: 'blob' });
       const url = URL.createObjectURL(pdf);
       const link = h('a', { href: url, download: 'bulletin-' + period + '.pdf' });
@@ -342,7 +357,7 @@ export async function bulletin(view, { period, rerender }) {
       link.click();
       link.remove();
       setTimeout(() => URL.revokeObjectURL(url), 10000);
-    }, { id: 'bulletin-pdf' })));
+    }), { id: 'bulletin-pdf' })));
   const [live, issued] = await Promise.all([
     api(base + '?' + query, { accept: 'text/html', as: 'text' }),
     optional(base + '/issued?' + query, [404], { accept: 'text/html', as: 'response' }),

@@ -83,7 +83,8 @@ class OfficePageIT {
 
     @BeforeAll
     static void startThePlatformAndTheBrowser() {
-        platform = RunningPlatform.start(data, PORT_BASE, Map.of());
+        // a generous start: this test runs beside other builds on a shared machine
+        platform = RunningPlatform.start(data, PORT_BASE, Map.of("CITYFIN_START_TIMEOUT_SECONDS", "600"));
         admin = platform.gateway();
         browser = new OfficeBrowser(platform.gatewayUrl());
     }

@@ -30,12 +30,12 @@ import io.cityfin.common.test.WithPostgres;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "management.server.port=0",
-        "cityfin.gateway.keys.admin-api-key=" + OfficePageIT.ADMIN_KEY})
+        "cityfin.gateway.keys.admin-api-key=" + OfficePageHeadersIT.ADMIN_KEY})
 @AutoConfigureWebTestClient(timeout = "20s")
 @WithPostgres
-class OfficePageIT {
+class OfficePageHeadersIT {
 
-    static final String ADMIN_KEY = "cfk_office-page-it-bootstrap-admin-key-00000000";
+    static final String ADMIN_KEY = "cfk_office-headers-it-bootstrap-admin-key-00000";
 
     static final String ECHARTS = "/_static/echarts/6.0.0/dist/echarts.min.js";
 
