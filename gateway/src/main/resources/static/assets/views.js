@@ -192,10 +192,11 @@ export async function trends(view, { period, params }) {
     legend: { top: 0 },
     grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: labels },
-    yAxis: { type: 'value', name: scale.name, scale: true },
+    yAxis: { type: 'value', name: scale.name },
+    // bars: a month without figures is a gap, not a line drawn across it
     series: [
-      { name: t('thisYear') + ' ' + year, type: 'line', data: answers.map((a) => (a ? onScale(a.value, scale) : null)) },
-      { name: t('lastYear') + ' ' + (Number(year) - 1), type: 'line', lineStyle: { type: 'dashed' },
+      { name: t('thisYear') + ' ' + year, type: 'bar', data: answers.map((a) => (a ? onScale(a.value, scale) : null)) },
+      { name: t('lastYear') + ' ' + (Number(year) - 1), type: 'bar',
         data: answers.map((a) => (a ? onScale(a.previousYearValue, scale) : null)) },
     ],
   });
@@ -230,10 +231,10 @@ export async function counties(view, { period, params }) {
   const ordered = reporting.slice().reverse();
   chart(element, {
     tooltip: { trigger: 'item', renderMode: 'richText' },
-    grid: { left: 8, right: 48, top: 8, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 72, top: 8, bottom: 8, containLabel: true },
     xAxis: { type: 'value', name: scale.name },
     yAxis: { type: 'category', data: ordered.map((a) => nameOf(a.region)) },
-    series: [{ type: 'bar', name: nameOf(picker.indicator), label: { show: true, position: 'right' },
+    series: [{ type: 'bar', name: nameOf(picker.indicator), label: { show: true, position: 'right', formatter: (p) => Number(p.value).toFixed(scale.places) },
       data: ordered.map((a) => ({ value: onScale(a.indicator.value, scale), regionCode: a.region.code })) }],
   });
   const list = h('ul', { class: 'county-list', id: 'county-list' });
@@ -290,7 +291,14 @@ export async function review(view, { period, rerender }) {
   view.appendChild(h('h3', null, t('warnings')));
   view.appendChild(rows.length ? table([t('service'), t('institution'), t('period'), t('code'), t('message'), t('actions')], rows)
     : h('p', { class: 'empty' }, t('none')));
-  const alerts = await api('/api/v1/risk/alerts?' + new URLSearchParams({ status: 'OPEN' }).toString());
+  const [alerts, rules] = await Promise.all([
+    api('/api/v1/risk/alerts?' + new URLSearchParams({ status: 'OPEN' }).toString()),
+    api('/api/v1/risk/alert-rules'),
+  ]);
+  const ruleName = (code) => {
+    const rule = (rules || []).find((r) => r.code === code);
+    return rule ? nameOf(rule) : code;
+  };
   view.appendChild(h('h3', null, t('alerts')));
   const change = (alert, status) => guarded(async () => {
     await api('/api/v1/risk/alerts/' + encodeURIComponent(alert.id) + '/status', { method: 'PUT', body: { status } });
@@ -298,8 +306,9 @@ export async function review(view, { period, rerender }) {
   });
   view.appendChild((alerts || []).length ? table([t('rule'), t('subject'), t('region'), t('period'), t('severity'), t('value'), t('actions')],
     alerts.map((alert) => h('tr', { dataset: { alert: alert.id } },
-      h('td', null, alert.rule), h('td', null, alert.subjectName || alert.subject), h('td', null, nameOf(regionByCode(alert.region))),
-      h('td', null, alert.period), h('td', null, h('span', { class: 'severity severity-' + String(alert.severity).toLowerCase() }, alert.severity)),
+      h('td', null, ruleName(alert.rule)), h('td', null, alert.subjectName || alert.subject), h('td', null, nameOf(regionByCode(alert.region))),
+      h('td', null, alert.period),
+      h('td', null, h('span', { class: 'severity severity-' + String(alert.severity).toLowerCase() }, t('severity_' + alert.severity))),
       h('td', null, String(alert.value)),
       h('td', null, button(t('acknowledge'), change(alert, 'ACKNOWLEDGED')), ' ', button(t('close'), change(alert, 'CLOSED'))))))
     : h('p', { class: 'empty' }, t('none')));

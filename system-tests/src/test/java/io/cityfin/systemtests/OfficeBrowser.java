@@ -95,9 +95,10 @@ final class OfficeBrowser implements AutoCloseable {
         new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> "ready".equals(script("return document.body.dataset.state")));
     }
 
-    /** Goes to a hash route in the open page and waits for it. */
+    /** Goes to a hash route in the open page (shown afresh if it is the one shown) and waits for it. */
     void go(String hash) {
-        andWait(() -> script("location.hash = arguments[0]", hash));
+        andWait(() -> script("if (location.hash === '#' + arguments[0]) { window.dispatchEvent(new HashChangeEvent('hashchange')); }"
+                + " else { location.hash = arguments[0]; }", hash));
     }
 
     WebElement find(String css) {
