@@ -421,7 +421,7 @@ function lineageNode(node, segment) {
     node.formula ? h('p', { class: 'formula' }, t('formula') + ': ' + node.formula) : null);
   (node.readings || []).forEach((reading) => {
     box.appendChild(h('h4', null, t('role_' + reading.role) + ' · ' + reading.period + (reading.item ? ' · ' + reading.item : '')
-      + ' · ' + t('total') + ' ' + (reading.total === null ? '—' : String(reading.total))));
+      + ' · ' + t('total') + ' ' + (reading.total == null ? '—' : String(reading.total))));
     if ((reading.reports || []).length) {
       box.appendChild(table([t('institution'), t('version'), t('receivedAt'), t('contentHash'), t('lines')],
         reading.reports.map((report) => h('tr', null,
@@ -435,7 +435,7 @@ function lineageNode(node, segment) {
       box.appendChild(table([t('collection'), t('key'), t('version'), t('recordedAt'), t('contentHash'), t('value')],
         reading.records.map((record) => h('tr', null, h('td', null, record.collection), h('td', null, record.key || record.id),
           h('td', null, String(record.version)), h('td', null, time(record.recordedAt)), h('td', { class: 'hash' }, record.contentHash),
-          h('td', null, record.value === null ? '—' : String(record.value))))));
+          h('td', null, record.value == null ? '—' : String(record.value))))));
     }
   });
   if ((node.inputs || []).length) {

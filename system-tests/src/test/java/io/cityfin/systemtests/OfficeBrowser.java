@@ -92,7 +92,18 @@ final class OfficeBrowser implements AutoCloseable {
     }
 
     void waitUntilReady() {
-        new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> "ready".equals(script("return document.body.dataset.state")));
+        waitForState("ready");
+    }
+
+    /** Waits until body[data-state] is state: ready (a view rendered) or key (the key panel shows). */
+    void waitForState(String state) {
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> state.equals(script("return document.body.dataset.state")));
+    }
+
+    /** Forgets the tab's key (the page's sign-out button) and waits for the key panel. */
+    void signOut() {
+        find("#key-forget").click();
+        waitForState("key");
     }
 
     /** Goes to a hash route in the open page (shown afresh if it is the one shown) and waits for it. */

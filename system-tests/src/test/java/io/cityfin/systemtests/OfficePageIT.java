@@ -109,6 +109,7 @@ class OfficePageIT {
     void theKeyIsTypedOnceAndKeptInTheTabsSessionStorageOnly() {
         browser.viewport(1366, 768);
         browser.open("overview");
+        browser.waitForState("key");
         assertThat(browser.find("#key-panel").isDisplayed()).isTrue();
         assertThat(browser.find("#view").isDisplayed()).isFalse();
 
@@ -118,7 +119,7 @@ class OfficePageIT {
         assertThat(browser.script("return localStorage.length")).isEqualTo(0L);
         assertThat(browser.driver().getCurrentUrl()).doesNotContain(platform.adminKey());
         // a reload keeps the key for the tab: no second prompt
-        browser.open("overview");
+        browser.driver().navigate().refresh();
         browser.waitUntilReady();
         assertThat(browser.find("#key-panel").isDisplayed()).isFalse();
         assertThat(browser.findAll(".card")).hasSize(5);
@@ -168,21 +169,28 @@ class OfficePageIT {
             .bodyValue("{\"label\": \"OfficePageIT portal\", \"roles\": [\"PORTAL\"]}")
             .exchange().expectStatus().isCreated()).get("key");
         WebTestClient portal = platform.withKey(portalKey);
+        // the first county figure disclosure control withholds from PORTAL (an ADMIN sees its value), services in order
         String code = null;
         String county = null;
-        for (String candidate : List.of("LOAN_BALANCE", "DEPOSIT_BALANCE", "NPL_RATIO", "INCLUSIVE_SME_LOAN_BALANCE",
-                "INDUSTRIAL_LOAN_BALANCE", "GREEN_LOAN_BALANCE", "ECO_PRODUCT_LOAN_BALANCE")) {
+        for (String segment : List.of("credit", "insurance", "capital-market", "platform", "risk")) {
             for (String region : COUNTIES) {
-                Map<String, Object> figure = indicator(portal, "credit", region, candidate);
-                if (code == null && figure != null && Boolean.TRUE.equals(figure.get("suppressed"))) {
-                    code = candidate;
-                    county = region;
+                if (county != null) {
+                    break;
+                }
+                for (Map<String, Object> figure : indicators(portal, segment, region)) {
+                    if (county == null && Boolean.TRUE.equals(figure.get("suppressed"))) {
+                        Map<String, Object> staff = indicator(admin, segment, region, (String) figure.get("code"));
+                        if (staff != null && staff.get("value") != null) {
+                            code = (String) figure.get("code");
+                            county = region;
+                        }
+                    }
                 }
             }
         }
         assertThat(county).as("a county the demo data suppresses for PORTAL").isNotNull();
 
-        browser.andWait(() -> browser.find("#key-forget").click());
+        browser.signOut();
         signIn(portalKey);
         browser.go("counties?code=" + code);
 
@@ -193,7 +201,7 @@ class OfficePageIT {
             .doesNotContain(county);
         browser.screenshot("counties-portal-1366x768");
 
-        browser.andWait(() -> browser.find("#key-forget").click());
+        browser.signOut();
         signIn(platform.adminKey());
     }
 
@@ -337,6 +345,7 @@ class OfficePageIT {
     }
 
     private static void signIn(String key) {
+        browser.waitForState("key");
         assertThat(browser.find("#key-panel").isDisplayed()).isTrue();
         browser.find("#key-input").sendKeys(key);
         browser.andWait(() -> browser.find("#key-submit").click());
@@ -354,15 +363,14 @@ class OfficePageIT {
 
     /** One indicator of a service for a region in 2022-09 as key's caller sees it; null when the service has no such code. */
     private static Map<String, Object> indicator(WebTestClient key, String segment, String region, String code) {
+        return indicators(key, segment, region).stream().filter(figure -> code.equals(figure.get("code"))).findFirst().orElse(null);
+    }
+
+    /** A service's indicators for a region in 2022-09 as key's caller sees them. */
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> indicators(WebTestClient key, String segment, String region) {
         Map<String, Object> set = json(key.get().uri("/api/v1/" + segment + "/indicators?period=" + PERIOD + "&region=" + region)
             .exchange().expectStatus().isOk());
-        for (Object indicator : (List<?>) set.get("indicators")) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> figure = (Map<String, Object>) indicator;
-            if (code.equals(figure.get("code"))) {
-                return figure;
-            }
-        }
-        return null;
+        return ((List<?>) set.get("indicators")).stream().map(indicator -> (Map<String, Object>) indicator).toList();
     }
 }
