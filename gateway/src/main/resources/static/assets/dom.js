@@ -48,10 +48,17 @@ const DROPPED = new Set(['script', 'style', 'link', 'meta', 'iframe', 'object', 
   'img', 'form', 'input', 'button', 'textarea', 'select', 'noscript', 'base', 'frame', 'frameset', 'video', 'audio']);
 
 export function importBulletin(html) {
-  const parsed = new DOMParser().parseFromString(html, 'text/html');
-  const article = parsed.querySelector('article.bulletin');
-  if (!article) return null;
-  return rebuild(article);
+  // Only the article is parsed: the bulletin's own <style> (in its head) would be a CSP violation even in a
+  // DOMParser document, and so would a style attribute; the allow-list below drops both anyway.
+  const start = html.indexOf('<article');
+  const end = html.lastIndexOf('</article>');
+  if (start < 0 || end < start) return null;
+  const article = html.slice(start, end + '</article>'.length)
+    .replace(/<style[\s\S]*?<\/style\s*>/gi, '')
+    .replace(/\sstyle\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi, '');
+  const parsed = new DOMParser().parseFromString('<!DOCTYPE html><html><head></head><body>' + article + '</body></html>', 'text/html');
+  const element = parsed.querySelector('article.bulletin');
+  return element ? rebuild(element) : null;
 }
 
 function rebuild(node) {

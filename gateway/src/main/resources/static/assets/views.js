@@ -318,7 +318,7 @@ export async function review(view, { period, rerender }) {
 
 export async function corrections(view) {
   view.appendChild(heading(t('corrections')));
-  const lists = await Promise.all(SERVICES.map((s) => optional('/api/v1/' + s.segment + '/published-figures', [404])));
+  const lists = await Promise.all(SERVICES.map((s) => optional('/api/v1/' + s.segment + '/published-figures?limit=1000', [404])));
   const rows = [];
   for (let i = 0; i < SERVICES.length; i++) {
     const service = SERVICES[i];
