@@ -58,8 +58,8 @@ class FinancingIndicatorConfiguration {
     @Bean
     RecordIndicators financingIndicators(RecordService<Issue> issueRecords, RecordService<Fund> fundRecords,
                                          RecordService<FundInvestment> investmentRecords, Institutions institutions) {
-        RecordRows<Issue> issues = RecordRows.of(issueRecords::activeContents);
-        RecordRows<Fund> funds = RecordRows.of(fundRecords::activeContents);
+        RecordRows<Issue> issues = RecordRows.of(issueRecords);
+        RecordRows<Fund> funds = RecordRows.of(fundRecords);
         // Funds not withdrawn with their investments not withdrawn: a withdrawn fund takes its investments out of every figure.
         RecordRows<Invested> investments = RecordRows.of(() -> fundRecords.activeFamilies(investmentRecords)
                 .flatMapIterable(family -> family.children().stream().map(investment -> new Invested(family.content(), investment)).toList()));

@@ -37,7 +37,7 @@ class InvestmentConfiguration {
 
     @Bean
     RecordIndicators investmentIndicators(RecordService<Investment> investments) {
-        return indicators(RecordRows.of(investments::activeContents));
+        return indicators(RecordRows.of(investments));
     }
 
     static RecordIndicators indicators(RecordRows<Investment> rows) {

@@ -24,12 +24,12 @@ public interface Formula {
 
     /** The item's sum in the period. */
     static Formula item(String code) {
-        return (at, atYearStart) -> at.sum(code);
+        return named(code, (at, atYearStart) -> at.sum(code));
     }
 
     /** The item's sum at the previous December, for a ratio whose base is the year start. */
     static Formula itemAtYearStart(String code) {
-        return (at, atYearStart) -> atYearStart.sum(code);
+        return named(code + " at year start", (at, atYearStart) -> atYearStart.sum(code));
     }
 
     /**
@@ -46,7 +46,7 @@ public interface Formula {
             throw new IllegalArgumentException("a sum needs at least one part");
         }
         List<Formula> all = List.of(parts);
-        return (at, atYearStart) -> {
+        return named(joined(" + ", all), (at, atYearStart) -> {
             BigDecimal total = null;
             for (Formula part : all) {
                 BigDecimal value = part.evaluate(at, atYearStart);
@@ -55,7 +55,7 @@ public interface Formula {
                 }
             }
             return total;
-        };
+        });
     }
 
     /**
@@ -67,7 +67,7 @@ public interface Formula {
             throw new IllegalArgumentException("a total needs at least one part");
         }
         List<String> all = List.of(codes);
-        return (at, atYearStart) -> {
+        return named(String.join(" + ", all) + " (all present)", (at, atYearStart) -> {
             BigDecimal total = BigDecimal.ZERO;
             for (String code : all) {
                 BigDecimal value = at.sum(code);
@@ -77,12 +77,12 @@ public interface Formula {
                 total = total.add(value);
             }
             return total;
-        };
+        });
     }
 
     /** The item's sum in the period minus its sum at the previous December; {@code null} if either is missing. */
     static Formula increaseSinceYearStart(String code) {
-        return (at, atYearStart) -> Decimals.minus(at.sum(code), atYearStart.sum(code));
+        return named(code + " − " + code + " at year start", (at, atYearStart) -> Decimals.minus(at.sum(code), atYearStart.sum(code)));
     }
 
     /**
@@ -90,7 +90,7 @@ public interface Formula {
      * since the year start; {@code null} if either is missing.
      */
     static Formula decreaseSinceYearStart(String code) {
-        return (at, atYearStart) -> Decimals.minus(atYearStart.sum(code), at.sum(code));
+        return named(code + " at year start − " + code, (at, atYearStart) -> Decimals.minus(atYearStart.sum(code), at.sum(code)));
     }
 
     /** numerator / denominator × 100: a share or a rate in percent. */
@@ -100,8 +100,8 @@ public interface Formula {
 
     /** numerator / denominator × 100: a share or a rate in percent. */
     static Formula percentOf(Formula numerator, Formula denominator) {
-        return (at, atYearStart) -> Decimals.percent(numerator.evaluate(at, atYearStart),
-                denominator.evaluate(at, atYearStart));
+        return named(describe(numerator) + " / " + describe(denominator) + " × 100",
+                (at, atYearStart) -> Decimals.percent(numerator.evaluate(at, atYearStart), denominator.evaluate(at, atYearStart)));
     }
 
     /** numerator / denominator: a multiple (unit TIMES). */
@@ -111,8 +111,8 @@ public interface Formula {
 
     /** numerator / denominator: a multiple (unit TIMES). */
     static Formula times(Formula numerator, Formula denominator) {
-        return (at, atYearStart) -> Decimals.divide(numerator.evaluate(at, atYearStart),
-                denominator.evaluate(at, atYearStart));
+        return named(describe(numerator) + " / " + describe(denominator),
+                (at, atYearStart) -> Decimals.divide(numerator.evaluate(at, atYearStart), denominator.evaluate(at, atYearStart)));
     }
 
     /** numerator / denominator: an average amount per unit, such as yuan per enterprise. */
@@ -130,8 +130,8 @@ public interface Formula {
      * out. {@code null} when no line carries both or their weights add up to 0.
      */
     static Formula weightedAverage(String rateItem, String weightItem) {
-        return (at, atYearStart) -> Decimals.divide(at.weightedSum(rateItem, weightItem),
-                at.weightSum(rateItem, weightItem));
+        return named("Σ(" + rateItem + " × " + weightItem + ") / Σ " + weightItem,
+                (at, atYearStart) -> Decimals.divide(at.weightedSum(rateItem, weightItem), at.weightSum(rateItem, weightItem)));
     }
 
     /**
@@ -139,8 +139,36 @@ public interface Formula {
      * {@code null} when either is missing or either year-start base is missing or zero.
      */
     static Formula growthGapPp(String a, String b) {
-        return (at, atYearStart) -> Decimals.minus(
+        return named("growth since year start of " + a + " − that of " + b + " (pp)", (at, atYearStart) -> Decimals.minus(
                 Decimals.growthPct(at.sum(a), atYearStart.sum(a)),
-                Decimals.growthPct(at.sum(b), atYearStart.sum(b)));
+                Decimals.growthPct(at.sum(b), atYearStart.sum(b))));
+    }
+
+    /** {@code body} described by {@code text} (the factories' formulas say what they compute, for lineage). */
+    static Formula named(String text, Formula body) {
+        return new Named(text, body);
+    }
+
+    /** A short description of the formula: the factories' own, else "computed". */
+    static String describe(Formula formula) {
+        return formula instanceof Named named ? named.text() : "computed";
+    }
+
+    private static String joined(String separator, List<Formula> parts) {
+        return String.join(separator, parts.stream().map(Formula::describe).toList());
+    }
+
+    /** A formula with its description. */
+    record Named(String text, Formula body) implements Formula {
+
+        @Override
+        public @Nullable BigDecimal evaluate(Figures at, Figures atYearStart) {
+            return body.evaluate(at, atYearStart);
+        }
+
+        @Override
+        public String toString() {
+            return text;
+        }
     }
 }

@@ -101,6 +101,21 @@ public class RecordIndicatorSource implements IndicatorSource {
         this.controlledCells = Map.copyOf(shown);
     }
 
+    /** Every measure declared, those only feeding others included (lineage). */
+    List<RecordMeasure<?>> measures() {
+        return measures;
+    }
+
+    /** Every figure imported from another service (lineage). */
+    List<Imported> imports() {
+        return imports;
+    }
+
+    /** Every indicator served: measured, imported, derived (lineage). */
+    List<IndicatorDefinition> definitions() {
+        return definitions;
+    }
+
     @Override
     public Flux<IndicatorDto> indicators(IndicatorQuery query) {
         if (definitions.isEmpty()) {

@@ -2,6 +2,8 @@ package io.cityfin.reporting.indicator;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
@@ -10,6 +12,7 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 import io.cityfin.reporting.catalogue.Kind;
+import io.cityfin.reporting.record.RecordService;
 import reactor.core.publisher.Flux;
 
 /**
@@ -18,7 +21,7 @@ import reactor.core.publisher.Flux;
  * they feed, streamed, never held.
  *
  * <pre>{@code
- * RecordRows<Enterprise> enterprises = RecordRows.of(enterpriseRecords::activeContents);
+ * RecordRows<Enterprise> enterprises = RecordRows.of(enterpriseRecords);
  * enterprises.count(SPECIALISED_SME_COUNT, (e, d) -> e.specialisedSmeOn(d)).region(Enterprise::region)
  * issues.sumInYear(DF_PLATFORM_YTD, Issue::issuedOn, Issue::amount).when(Issue::byPlatform).region(Issue::region)
  * }</pre>
@@ -26,18 +29,49 @@ import reactor.core.publisher.Flux;
 public final class RecordRows<T> {
 
     private final Supplier<Flux<T>> read;
+    private final @Nullable Supplier<Flux<Traced<T>>> traced;
 
-    private RecordRows(Supplier<Flux<T>> read) {
+    private RecordRows(Supplier<Flux<T>> read, @Nullable Supplier<Flux<Traced<T>>> traced) {
         this.read = read;
+        this.traced = traced;
     }
 
-    /** Rows read afresh, by {@code read}, for each indicator request. */
+    /** Rows read afresh, by {@code read}, for each indicator request; their lineage is unknown. */
     public static <T> RecordRows<T> of(Supplier<Flux<T>> read) {
-        return new RecordRows<>(read);
+        return new RecordRows<>(read, null);
+    }
+
+    /**
+     * The latest versions not withdrawn of a collection, read afresh for each indicator request, with the versions
+     * they come from (so a lineage can list them).
+     */
+    public static <T> RecordRows<T> of(RecordService<T> records) {
+        return new RecordRows<>(records::activeContents, () -> records.activeStored().map(stored -> new Traced<>(records.collection(),
+                stored.id(), stored.key(), stored.version(), stored.recordedAt(), stored.contentHash(), stored.content())));
+    }
+
+    /** Rows with the record versions they come from, read afresh by {@code traced} for each request (rows of one collection). */
+    static <T> RecordRows<T> traced(Supplier<Flux<Traced<T>>> traced) {
+        return new RecordRows<>(() -> traced.get().map(Traced::row), traced);
     }
 
     Flux<T> read() {
         return read.get();
+    }
+
+    /** Whether the rows know the record versions they come from. */
+    boolean isTraced() {
+        return traced != null;
+    }
+
+    /** The rows with their record versions; empty when not {@link #isTraced()}. */
+    Flux<Traced<T>> readTraced() {
+        return traced == null ? Flux.empty() : traced.get();
+    }
+
+    /** A row and the record version it is the content of. */
+    record Traced<T>(String collection, UUID id, @Nullable String key, int version, OffsetDateTime recordedAt, String contentHash,
+                     T row) {
     }
 
     /** A STOCK count: rows in a state at D. */

@@ -219,6 +219,16 @@ public class RecordService<T> {
                                 .map(row -> RecordJson.read(row.childContent(), children.type.contentType())).toList()));
     }
 
+    /** The latest version of every record not withdrawn (nor its parent), as stored, for lineage: no access check. */
+    public Flux<StoredRecord<T>> activeStored() {
+        return records.active(type.collection()).map(row -> stored(row.version()));
+    }
+
+    /** The collection's name. */
+    public String collection() {
+        return type.collection();
+    }
+
     /** The contents of {@link #activeViews}. */
     public Flux<T> activeContents() {
         return activeViews().map(RecordView::content);

@@ -145,4 +145,14 @@ class FormulaTest {
         assertThat(Formula.growthGapPp("A", "C")
                 .evaluate(at, MapFigures.of(Map.of("A", amount("100"), "C", amount("100"))))).isNull();
     }
+
+    @Test
+    void saysWhatEachFactoryComputesForTheLineage() {
+        assertThat(Formula.describe(Formula.item("A"))).isEqualTo("A");
+        assertThat(Formula.describe(Formula.increaseSinceYearStart("A"))).isEqualTo("A − A at year start");
+        assertThat(Formula.describe(Formula.percentOf("N", "D"))).isEqualTo("N / D × 100");
+        assertThat(Formula.describe(Formula.sum("A", "B"))).isEqualTo("A + B");
+        assertThat(Formula.describe(Formula.weightedAverage("R", "W"))).isEqualTo("Σ(R × W) / Σ W");
+        assertThat(Formula.describe((at, atYearStart) -> null)).isEqualTo("computed");
+    }
 }

@@ -24,7 +24,7 @@ class LeadConfiguration {
 
     @Bean
     RecordIndicators leadIndicators(RecordService<Lead> leads) {
-        return LeadIndicators.on(RecordRows.of(leads::activeContents));
+        return LeadIndicators.on(RecordRows.of(leads));
     }
 
     /** The demo leads ({@code leads} of the demo file); after the organisations, before the demo's alert evaluation (last). */

@@ -24,7 +24,7 @@ class PublicityConfiguration {
 
     @Bean
     RecordIndicators publicityIndicators(RecordService<Publicity> publicity) {
-        return PublicityIndicators.on(RecordRows.of(publicity::activeContents));
+        return PublicityIndicators.on(RecordRows.of(publicity));
     }
 
     /** The demo publicity ({@code publicity} of the demo file); after the organisations, before the demo's alert evaluation. */

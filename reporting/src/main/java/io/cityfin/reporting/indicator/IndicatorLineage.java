@@ -1,0 +1,59 @@
+package io.cityfin.reporting.indicator;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import io.cityfin.common.period.Period;
+import io.cityfin.common.region.Region;
+
+/**
+ * Where an indicator's figure comes from ({@code GET /indicators/{code}/lineage}): a measured indicator's readings
+ * (the report versions and lines, or the record versions, behind the figure at each period it reads), a derived
+ * one's formula and its inputs' lineage, or, for a figure from elsewhere, a note in {@code formula}.
+ */
+public record IndicatorLineage(String service, String code, String nameZh, String nameEn, String unit, String kind,
+                               Period period, Region region, @Nullable BigDecimal value, @Nullable String formula,
+                               List<Reading> readings, List<IndicatorLineage> inputs) {
+
+    public IndicatorLineage {
+        readings = List.copyOf(readings);
+        inputs = List.copyOf(inputs);
+    }
+
+    /** Which of the periods behind the asked one a reading is ({@link FigurePeriods}). */
+    public enum Role {
+        PERIOD, YEAR_START, YEAR_EARLIER, YEAR_EARLIER_YEAR_START
+    }
+
+    /** What the figure reads at one period: the total and the report versions or records that make it. */
+    public record Reading(Role role, Period period, @Nullable String item, @Nullable BigDecimal total,
+                          List<ReportVersion> reports, List<RecordEntry> records) {
+
+        public Reading {
+            reports = List.copyOf(reports);
+            records = List.copyOf(records);
+        }
+    }
+
+    /** The latest version of one institution's report for the period, and its lines summed. */
+    public record ReportVersion(String institutionCode, @Nullable String institutionName, int version,
+                                OffsetDateTime receivedAt, String contentHash, List<Line> lines) {
+
+        public ReportVersion {
+            lines = List.copyOf(lines);
+        }
+    }
+
+    /** One report line summed. */
+    public record Line(String item, String region, BigDecimal value) {
+    }
+
+    /** The latest version of a record that adds {@code value} to the reading. */
+    public record RecordEntry(String collection, UUID id, @Nullable String key, int version, OffsetDateTime recordedAt,
+                              String contentHash, @Nullable BigDecimal value) {
+    }
+}

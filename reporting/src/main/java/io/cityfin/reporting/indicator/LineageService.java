@@ -1,0 +1,304 @@
+package io.cityfin.reporting.indicator;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+
+import io.cityfin.common.identity.Access;
+import io.cityfin.common.identity.AccessRule;
+import io.cityfin.common.indicator.api.model.IndicatorDto;
+import io.cityfin.common.period.Period;
+import io.cityfin.common.problem.FieldError;
+import io.cityfin.common.problem.ProblemException;
+import io.cityfin.reporting.catalogue.Catalogue;
+import io.cityfin.reporting.catalogue.Item;
+import io.cityfin.reporting.catalogue.Kind;
+import io.cityfin.reporting.indicator.IndicatorLineage.Line;
+import io.cityfin.reporting.indicator.IndicatorLineage.Reading;
+import io.cityfin.reporting.indicator.IndicatorLineage.RecordEntry;
+import io.cityfin.reporting.indicator.IndicatorLineage.ReportVersion;
+import io.cityfin.reporting.indicator.IndicatorLineage.Role;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code GET /indicators/{code}/lineage} (ADMIN, ANALYST): where an indicator's figure comes from. A measured report
+ * indicator lists, at each period its figure reads ({@link FigurePeriods}: the period and a year earlier; the year
+ * start for STOCK and RATIO or when a derived indicator reading it reads the year start; that year earlier's year
+ * start then too), the latest report versions and their lines summed, read in one statement for the whole tree
+ * ({@link ReportLineage}). A measured record indicator lists the latest record versions that add to it, found by the
+ * measure itself ({@link RecordMeasure#at}, distinct keys counted once), each row source read once. A derived
+ * indicator describes its formula and lists its inputs' lineage; an imported figure names where it comes from; an
+ * indicator of another {@link IndicatorSource} says it has no lineage. {@code value} is the figure {@code /indicators}
+ * gives the caller.
+ */
+@Service
+public class LineageService {
+
+    private static final AccessRule STAFF = AccessRule.anyOf(io.cityfin.common.identity.Role.ADMIN, io.cityfin.common.identity.Role.ANALYST);
+    /** A derived indicator nested deeper than this is cut short (a formula never nests so deep; guards a cycle). */
+    private static final int MAX_DEPTH = 8;
+
+    private final IndicatorService indicators;
+    private final Catalogue catalogue;
+    private final ObjectProvider<ReportIndicatorSource> reportSource;
+    private final ObjectProvider<ReportLineage> reportLineage;
+    private final Map<String, IndicatorDefinition> reportDefinitions = new HashMap<>();
+    private final Map<String, Item> items = new HashMap<>();
+    private final Map<String, RecordMeasure<?>> measures = new HashMap<>();
+    private final Map<String, Imported> imports = new HashMap<>();
+    private final Map<String, IndicatorDefinition> recordDefinitions = new HashMap<>();
+
+    public LineageService(IndicatorService indicators, Catalogue catalogue, IndicatorDefinitions definitions,
+                          RecordIndicatorSource records, ObjectProvider<ReportIndicatorSource> reportSource,
+                          ObjectProvider<ReportLineage> reportLineage) {
+        this.indicators = indicators;
+        this.catalogue = catalogue;
+        this.reportSource = reportSource;
+        this.reportLineage = reportLineage;
+        definitions.all().forEach(definition -> reportDefinitions.put(definition.code(), definition));
+        catalogue.items().forEach(item -> items.put(item.code(), item));
+        records.measures().forEach(measure -> measures.putIfAbsent(measure.definition().code(), measure));
+        records.imports().forEach(imported -> imports.putIfAbsent(imported.definition().code(), imported));
+        records.definitions().forEach(definition -> recordDefinitions.putIfAbsent(definition.code(), definition));
+    }
+
+    /** The lineage of {@code code} for the query; 404 {@code UNKNOWN_INDICATOR} (parameter {@code code}) when the service has none. */
+    public Mono<IndicatorLineage> lineage(String code, IndicatorQuery query) {
+        return Access.require(STAFF).then(indicators.indicators(query)).flatMap(sheet -> {
+            Map<String, IndicatorDto> shown = new HashMap<>();
+            sheet.indicators().forEach(indicator -> shown.put(indicator.getCode(), indicator));
+            if (!shown.containsKey(code)) {
+                return Mono.error(new ProblemException(404, "Not found", "No indicator " + code + " in " + catalogue.service() + ".",
+                        List.of(FieldError.atParameter("code", "UNKNOWN_INDICATOR", "No indicator " + code + " in this service."))));
+            }
+            FigurePeriods periods = FigurePeriods.of(query.period());
+            Node root = plan(code, Set.of(), shown, 0);
+            return load(root, periods, query).map(loaded -> build(root, query, periods, shown, loaded));
+        });
+    }
+
+    // ---- the plan: what each node of the tree reads ----
+
+    private enum Source { REPORT_ITEM, RECORD_MEASURE, DERIVED, IMPORTED, OTHER }
+
+    /** One node of the lineage tree, before anything is read. */
+    private record Node(String code, @Nullable IndicatorDefinition definition, @Nullable Item item, Source source,
+                        Set<Role> wanted, @Nullable RecordMeasure<?> measure, @Nullable String formula, List<Node> inputs) {
+    }
+
+    private Node plan(String code, Set<Role> wanted, Map<String, IndicatorDto> shown, int depth) {
+        boolean reports = reportSource.getIfAvailable() != null;
+        IndicatorDefinition report = reports ? reportDefinitions.get(code) : null;
+        Item item = items.get(code);
+        if (report != null && item != null && report.inputs().equals(Set.of(code)) && "item".equals(kindOf(report, code))) {
+            return new Node(code, report, item, Source.REPORT_ITEM, wanted, null, null, List.of());
+        }
+        if (report != null) {
+            return derived(code, report, wanted, shown, depth);
+        }
+        RecordMeasure<?> measure = measures.get(code);
+        if (measure != null) {
+            return new Node(code, measure.definition(), null, Source.RECORD_MEASURE, wanted, measure,
+                    measure.rows().isTraced() ? null : "measured on rows without record versions (a registry or joined records): totals only",
+                    List.of());
+        }
+        Imported imported = imports.get(code);
+        if (imported != null) {
+            return new Node(code, imported.definition(), null, Source.IMPORTED, Set.of(), null,
+                    imported.serviceName() + " " + imported.code(), List.of());
+        }
+        IndicatorDefinition recordDerived = recordDefinitions.get(code);
+        if (recordDerived != null) {
+            return derived(code, recordDerived, wanted, shown, depth);
+        }
+        if (reports && item != null) {
+            // an item that only feeds other indicators (a rate of a weighted average)
+            return new Node(code, null, item, Source.REPORT_ITEM, wanted, null, null, List.of());
+        }
+        return new Node(code, null, null, Source.OTHER, Set.of(), null,
+                shown.containsKey(code) ? "computed by another indicator source of " + catalogue.service() + " (no lineage)"
+                        : "unknown input " + code, List.of());
+    }
+
+    /** "item" when the definition is the item's own sum. */
+    private static String kindOf(IndicatorDefinition definition, String code) {
+        return Formula.describe(definition.formula()).equals(code) ? "item" : "derived";
+    }
+
+    /**
+     * A derived indicator's inputs are read at every period it evaluates its formula on ({@link IndicatorCells}): P and
+     * P−1y; the year start for a stock or a ratio or when the formula reads it; P−1y's year start when it reads it; and
+     * wherever the indicator itself is read as an input.
+     */
+    private Node derived(String code, IndicatorDefinition definition, Set<Role> wanted, Map<String, IndicatorDto> shown, int depth) {
+        IndicatorCells cells = IndicatorCells.of(definition);
+        Set<Role> read = EnumSet.of(Role.PERIOD, Role.YEAR_EARLIER);
+        read.addAll(wanted);
+        if (definition.kind() != Kind.FLOW || cells.readsYearStart()) {
+            read.add(Role.YEAR_START);
+        }
+        if (cells.readsYearStart()) {
+            read.add(Role.YEAR_EARLIER_YEAR_START);
+        }
+        List<Node> inputs = new ArrayList<>();
+        if (depth < MAX_DEPTH) {
+            new TreeSet<>(cells.items()).stream().filter(input -> !input.equals(code))
+                    .forEach(input -> inputs.add(plan(input, read, shown, depth + 1)));
+        }
+        return new Node(code, definition, null, Source.DERIVED, read, null,
+                Formula.describe(definition.formula()), inputs);
+    }
+
+    /** The roles a measured node reads: P and P−1y, the year start for a stock or a ratio, and whatever a derived indicator reading it reads. */
+    private static Map<Role, Period> roles(Node node, FigurePeriods periods) {
+        Map<Role, Period> roles = new LinkedHashMap<>();
+        Kind kind = node.definition() != null ? node.definition().kind() : node.item() != null ? node.item().kind() : Kind.FLOW;
+        roles.put(Role.PERIOD, periods.at());
+        if ((kind != Kind.FLOW || node.wanted().contains(Role.YEAR_START)) && periods.yearStart() != null) {
+            roles.put(Role.YEAR_START, periods.yearStart());
+        }
+        if (periods.previousYear() != null) {
+            roles.put(Role.YEAR_EARLIER, periods.previousYear());
+        }
+        if (node.wanted().contains(Role.YEAR_EARLIER_YEAR_START) && periods.previousYearStart() != null) {
+            roles.put(Role.YEAR_EARLIER_YEAR_START, periods.previousYearStart());
+        }
+        return roles;
+    }
+
+    // ---- reading: one statement for every report line, each record source once ----
+
+    /** What was read: report lines per (item, period), record entries per (measure, day). */
+    private record Loaded(Map<String, List<ReportLineage.LineRow>> lines, Map<String, List<RecordEntry>> records,
+                          Map<String, BigDecimal> recordTotals) {
+    }
+
+    private static String key(String code, Object at) {
+        return code + "@" + at;
+    }
+
+    private Mono<Loaded> load(Node root, FigurePeriods periods, IndicatorQuery query) {
+        Set<String> reportItems = new HashSet<>();
+        Set<Period> reportPeriods = new HashSet<>();
+        Map<RecordRows<?>, Map<RecordMeasure<?>, Set<LocalDate>>> recordReads = new IdentityHashMap<>();
+        collect(root, periods, reportItems, reportPeriods, recordReads);
+        ReportLineage port = reportLineage.getIfAvailable();
+        Mono<Map<String, List<ReportLineage.LineRow>>> lines = port == null || reportItems.isEmpty() ? Mono.just(Map.of())
+                : port.lines(reportPeriods, reportItems, query.region())
+                        .collect(HashMap::new, (map, row) -> map.computeIfAbsent(key(row.item(), row.period()), k -> new ArrayList<>()).add(row));
+        String region = query.region().isCity() ? null : query.region().code();
+        Map<String, List<RecordEntry>> entries = new HashMap<>();
+        Map<String, BigDecimal> totals = new HashMap<>();
+        Mono<Void> records = Flux.fromIterable(recordReads.entrySet())
+                .concatMap(read -> readRecords(read.getKey(), read.getValue(), region, entries, totals))
+                .then();
+        return records.then(lines).map(read -> new Loaded(read, entries, totals));
+    }
+
+    private void collect(Node node, FigurePeriods periods, Set<String> reportItems, Set<Period> reportPeriods,
+                         Map<RecordRows<?>, Map<RecordMeasure<?>, Set<LocalDate>>> recordReads) {
+        switch (node.source()) {
+            case REPORT_ITEM -> {
+                reportItems.add(node.code());
+                reportPeriods.addAll(roles(node, periods).values());
+            }
+            case RECORD_MEASURE -> {
+                Set<LocalDate> days = recordReads.computeIfAbsent(node.measure().rows(), rows -> new LinkedHashMap<>())
+                        .computeIfAbsent(node.measure(), measure -> new HashSet<>());
+                roles(node, periods).values().forEach(period -> days.add(period.lastDay()));
+            }
+            default -> node.inputs().forEach(input -> collect(input, periods, reportItems, reportPeriods, recordReads));
+        }
+    }
+
+    /** One pass over one row source: each measure at each day; a distinct measure counts each key's first row once. */
+    @SuppressWarnings("unchecked")
+    private static Mono<Void> readRecords(RecordRows<?> source, Map<RecordMeasure<?>, Set<LocalDate>> wanted, @Nullable String region,
+                                          Map<String, List<RecordEntry>> entries, Map<String, BigDecimal> totals) {
+        RecordRows<Object> rows = (RecordRows<Object>) source;
+        wanted.forEach((measure, days) -> days.forEach(day -> {
+            totals.put(key(measure.definition().code(), day), BigDecimal.ZERO);
+            entries.put(key(measure.definition().code(), day), new ArrayList<>());
+        }));
+        Map<String, Set<Object>> seen = new HashMap<>();
+        Flux<RecordRows.Traced<Object>> read = rows.isTraced() ? rows.readTraced()
+                : rows.read().map(row -> new RecordRows.Traced<>("", new java.util.UUID(0, 0), null, 0, null, "", row));
+        return read.doOnNext(traced -> wanted.forEach((measure, days) -> {
+            RecordMeasure<Object> counted = (RecordMeasure<Object>) measure;
+            for (LocalDate day : days) {
+                BigDecimal value = counted.at(traced.row(), day, region);
+                String at = key(measure.definition().code(), day);
+                if (value == null || (counted.isDistinct() && !seen.computeIfAbsent(at, k -> new HashSet<>()).add(counted.distinctKey(traced.row())))) {
+                    continue;
+                }
+                BigDecimal adds = counted.isDistinct() ? BigDecimal.ONE : value;
+                totals.merge(at, adds, BigDecimal::add);
+                if (rows.isTraced()) {
+                    entries.get(at).add(new RecordEntry(traced.collection(), traced.id(), traced.key(), traced.version(),
+                            traced.recordedAt(), traced.contentHash(), adds));
+                }
+            }
+        })).then();
+    }
+
+    // ---- the answer ----
+
+    private IndicatorLineage build(Node node, IndicatorQuery query, FigurePeriods periods, Map<String, IndicatorDto> shown, Loaded loaded) {
+        IndicatorDto dto = shown.get(node.code());
+        String nameZh = node.definition() != null ? node.definition().nameZh() : node.item() != null ? node.item().nameZh()
+                : dto != null ? dto.getNameZh() : node.code();
+        String nameEn = node.definition() != null ? node.definition().nameEn() : node.item() != null ? node.item().nameEn()
+                : dto != null ? dto.getNameEn() : node.code();
+        String unit = node.definition() != null ? node.definition().unit().name() : node.item() != null ? node.item().unit().name()
+                : dto != null ? String.valueOf(dto.getUnit()) : "";
+        String kind = node.definition() != null ? node.definition().kind().name() : node.item() != null ? node.item().kind().name()
+                : dto != null ? String.valueOf(dto.getKind()) : "";
+        List<Reading> readings = new ArrayList<>();
+        if (node.source() == Source.REPORT_ITEM) {
+            roles(node, periods).forEach((role, period) -> readings.add(reportReading(role, period, node.code(),
+                    loaded.lines().getOrDefault(key(node.code(), period), List.of()))));
+        } else if (node.source() == Source.RECORD_MEASURE) {
+            roles(node, periods).forEach((role, period) -> {
+                String at = key(node.code(), period.lastDay());
+                readings.add(new Reading(role, period, null, loaded.recordTotals().get(at), List.of(),
+                        loaded.records().getOrDefault(at, List.of())));
+            });
+        }
+        List<IndicatorLineage> inputs = node.inputs().stream().map(input -> build(input, query, periods, shown, loaded)).toList();
+        return new IndicatorLineage(catalogue.service(), node.code(), nameZh, nameEn, unit, kind, query.period(), query.region(),
+                dto == null ? null : dto.getValue(), node.formula(), readings, inputs);
+    }
+
+    /** The latest versions' lines of one item at one period, by institution; the total is their sum (null: no line). */
+    private static Reading reportReading(Role role, Period period, String item, List<ReportLineage.LineRow> rows) {
+        Map<String, List<ReportLineage.LineRow>> byInstitution = new LinkedHashMap<>();
+        rows.stream().sorted(Comparator.comparing(ReportLineage.LineRow::institutionCode).thenComparing(ReportLineage.LineRow::region))
+                .forEach(row -> byInstitution.computeIfAbsent(row.institutionCode(), code -> new ArrayList<>()).add(row));
+        BigDecimal total = null;
+        List<ReportVersion> versions = new ArrayList<>();
+        for (List<ReportLineage.LineRow> lines : byInstitution.values()) {
+            ReportLineage.LineRow first = lines.get(0);
+            versions.add(new ReportVersion(first.institutionCode(), first.institutionName(), first.version(), first.receivedAt(),
+                    first.contentHash(), lines.stream().map(line -> new Line(line.item(), line.region(), line.value())).toList()));
+            for (ReportLineage.LineRow line : lines) {
+                total = total == null ? line.value() : total.add(line.value());
+            }
+        }
+        return new Reading(role, period, item, total, versions, List.of());
+    }
+}
