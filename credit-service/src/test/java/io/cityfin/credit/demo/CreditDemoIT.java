@@ -3,28 +3,40 @@ package io.cityfin.credit.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import io.cityfin.common.identity.Caller;
+import io.cityfin.common.identity.CallerAuthentication;
 import io.cityfin.common.identity.Role;
 import io.cityfin.common.test.TestIdentity;
 import io.cityfin.common.test.WithOwnPostgres;
+import io.cityfin.reporting.demo.DemoRecords;
 import io.cityfin.reporting.test.LatestFiguresCheck;
+import reactor.core.publisher.Flux;
 
 /**
  * credit-service with its demo data loaded through its own use cases: the indicators show the source document's
- * balances, and the growth rates computed from them rather than the ones it printed (12.97% where it printed 9.12%).
+ * balances, and the growth rates computed from them rather than the ones it printed (12.97% where it printed 9.12%);
+ * the four figures it printed wrong are published figures, loaded once.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"cityfin.demo-data=true", "management.server.port=0"})
@@ -40,6 +52,9 @@ class CreditDemoIT {
 
     @LocalManagementPort
     int managementPort;
+
+    @Autowired
+    ObjectProvider<DemoRecords> loaders;
 
     @BeforeEach
     void waitForTheDemoData() {
@@ -99,6 +114,41 @@ class CreditDemoIT {
                 entry("latest_line", 0L), entry("latest_sum", 0L), entry("latest_coverage", 0L));
         assertThat(database.sql("SELECT count(*) AS n FROM latest_line").map(row -> row.get("n", Long.class)).one()
                 .block(Duration.ofSeconds(30))).isPositive();
+    }
+
+    @Test
+    void publishesTheFourFiguresTheDocumentPrintedWrongOnce() {
+        List<Map<String, Object>> figures = as(Role.PORTAL).get().uri("/published-figures?period=2022-09&region=361000").exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("X-Total-Count", "4")
+                .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() { }).returnResult().getResponseBody();
+        assertThat(figures).isNotNull().allSatisfy(figure -> {
+            assertThat(figure).containsEntry("document", "2022年金融工作总结").containsEntry("status", "ACTIVE").containsEntry("version", 1);
+            assertThat(new BigDecimal(figure.get("rounding").toString())).isEqualByComparingTo("0.01");
+        });
+        // 比年初增长9.12% (computed 363.44 / 2802.43 = 12.97%); 14.13% (338.42 / 2587.65 = 13.08%); 不良贷款率为1.32%
+        // (38.45 / 2926.07 = 1.31%), 较年初减少了0.03个百分点 (1.3140 − 1.3500 = −0.04): each more than 0.005 from the computed one
+        assertThat(figures).extracting(figure -> figure.get("indicator") + "." + figure.get("field") + " " + figure.get("printed"),
+                        figure -> new BigDecimal(figure.get("value").toString()).stripTrailingZeros().toPlainString())
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("DEPOSIT_BALANCE.growthSinceYearStartPct 9.12%", "9.12"),
+                        org.assertj.core.groups.Tuple.tuple("LOAN_BALANCE.growthSinceYearStartPct 14.13%", "14.13"),
+                        org.assertj.core.groups.Tuple.tuple("NPL_RATIO.value 1.32%", "1.32"),
+                        org.assertj.core.groups.Tuple.tuple("NPL_RATIO.changeSinceYearStart 较年初减少了0.03个百分点", "-0.03"));
+        as(Role.ANALYST).get().uri("/indicators?period=2022-09").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.indicators[?(@.code == 'NPL_RATIO')].changeSinceYearStart").isEqualTo(-0.04);
+
+        Long again = Flux.fromStream(loaders.orderedStream()).concatMap(loader -> loader.load(new ClassPathResource("demo/credit-demo.json")))
+                .reduce(0L, Long::sum)
+                .contextWrite(ReactiveSecurityContextHolder.withAuthentication(
+                        new CallerAuthentication(new Caller("demo-data", Set.of(Role.ADMIN), null), "demo")))
+                .block(Duration.ofSeconds(60));
+        assertThat(again).isZero();
+        as(Role.SUBMITTER).get().uri("/published-figures?period=2022-09&status=ALL").exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("X-Total-Count", "4");
     }
 
     private WebTestClient as(Role role) {

@@ -14,6 +14,7 @@ import io.cityfin.reporting.catalogue.Catalogue;
 import io.cityfin.reporting.demo.DemoFeature;
 import io.cityfin.reporting.indicator.IndicatorsFeature;
 import io.cityfin.reporting.institution.RegistryFeature;
+import io.cityfin.reporting.published.PublishedFiguresFeature;
 import io.cityfin.reporting.record.RecordsFeature;
 import io.cityfin.reporting.report.ReportRule;
 import io.cityfin.reporting.report.ReportsFeature;
@@ -22,7 +23,7 @@ import io.cityfin.reporting.warning.WarningsFeature;
 
 /**
  * Brings the machinery's features into the service that depends on this module, one configuration per feature:
- * the registry, targets, indicators, records, warnings and demo data always, the periodic reports unless
+ * the registry, targets, indicators, records, warnings, published figures and demo data always, the periodic reports unless
  * {@code cityfin.reporting.reports.enabled} is false ({@link ReportsFeature}). A service configures it with a
  * {@link Catalogue} bean (its items and institution types) and {@link ReportRule} beans; without a catalogue it has an
  * empty one and takes no reports.
@@ -30,7 +31,7 @@ import io.cityfin.reporting.warning.WarningsFeature;
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @Import({RegistryFeature.class, TargetsFeature.class, IndicatorsFeature.class, ReportsFeature.class, RecordsFeature.class,
-        WarningsFeature.class, DemoFeature.class})
+        WarningsFeature.class, PublishedFiguresFeature.class, DemoFeature.class})
 public class ReportingAutoConfiguration {
 
     @Bean

@@ -66,6 +66,14 @@ public interface RecordType<T> {
         return owner == null ? AccessRule.admin() : AccessRule.institutionOrAdmin(owner);
     }
 
+    /**
+     * Whether every role reads every record of the collection ({@link PublicRecordType}): its lists then answer any
+     * role, uncut by owner.
+     */
+    default boolean readByEveryRole() {
+        return false;
+    }
+
     /** Who may read this content: ADMIN and ANALYST, or the owner's SUBMITTER. */
     default AccessRule reader(T content) {
         String owner = owner(content);

@@ -65,7 +65,7 @@ public final class DemoDataChecks {
     /**
      * Reads a demo file from the classpath ({@code /demo/credit-demo.json}). Besides institutions, reports and
      * targets it may hold only the top-level {@code ownRecords} the service's own loader reads (insurance's
-     * {@code investments}); any other field, there or deeper, fails.
+     * {@code investments}) and the machinery's {@code publishedFigures}; any other field, there or deeper, fails.
      */
     public static DemoDataChecks read(String resource, String... ownRecords) throws IOException {
         try (InputStream in = DemoDataChecks.class.getResourceAsStream(resource)) {
@@ -78,9 +78,16 @@ public final class DemoDataChecks {
     public static DemoDataChecks of(String text, String... ownRecords) {
         JsonMapper mapper = STRICT.rebuild()
                 .withConfigOverride(DemoData.class,
-                        override -> override.setIgnorals(JsonIgnoreProperties.Value.forIgnoredProperties(ownRecords)))
+                        override -> override.setIgnorals(JsonIgnoreProperties.Value.forIgnoredProperties(machineryRecords(ownRecords))))
                 .build();
         return new DemoDataChecks(text, mapper.readValue(text, DemoData.class));
+    }
+
+    /** The service's own records and the machinery's ({@code publishedFigures}, any service's demo file may hold them). */
+    private static String[] machineryRecords(String... ownRecords) {
+        List<String> all = new ArrayList<>(List.of(ownRecords));
+        all.add("publishedFigures");
+        return all.toArray(String[]::new);
     }
 
     /** The service's own top-level records ({@code "investments"}), read as strictly as the rest. */

@@ -38,7 +38,7 @@ import reactor.core.publisher.Flux;
  * against data-standard-2.md's "Demo data" at 2022-09: 11 lending leads, 4 filed, 896 persons, 334,230,000.00; 3
  * disposed without a case, 1,270,000.00 recovered; 2 legacy cases remaining; 249 events in 6 settings, 112,000 persons,
  * 163,000 materials, 385,000 messages; 99,520,000.00 repaid = 40.00 %. The alerts the three rules raise on it at
- * 2022-09, and a second load adding nothing.
+ * 2022-09, the published “七进” (7 settings against the records' 6), and a second load adding nothing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient(timeout = "60s")
@@ -106,6 +106,18 @@ class CasesDemoIT {
         assertThat(scaleFound.stream().max(Comparator.comparing(Finding::value)).orElseThrow().value()).isEqualByComparingTo("156000000");
         assertThat(stale.evaluate(SEPTEMBER, stale.defaults()).block(Duration.ofSeconds(30))).isEmpty();
         assertThat(late.evaluate(SEPTEMBER, late.defaults()).block(Duration.ofSeconds(30))).isEmpty();
+
+        // the document printed “七进” (seed-catalogue C22); the year's events to 9月末 reach the six settings above
+        web.get("/published-figures?period=2022-09&indicator=AIF_PUBLICITY_SETTINGS_YTD").expectStatus().isOk()
+                .expectHeader().valueEquals("X-Total-Count", "1")
+                .expectBody()
+                .jsonPath("$[0].field").isEqualTo("value")
+                .jsonPath("$[0].region").isEqualTo("361000")
+                .jsonPath("$[0].printed").isEqualTo("七进")
+                .jsonPath("$[0].document").isEqualTo("2022年金融工作总结")
+                .jsonPath("$[0].version").isEqualTo(1)
+                .jsonPath("$[0].value").value(figure("7"))
+                .jsonPath("$[0].rounding").value(figure("1"));
 
         Long again = Flux.fromStream(loaders.orderedStream()).concatMap(loader -> loader.load(new ClassPathResource("demo/risk-demo.json")))
                 .reduce(0L, Long::sum)

@@ -1,0 +1,12 @@
+package io.cityfin.reporting.published;
+
+import java.util.Set;
+
+import reactor.core.publisher.Mono;
+
+/** Port: the codes of this service's indicators, the set {@code GET /indicators} lists. */
+@FunctionalInterface
+public interface IndicatorCodes {
+
+    Mono<Set<String>> codes();
+}
