@@ -421,7 +421,7 @@ function lineageNode(node, segment) {
     node.formula ? h('p', { class: 'formula' }, t('formula') + ': ' + node.formula) : null);
   (node.readings || []).forEach((reading) => {
     box.appendChild(h('h4', null, t('role_' + reading.role) + ' · ' + reading.period + (reading.item ? ' · ' + reading.item : '')
-      + ' · ' + t('total') + ' ' + (reading.total == null ? '—' : String(reading.total))));
+      + ' · ' + t('total') + ' ' + (reading.total == null ? '—' : amount(reading.total, node.unit) + ' (' + String(reading.total) + ')')));
     if ((reading.reports || []).length) {
       box.appendChild(table([t('institution'), t('version'), t('receivedAt'), t('contentHash'), t('lines')],
         reading.reports.map((report) => h('tr', null,
