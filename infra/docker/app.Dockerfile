@@ -13,6 +13,12 @@ COPY ${MODULE}/target/${MODULE}-${VERSION}-exec.jar app.jar
 RUN java -Djarmode=tools -jar app.jar extract --layers --launcher --destination extracted
 
 FROM ${JRE_IMAGE}
+ARG MODULE
+# The gateway's bulletin PDF embeds a TrueType CJK font (gateway README, "Bulletin"): fonts-wqy-zenhei, at the path
+# cityfin.gateway.bulletin.font names by default. The other apps need no font.
+RUN if [ "${MODULE}" = "gateway" ]; then \
+      apt-get update && apt-get install -y --no-install-recommends fonts-wqy-zenhei && rm -rf /var/lib/apt/lists/*; \
+    fi
 # a fixed numeric id, so Kubernetes' runAsNonRoot can check it
 RUN groupadd --system --gid 10001 cityfin \
  && useradd --system --uid 10001 --gid 10001 --home-dir /app --no-create-home --shell /usr/sbin/nologin cityfin

@@ -3,13 +3,16 @@ package io.cityfin.gateway;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
@@ -23,7 +26,9 @@ import reactor.netty.http.server.HttpServerResponse;
  * one period with a 400 problem naming the parameter (as a service's own rule would) and can fail with a status.
  * Its answer depends on the caller's view (a PUBLIC caller gets the figure withheld), carries an ETag of the view and
  * the figures' version, and is a 304 to a matching {@code If-None-Match}; writes ({@code PUT}, {@code POST}) answer
- * 200 (or a status set), and {@link #changeFigures()} stands for what a write changes.
+ * 200 (or a status set), and {@link #changeFigures()} stands for what a write changes. A test may give its own
+ * indicators per (period, region) ({@link #answerIndicators}: ETag from their content) and its own published figures
+ * ({@link #publishFigures}: {@code GET /published-figures} answers them whatever the query, {@code []} by default).
  */
 public final class StubService {
 
@@ -36,6 +41,8 @@ public final class StubService {
     private final AtomicInteger indicatorRequests = new AtomicInteger();
     private final AtomicInteger version = new AtomicInteger(1);
     private final AtomicInteger writeStatus = new AtomicInteger(200);
+    private final AtomicReference<BiFunction<String, String, String>> indicators = new AtomicReference<>();
+    private final AtomicReference<String> publishedFigures = new AtomicReference<>("[]");
     private final int port;
     private DisposableServer server;
 
@@ -90,6 +97,20 @@ public final class StubService {
         writeStatus.set(status);
     }
 
+    /**
+     * From now on {@code GET /indicators?period=P&region=R} answers the JSON array {@code byPeriodAndRegion(P, R)} as its
+     * {@code indicators} ({@code R} is {@code 361000} without a region), the same for every view, with an ETag of its
+     * content.
+     */
+    public void answerIndicators(BiFunction<String, String, String> byPeriodAndRegion) {
+        indicators.set(byPeriodAndRegion);
+    }
+
+    /** From now on {@code GET /published-figures} answers this JSON array. */
+    public void publishFigures(String json) {
+        publishedFigures.set(json);
+    }
+
     /** The ETag of the answer a caller of {@code view} (STAFF or PUBLIC) gets now. */
     public String etag(String view) {
         return "\"" + name + "-v" + version.get() + "-" + view + "\"";
@@ -130,6 +151,9 @@ public final class StubService {
                                                 + "[{\"parameter\":\"period\",\"code\":\"STUB_PERIOD_REFUSED\",\"message\":\"not here\"}]}")
                                                 .formatted(name, refusedPeriod.get())));
                             }
+                            if (indicators.get() != null) {
+                                return ownIndicators(request, response);
+                            }
                             String view = publicView(request.requestHeaders()) ? "PUBLIC" : "STAFF";
                             String etag = etag(view);
                             if (etag.equals(request.requestHeaders().get("If-None-Match"))) {
@@ -137,6 +161,11 @@ public final class StubService {
                             }
                             return response.header("Content-Type", "application/json").header("ETag", etag)
                                     .sendString(Mono.delay(delay.get()).thenReturn(indicatorSet(view)));
+                        })
+                        .get("/published-figures", (request, response) -> {
+                            lastRequest.set(request.uri());
+                            lastHeaders.set(request.requestHeaders().copy());
+                            return response.header("Content-Type", "application/json").sendString(Mono.just(publishedFigures.get()));
                         })
                         .route(request -> request.method() == HttpMethod.PUT || request.method() == HttpMethod.POST, this::written)
                         .route(request -> true, (request, response) -> {
@@ -147,6 +176,20 @@ public final class StubService {
                                             + "\"detail\":\"" + name + " has no " + request.path() + "\",\"instance\":\"/" + request.path() + "\"}"));
                         }))
                 .bindNow();
+    }
+
+    private Mono<Void> ownIndicators(HttpServerRequest request, HttpServerResponse response) {
+        QueryStringDecoder query = new QueryStringDecoder(request.uri());
+        String period = query.parameters().getOrDefault("period", List.of("")).get(0);
+        String region = query.parameters().getOrDefault("region", List.of("361000")).get(0);
+        String content = indicators.get().apply(period, region);
+        String etag = "\"" + name + "-" + Integer.toHexString(content.hashCode()) + "\"";
+        if (etag.equals(request.requestHeaders().get("If-None-Match"))) {
+            return response.status(304).header("ETag", etag).send().then();
+        }
+        String body = "{\"period\":\"%s\",\"region\":\"%s\",\"generatedAt\":\"2022-10-08T09:00:00Z\",\"yearElapsedPct\":74.79,\"indicators\":%s}"
+                .formatted(period, region, content);
+        return response.header("Content-Type", "application/json").header("ETag", etag).sendString(Mono.just(body)).then();
     }
 
     private Mono<Void> written(HttpServerRequest request, HttpServerResponse response) {
