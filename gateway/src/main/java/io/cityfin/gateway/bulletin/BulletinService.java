@@ -184,8 +184,8 @@ public class BulletinService {
     /** Each county's credit indicators (a county the fan-out cannot answer is left out of the reading). */
     private Mono<List<CountyFigures>> counties(Period period, IndicatorView view) {
         return Flux.fromIterable(Region.counties())
-                .flatMapSequential(county -> indicators.indicators(period, county, view)
-                        .map(answer -> new CountyFigures(county, of(answer, "credit-service")))
+                .flatMapSequential(county -> indicators.indicatorsOf("credit-service", period, county, view)
+                        .map(credit -> new CountyFigures(county, credit))
                         .onErrorResume(error -> {
                             LOG.warn("County reading: {} not answered for {}: {}", county.code(), period, error.toString());
                             return Mono.empty();

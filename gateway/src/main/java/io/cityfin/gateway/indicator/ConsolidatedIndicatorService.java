@@ -106,6 +106,24 @@ public class ConsolidatedIndicatorService {
                 });
     }
 
+    /**
+     * One source's indicators for the query, through the same kept answers as the merged answer (served unasked while
+     * current, revalidated with its tag, its last good figures when it fails); empty when it is unavailable. For a
+     * reader that needs one service in many regions (the bulletin's county reading), not five.
+     */
+    public Mono<List<IndicatorDto>> indicatorsOf(String service, Period period, Region region, IndicatorView view) {
+        if (!services.contains(service)) {
+            return Mono.error(new IllegalArgumentException("No service " + service));
+        }
+        return generations.current().map(known -> known.getOrDefault(service, 0L))
+                .onErrorResume(error -> {
+                    LOG.warn("Generations unreadable, asking {} again: {}", service, error.toString());
+                    return Mono.just(UNKNOWN);
+                })
+                .flatMap(generation -> source(new AnswerKey(service, period, region, view), generation, clock.instant()))
+                .map(SourceAnswer::indicators);
+    }
+
     private Mono<SourceAnswer> source(AnswerKey key, long generation, Instant now) {
         Timer.Sample sample = Timer.start(meters);
         String service = key.service();

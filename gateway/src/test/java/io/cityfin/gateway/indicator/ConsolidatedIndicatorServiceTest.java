@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -46,6 +47,36 @@ class ConsolidatedIndicatorServiceTest {
                     assertThat(merged.generatedAt().toInstant()).isEqualTo(clock.instant());
                 })
                 .verifyComplete();
+    }
+
+    @Test
+    void asksOnlyTheNamedSourceForOneServicesIndicatorsAndServesItsKeptFiguresWhenItFails() {
+        List<String> asked = new ArrayList<>();
+        boolean[] down = {false};
+        ServiceIndicators sources = (service, period, region, tag) -> {
+            asked.add(service + ":" + region.code());
+            return down[0] ? Mono.error(new SourceUnavailableException("timeout after 2s")) : Mono.just(set(service + ":" + region.code()));
+        };
+        ConsolidatedIndicatorService consolidated = service(sources, "a", "b", "c");
+
+        StepVerifier.create(consolidated.indicatorsOf("b", september, Region.JINXI, IndicatorView.STAFF))
+                .assertNext(indicators -> assertThat(indicators).extracting(IndicatorDto::getCode).containsExactly("b:361027"))
+                .verifyComplete();
+        assertThat(asked).containsExactly("b:361027");
+
+        clock.advance(Duration.ofMinutes(2)); // past revalidate-after: asked again, fails, its kept figures are served
+        down[0] = true;
+        StepVerifier.create(consolidated.indicatorsOf("b", september, Region.JINXI, IndicatorView.STAFF))
+                .assertNext(indicators -> assertThat(indicators).extracting(IndicatorDto::getCode).containsExactly("b:361027"))
+                .verifyComplete();
+        assertThat(asked).containsExactly("b:361027", "b:361027");
+
+        StepVerifier.create(consolidated.indicatorsOf("b", september, Region.LEAN, IndicatorView.STAFF))
+                .assertNext(indicators -> assertThat(indicators).isEmpty()) // never answered there: unavailable, no figures
+                .verifyComplete();
+        StepVerifier.create(consolidated.indicatorsOf("unknown", september, Region.CITY, IndicatorView.STAFF))
+                .expectError(IllegalArgumentException.class)
+                .verify();
     }
 
     @Test
