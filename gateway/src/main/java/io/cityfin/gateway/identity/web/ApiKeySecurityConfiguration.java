@@ -7,6 +7,7 @@ import org.springframework.boot.security.autoconfigure.actuate.web.reactive.Endp
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
@@ -37,7 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The gateway's security chain: API keys ({@code Authorization: Bearer cfk_...}) on everything under
- * {@code /api/} but the published contracts, ADMIN only on {@code /api/v1/admin/}, then the per-key rate limit.
+ * {@code /api/} but the published contracts (the office page and its assets need none either), ADMIN only on {@code /api/v1/admin/}, then the per-key rate limit.
  * Refusals are problem+json, counted by reason, and never echo the key. Its presence makes common's
  * internal-token chain (for services) back off.
  */
@@ -47,6 +48,9 @@ class ApiKeySecurityConfiguration {
 
     private static final String[] PUBLIC_CONTRACTS = ThrottledRequests.PUBLIC_CONTRACTS;
 
+    /** The office page (gateway README, "Office page"): static files, no key. */
+    private static final String[] OFFICE_PAGE = {"/", "/index.html", "/assets/**", "/_static/echarts/**"};
+
     @Bean
     SecurityWebFilterChain apiKeyChain(ServerHttpSecurity http, ApiKeyService keys, RefusalCounter refusals, JsonMapper jsonMapper,
                                        CityfinGatewayProperties properties, RateLimiter rateLimiter, ThrottledRequests requests) {
@@ -54,6 +58,9 @@ class ApiKeySecurityConfiguration {
                 .authorizeExchange(exchanges -> exchanges
                         .matchers(EndpointRequest.toAnyEndpoint()).permitAll()
                         .pathMatchers(PUBLIC_CONTRACTS).permitAll()
+                        // the office page and its assets load without a key; the page then calls /api/ with one
+                        .pathMatchers(HttpMethod.GET, OFFICE_PAGE).permitAll()
+                        .pathMatchers(HttpMethod.HEAD, OFFICE_PAGE).permitAll()
                         .pathMatchers("/api/v1/admin/**").hasRole("ADMIN")
                         .pathMatchers("/api/**").authenticated()
                         .anyExchange().permitAll())
