@@ -367,17 +367,19 @@ export async function bulletin(view, { period, rerender }) {
       link.remove();
       setTimeout(() => URL.revokeObjectURL(url), 10000);
     }), { id: 'bulletin-pdf' })));
-  const [live, issued] = await Promise.all([
+  // the issues are listed first (an empty list when none), so that "not issued yet" is no failed request
+  const [live, issues] = await Promise.all([
     api(base + '?' + query, { accept: 'text/html', as: 'text' }),
-    optional(base + '/issued?' + query, [404], { accept: 'text/html', as: 'response' }),
+    api(base + '/issues?' + query),
   ]);
+  const issued = issues.length === 0 ? null : await api(base + '/issued?' + query, { accept: 'text/html', as: 'text' });
   const liveArticle = importBulletin(live);
   view.appendChild(h('section', { class: 'bulletin-box', id: 'bulletin-live' }, h('h3', null, t('liveBulletin')), liveArticle));
   const issuedBox = h('section', { class: 'bulletin-box', id: 'bulletin-issued' }, h('h3', null, t('issuedBulletin')));
   if (issued === null) {
     issuedBox.appendChild(h('p', { class: 'empty' }, t('notIssued')));
   } else {
-    issuedBox.appendChild(importBulletin(await issued.text()));
+    issuedBox.appendChild(importBulletin(issued));
   }
   view.appendChild(issuedBox);
 }

@@ -11,7 +11,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
 import java.util.logging.Level;
 
 import org.openqa.selenium.By;
@@ -31,7 +30,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Debian's chromium driven through Debian's {@code /usr/bin/chromedriver} (never a driver or browser Selenium Manager
  * would download), headless, with the browser's console kept through {@code goog:loggingPrefs} (not CDP): every
- * SEVERE entry (a script error, a CSP violation, a failed load) is collected and must be explained.
+ * SEVERE entry (a script error, a CSP violation, a failed load) is collected, and a test fails on any.
  */
 final class OfficeBrowser implements AutoCloseable {
 
@@ -136,16 +135,16 @@ final class OfficeBrowser implements AutoCloseable {
         }
     }
 
-    /** The SEVERE console entries since the last call that allowed does not explain. */
-    List<String> consoleErrors(Predicate<String> allowed) {
+    /** The SEVERE console entries since the last call (a script error, a CSP violation, a failed request). */
+    List<String> consoleErrors() {
         for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
             if (entry.getLevel().intValue() >= Level.SEVERE.intValue()) {
                 severe.add(entry.getMessage());
             }
         }
-        List<String> unexplained = severe.stream().filter(allowed.negate()).toList();
+        List<String> errors = List.copyOf(severe);
         severe.clear();
-        return unexplained;
+        return errors;
     }
 
     @Override

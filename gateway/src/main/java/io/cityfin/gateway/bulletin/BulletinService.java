@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -99,13 +100,19 @@ public class BulletinService {
                 .doOnSuccess(done -> count(format, "issued_read"));
     }
 
+    /** The issues of (period, region), newest first, without their bytes. */
+    public Flux<IssuedBulletin> issues(Period period, Region region) {
+        return issued.list(period, region);
+    }
+
     private Mono<IssuedBulletin> issueOnce(Period period, Region region, Caller caller, IndicatorView view) {
         return issued.nextNumber(period, region)
                 .flatMap(number -> data(period, region, view, Map.of(), number).flatMap(data -> {
                     ComposedBulletin composed = BulletinComposer.compose(data);
                     byte[] html = composed.html().getBytes(StandardCharsets.UTF_8);
                     return pdf.render(composed.html()).flatMap(pdfBytes -> {
-                        IssuedBulletin bulletin = new IssuedBulletin(period, region, number, clock.instant(), caller.subject(), html,
+                        // stored with PostgreSQL's microseconds: the 201 and every later read give the same time
+                        IssuedBulletin bulletin = new IssuedBulletin(period, region, number, clock.instant().truncatedTo(ChronoUnit.MICROS), caller.subject(), html,
                                 pdfBytes, sha256(html), sha256(pdfBytes), composed.figures(), data.sources());
                         return issued.save(bulletin).thenReturn(bulletin);
                     });

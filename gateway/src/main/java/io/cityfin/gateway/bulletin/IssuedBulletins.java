@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.cityfin.common.period.Period;
 import io.cityfin.common.region.Region;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Port: the issued bulletins, numbered per (period, region), kept as sent. */
@@ -18,6 +19,9 @@ public interface IssuedBulletins {
 
     /** The latest issue for (period, region), its figures and sources left out; empty when none. */
     Mono<IssuedBulletin> latest(Period period, Region region);
+
+    /** Every issue for (period, region), newest first, without its bytes, figures and sources; empty when none. */
+    Flux<IssuedBulletin> list(Period period, Region region);
 
     /** The figures the latest issue for (period, region) showed; empty when none was issued. */
     Mono<Map<FigureKey, BigDecimal>> latestFigures(Period period, Region region);

@@ -126,7 +126,7 @@ class BulletinIT {
         String submitter = issue("{\"label\": \"bank\", \"roles\": [\"SUBMITTER\"], \"institutionCode\": \"91361000BANKB0001X\"}");
 
         for (String refused : List.of(portal, submitter)) {
-            for (String path : List.of("/api/v1/bulletins/2022-09", "/api/v1/bulletins/2022-09/issued")) {
+            for (String path : List.of("/api/v1/bulletins/2022-09", "/api/v1/bulletins/2022-09/issued", "/api/v1/bulletins/2022-09/issues")) {
                 web.get().uri(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + refused).exchange()
                         .expectStatus().isForbidden().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
             }
@@ -158,6 +158,10 @@ class BulletinIT {
                 .expectStatus().isEqualTo(406);
         admin.get().uri("/api/v1/bulletins/2021-03/issued?region=361030").exchange().expectStatus().isNotFound()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        admin.get().uri("/api/v1/bulletins/2021-03/issues?region=361030").exchange().expectStatus().isOk() // none: no 404
+                .expectBody().json("[]");
+        admin.get().uri("/api/v1/bulletins/2022-Q3/issues").exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].code").isEqualTo("PERIOD_NOT_MONTHLY");
     }
 
     @Test
@@ -179,6 +183,11 @@ class BulletinIT {
         assertThat(bytes(admin, "/api/v1/bulletins/2022-09/issued", MediaType.APPLICATION_PDF)).isEqualTo(pdf);
         assertThat(new String(bytes(admin, "/api/v1/bulletins/2022-09", MediaType.TEXT_HTML), StandardCharsets.UTF_8))
                 .contains("3166.87</a>亿元<span class=\"revised\">（通报数3165.87亿元，修订为3166.87亿元）</span>");
+        List<Map<String, Object>> issues = admin.get().uri("/api/v1/bulletins/2022-09/issues").exchange().expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() { }).returnResult().getResponseBody();
+        assertThat(issues).extracting(listed -> listed.get("number")).startsWith(issued.get("number"), first.get("number"));
+        assertThat(issues.get(0)).containsEntry("sha256Html", BulletinService.sha256(html)).containsEntry("sha256Pdf", BulletinService.sha256(pdf))
+                .containsEntry("issuedAt", issued.get("issuedAt")).containsEntry("issuedBy", issued.get("issuedBy"));
     }
 
     private static Map<String, Object> issue(WebTestClient admin) {

@@ -95,6 +95,19 @@ class R2dbcIssuedBulletins implements IssuedBulletins {
     }
 
     @Override
+    public Flux<IssuedBulletin> list(Period period, Region region) {
+        return db.sql("""
+                        SELECT number, issued_at, issued_by, sha256_html, sha256_pdf FROM issued_bulletin
+                        WHERE period = :period AND region = :region ORDER BY number DESC LIMIT 1000""")
+                .bind("period", period.toString()).bind("region", region.code())
+                .map(row -> new IssuedBulletin(period, region, row.get("number", Integer.class),
+                        row.get("issued_at", OffsetDateTime.class).toInstant(), row.get("issued_by", String.class), new byte[0],
+                        new byte[0], row.get("sha256_html", String.class), row.get("sha256_pdf", String.class),
+                        List.<UsedFigure>of(), List.<SourceStatus>of()))
+                .all();
+    }
+
+    @Override
     public Mono<Map<FigureKey, BigDecimal>> latestFigures(Period period, Region region) {
         return db.sql("""
                         SELECT f.service, f.code, f.field, f.period, f.region, f.value FROM issued_bulletin_figure f

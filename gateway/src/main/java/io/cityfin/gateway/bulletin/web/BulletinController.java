@@ -33,6 +33,7 @@ import io.cityfin.gateway.api.model.IssuedBulletinDto;
 import io.cityfin.gateway.bulletin.BulletinFormat;
 import io.cityfin.gateway.bulletin.BulletinService;
 import io.cityfin.gateway.bulletin.IssuedBulletin;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -75,6 +76,16 @@ class BulletinController implements BulletinApi {
             BulletinFormat format = format(exchange);
             return bulletins.issued(month, where, format)
                     .map(issued -> answer(format == BulletinFormat.PDF ? issued.pdf() : issued.html(), format, issued.number()));
+        });
+    }
+
+    @Override
+    public Mono<ResponseEntity<Flux<IssuedBulletinDto>>> listIssuedBulletins(String period, @Nullable String region,
+                                                                            ServerWebExchange exchange) {
+        return Access.require(READERS).map(caller -> {
+            Period month = month(period);
+            Region where = QueryParameters.region("region", region);
+            return ResponseEntity.ok(bulletins.issues(month, where).map(BulletinController::toDto));
         });
     }
 
