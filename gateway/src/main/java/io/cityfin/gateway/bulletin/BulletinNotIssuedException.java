@@ -8,4 +8,8 @@ public class BulletinNotIssuedException extends NotFoundException {
     public BulletinNotIssuedException(String period, String region) {
         super("No bulletin was issued for " + period + " and region " + region + ".");
     }
+
+    public BulletinNotIssuedException(String period, String region, int number) {
+        super("No bulletin number " + number + " was issued for " + period + " and region " + region + ".");
+    }
 }

@@ -100,6 +100,13 @@ public class BulletinService {
                 .doOnSuccess(done -> count(format, "issued_read"));
     }
 
+    /** The issue of that number for (period, region), as it was sent. */
+    public Mono<IssuedBulletin> issued(Period period, Region region, int number, BulletinFormat format) {
+        return issued.numbered(period, region, number)
+                .switchIfEmpty(Mono.error(() -> new BulletinNotIssuedException(period.toString(), region.code(), number)))
+                .doOnSuccess(done -> count(format, "issued_read"));
+    }
+
     /** The issues of (period, region), newest first, without their bytes. */
     public Flux<IssuedBulletin> issues(Period period, Region region) {
         return issued.list(period, region);

@@ -20,6 +20,9 @@ public interface IssuedBulletins {
     /** The latest issue for (period, region), its figures and sources left out; empty when none. */
     Mono<IssuedBulletin> latest(Period period, Region region);
 
+    /** The issue of that number for (period, region), figures and sources left out; empty when none. */
+    Mono<IssuedBulletin> numbered(Period period, Region region, int number);
+
     /** Every issue for (period, region), newest first, without its bytes, figures and sources; empty when none. */
     Flux<IssuedBulletin> list(Period period, Region region);
 

@@ -126,7 +126,8 @@ class BulletinIT {
         String submitter = issue("{\"label\": \"bank\", \"roles\": [\"SUBMITTER\"], \"institutionCode\": \"91361000BANKB0001X\"}");
 
         for (String refused : List.of(portal, submitter)) {
-            for (String path : List.of("/api/v1/bulletins/2022-09", "/api/v1/bulletins/2022-09/issued", "/api/v1/bulletins/2022-09/issues")) {
+            for (String path : List.of("/api/v1/bulletins/2022-09", "/api/v1/bulletins/2022-09/issued", "/api/v1/bulletins/2022-09/issues",
+                    "/api/v1/bulletins/2022-09/issues/1")) {
                 web.get().uri(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + refused).exchange()
                         .expectStatus().isForbidden().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
             }
@@ -188,6 +189,19 @@ class BulletinIT {
         assertThat(issues).extracting(listed -> listed.get("number")).startsWith(issued.get("number"), first.get("number"));
         assertThat(issues.get(0)).containsEntry("sha256Html", BulletinService.sha256(html)).containsEntry("sha256Pdf", BulletinService.sha256(pdf))
                 .containsEntry("issuedAt", issued.get("issuedAt")).containsEntry("issuedBy", issued.get("issuedBy"));
+        // every issue stays readable as sent, not only the latest
+        assertThat(bytes(admin, "/api/v1/bulletins/2022-09/issues/" + issued.get("number"), MediaType.TEXT_HTML)).isEqualTo(html);
+        byte[] firstHtml = bytes(admin, "/api/v1/bulletins/2022-09/issues/" + first.get("number"), MediaType.TEXT_HTML);
+        assertThat(BulletinService.sha256(firstHtml)).isEqualTo(first.get("sha256Html"));
+        assertThat(new String(firstHtml, StandardCharsets.UTF_8)).contains("第" + first.get("number") + "期");
+        assertThat(BulletinService.sha256(bytes(admin, "/api/v1/bulletins/2022-09/issues/" + first.get("number"), MediaType.APPLICATION_PDF)))
+                .isEqualTo(first.get("sha256Pdf"));
+        for (String malformed : List.of("0", "abc", "-1", "1234567890")) {
+            admin.get().uri("/api/v1/bulletins/2022-09/issues/" + malformed).exchange().expectStatus().isBadRequest()
+                    .expectBody().jsonPath("$.errors[0].parameter").isEqualTo("number").jsonPath("$.errors[0].code").isEqualTo("INVALID_NUMBER");
+        }
+        admin.get().uri("/api/v1/bulletins/2022-09/issues/999999").exchange().expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     private static Map<String, Object> issue(WebTestClient admin) {

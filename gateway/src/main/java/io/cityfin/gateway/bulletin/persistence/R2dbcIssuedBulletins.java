@@ -95,6 +95,16 @@ class R2dbcIssuedBulletins implements IssuedBulletins {
     }
 
     @Override
+    public Mono<IssuedBulletin> numbered(Period period, Region region, int number) {
+        return db.sql("""
+                        SELECT number, issued_at, issued_by, html, pdf, sha256_html, sha256_pdf FROM issued_bulletin
+                        WHERE period = :period AND region = :region AND number = :number""")
+                .bind("period", period.toString()).bind("region", region.code()).bind("number", number)
+                .map(row -> toBulletin(period, region, row))
+                .one();
+    }
+
+    @Override
     public Flux<IssuedBulletin> list(Period period, Region region) {
         return db.sql("""
                         SELECT number, issued_at, issued_by, sha256_html, sha256_pdf FROM issued_bulletin

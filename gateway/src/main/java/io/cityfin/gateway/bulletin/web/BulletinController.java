@@ -80,6 +80,27 @@ class BulletinController implements BulletinApi {
     }
 
     @Override
+    public Mono<ResponseEntity<Resource>> getIssuedBulletinByNumber(String period, String number, @Nullable String region,
+                                                                    ServerWebExchange exchange) {
+        return Access.require(READERS).flatMap(caller -> {
+            Period month = month(period);
+            int which = number(number);
+            Region where = QueryParameters.region("region", region);
+            BulletinFormat format = format(exchange);
+            return bulletins.issued(month, where, which, format)
+                    .map(issued -> answer(format == BulletinFormat.PDF ? issued.pdf() : issued.html(), format, issued.number()));
+        });
+    }
+
+    /** An issue's number: a whole number from 1 (at most 9 digits), else 400 {@code INVALID_NUMBER}. */
+    private static int number(String number) {
+        if (!number.matches("[1-9][0-9]{0,8}")) {
+            throw new InvalidParameterException("number", "INVALID_NUMBER", "An issue's number is a whole number from 1, such as 2.");
+        }
+        return Integer.parseInt(number);
+    }
+
+    @Override
     public Mono<ResponseEntity<Flux<IssuedBulletinDto>>> listIssuedBulletins(String period, @Nullable String region,
                                                                             ServerWebExchange exchange) {
         return Access.require(READERS).map(caller -> {
