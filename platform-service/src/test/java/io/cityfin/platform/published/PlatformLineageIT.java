@@ -28,7 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
  * The lineage of a service without reports: PLATFORM_FINANCING_YTD derived from its own non-market financing and capital
  * market's published DF_PLATFORM_YTD (read through a stand-in gateway), which the lineage names rather than lists.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "cityfin.demo-data=false")
+// a property of its own: a context, and so a database, no other class shares (its totals count only its records)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"cityfin.demo-data=false", "cityfin.test.context=platform-lineage"})
 @AutoConfigureWebTestClient(timeout = "30s")
 @WithOwnPostgres
 class PlatformLineageIT {
