@@ -49,9 +49,12 @@ class RequestFactoryFuzzTest {
         assertThat(REPORTING.endpoints()).extracting(endpoint -> endpoint.operation().getOperationId())
             .containsExactlyInAnyOrder("getTargets", "putTargets", "getCatalogue", "listInstitutions", "getInstitution",
                     "putInstitution", "getReport", "putReport", "listReportVersions", "getReportVersion", "withdrawReport",
-                    "getSubmissions", "listWarnings", "reviewWarning");
+                    "getSubmissions", "listWarnings", "reviewWarning", "getIndicatorLineage", "listPublishedFigures",
+                    "createPublishedFigure", "getPublishedFigure", "putPublishedFigure", "listPublishedFigureVersions");
         assertThat(GATEWAY.endpoints()).extracting(Endpoint::toString).contains(
-                "gateway revokeApiKey (DELETE /api/v1/admin/api-keys/{id})");
+                "gateway revokeApiKey (DELETE /api/v1/admin/api-keys/{id})",
+                "gateway getBulletin (GET /api/v1/bulletins/{period})",
+                "gateway getIssuedBulletinByNumber (GET /api/v1/bulletins/{period}/issues/{number})");
         assertThatThrownBy(() -> Contract.load("x", ROOT.resolve("no-such.yaml").toString(), path -> true))
             .isInstanceOf(IllegalStateException.class).hasMessageContaining("does not read");
     }
