@@ -10,11 +10,11 @@ import io.cityfin.reporting.Components;
  * the machinery, with the records' source ({@link RecordIndicatorSource}). The reports' source
  * ({@link ReportIndicatorSource}) comes with the reports feature; a service may add its own. Figures imported from
  * other services' published indicators are read through the gateway ({@link PublishedIndicators}). The answer's ETag
- * names the database's {@link DataVersion}. {@code /indicators/{code}/lineage} ({@link LineageService}) lists what a
+ * names the database's {@link DataVersion}. A 200 for a tag answered lately is served from {@link KeptSheets}. {@code /indicators/{code}/lineage} ({@link LineageService}) lists what a
  * figure is made of.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({IndicatorDefinitions.class, IndicatorService.class, RecordIndicatorSource.class, LineageService.class})
+@Import({IndicatorDefinitions.class, IndicatorService.class, KeptSheets.class, RecordIndicatorSource.class, LineageService.class})
 @Components({".web.IndicatorController", ".client.GatewayPublishedIndicators", ".persistence.R2dbcDataVersion",
         ".web.LineageController", ".persistence.R2dbcReportLineage"})
 public class IndicatorsFeature {

@@ -3,13 +3,17 @@ package io.cityfin.reporting.test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
+
+import com.jayway.jsonpath.JsonPath;
 
 import io.cityfin.common.identity.Role;
 import io.cityfin.common.test.TestIdentity;
@@ -20,7 +24,8 @@ import io.micrometer.core.instrument.Timer;
  * The ETag and 304 of a service's {@code GET /indicators} over HTTP, for every service's IT (issue #15): a 200 carries
  * a strong ETag, {@code Cache-Control: private, no-cache} and {@code Vary: Authorization}; a matching
  * {@code If-None-Match} (the tag, a weak form of it, one of a list, {@code *}) is a 304 with the same headers, no body
- * and no sheet computed; a stale one a 200; a malformed one a 400 problem; a write gives a new tag; the PUBLIC view
+ * and no sheet computed; a stale one a 200, the sheet kept for the tag, not computed again (same {@code generatedAt});
+ * a malformed one a 400 problem; a write gives a new tag and a sheet computed after it; the PUBLIC view
  * (PORTAL, SUBMITTER) and the STAFF view (ANALYST, ADMIN) of a county get different tags, and one view's tag is never
  * a 304 for the other.
  * <p>
@@ -40,17 +45,33 @@ public final class IndicatorETagChecks {
 
     /** The tag of {@code uri} as {@code role}, checked as a whole 200 answer. */
     public String tag(String uri, Role role) {
-        EntityExchangeResult<byte[]> answer = as(role).get().uri(uri).exchange()
+        return answer(uri, role, null).etag();
+    }
+
+    /** A 200 to {@code uri} as {@code role} (with {@code ifNoneMatch} if not null): its tag and {@code generatedAt}. */
+    private Answer answer(String uri, Role role, String ifNoneMatch) {
+        EntityExchangeResult<byte[]> answer = as(role).get().uri(uri)
+                .headers(headers -> {
+                    if (ifNoneMatch != null) {
+                        headers.set(HttpHeaders.IF_NONE_MATCH, ifNoneMatch);
+                    }
+                })
+                .exchange()
                 .expectStatus().isOk()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
                 .expectBody().jsonPath("$.indicators").isArray().returnResult();
-        return cacheHeaders(answer);
+        String generatedAt = JsonPath.read(new String(answer.getResponseBodyContent(), StandardCharsets.UTF_8), "$.generatedAt");
+        return new Answer(cacheHeaders(answer), OffsetDateTime.parse(generatedAt));
+    }
+
+    private record Answer(String etag, OffsetDateTime generatedAt) {
     }
 
     /** 200's headers, 304 on every matching form, nothing computed for them; 200 on a stale tag; 400 on a malformed one. */
     public void answers304WithoutComputing(String uri, Role role) {
         settled(() -> {
-            String etag = tag(uri, role);
+            Answer first = answer(uri, role, null);
+            String etag = first.etag();
             long computed = computations();
 
             for (String matching : new String[] {etag, "W/" + etag, "\"stale\", " + etag, "*"}) {
@@ -61,11 +82,10 @@ public final class IndicatorETagChecks {
             }
             assertThat(computations()).as("a 304 computes no sheet").isEqualTo(computed);
 
-            EntityExchangeResult<byte[]> stale = as(role).get().uri(uri).header(HttpHeaders.IF_NONE_MATCH, "\"stale\"").exchange()
-                    .expectStatus().isOk()
-                    .expectBody().jsonPath("$.indicators").isArray().returnResult();
-            assertThat(cacheHeaders(stale)).isEqualTo(etag);
-            assertThat(computations()).as("a 200 computes the sheet once").isEqualTo(computed + 1);
+            Answer stale = answer(uri, role, "\"stale\"");
+            assertThat(stale.etag()).isEqualTo(etag);
+            assertThat(computations()).as("a 200 for a tag answered before: the sheet kept for it, not computed again").isEqualTo(computed);
+            assertThat(stale.generatedAt()).as("the kept sheet, as first computed").isEqualTo(first.generatedAt());
         });
 
         as(role).get().uri(uri).header(HttpHeaders.IF_NONE_MATCH, "k3J9").exchange()
@@ -78,14 +98,18 @@ public final class IndicatorETagChecks {
 
     /** Runs {@code write} and answers the new tag: different from the one before, which is now a 200; itself a 304. */
     public String changesWith(String uri, Role role, Runnable write) {
-        String before = tag(uri, role);
+        Answer beforeWrite = answer(uri, role, null);
+        String before = beforeWrite.etag();
         write.run();
-        AtomicReference<String> after = new AtomicReference<>();
+        AtomicReference<Answer> afterWrite = new AtomicReference<>();
         settled(() -> {
-            after.set(tag(uri, role));
-            as(role).get().uri(uri).header(HttpHeaders.IF_NONE_MATCH, after.get()).exchange().expectStatus().isNotModified();
+            afterWrite.set(answer(uri, role, null));
+            as(role).get().uri(uri).header(HttpHeaders.IF_NONE_MATCH, afterWrite.get().etag()).exchange().expectStatus().isNotModified();
         });
+        AtomicReference<String> after = new AtomicReference<>(afterWrite.get().etag());
         assertThat(after.get()).as("the tag after the write").isNotEqualTo(before);
+        assertThat(afterWrite.get().generatedAt()).as("a sheet computed after the write, not one kept from before it")
+                .isAfter(beforeWrite.generatedAt());
         as(role).get().uri(uri).header(HttpHeaders.IF_NONE_MATCH, before).exchange().expectStatus().isOk();
         return after.get();
     }

@@ -16,13 +16,15 @@ import io.cityfin.common.indicator.api.model.IndicatorSetDto;
 import io.cityfin.reporting.indicator.IndicatorQuery;
 import io.cityfin.reporting.indicator.IndicatorService;
 import io.cityfin.reporting.indicator.IndicatorSheet;
+import io.cityfin.reporting.indicator.KeptSheets;
 import reactor.core.publisher.Mono;
 
 /**
  * {@code GET /indicators}: the sheet with its strong ETag ({@link IndicatorService#tag}), {@code Cache-Control: private,
  * no-cache} and {@code Vary: Authorization} (the answer depends on the caller's view: a shared cache must never
  * serve it to another caller, and a private one revalidates). A matching {@code If-None-Match} is a 304 with the
- * same headers and no body, and no indicator is computed; a malformed one is a 400 problem.
+ * same headers and no body, and no indicator is computed; a malformed one is a 400 problem. A 200 whose tag was
+ * answered lately is served from {@link KeptSheets}, uncomputed.
  */
 @RestController
 class IndicatorController implements IndicatorApi {
@@ -30,10 +32,12 @@ class IndicatorController implements IndicatorApi {
     static final String CACHE_CONTROL = "private, no-cache";
 
     private final IndicatorService indicators;
+    private final KeptSheets kept;
     private final Clock clock;
 
-    IndicatorController(IndicatorService indicators, Clock clock) {
+    IndicatorController(IndicatorService indicators, KeptSheets kept, Clock clock) {
         this.indicators = indicators;
+        this.kept = kept;
         this.clock = clock;
     }
 
@@ -45,7 +49,7 @@ class IndicatorController implements IndicatorApi {
         IfNoneMatch condition = IfNoneMatch.parse(ifNoneMatch);
         return indicators.tag(query).flatMap(etag -> condition != null && condition.matches(etag)
                 ? Mono.just(headers(ResponseEntity.status(HttpStatus.NOT_MODIFIED), etag).<IndicatorSetDto>build())
-                : indicators.indicators(query).map(sheet -> headers(ResponseEntity.ok(), etag).body(toDto(sheet))));
+                : kept.sheet(query, etag).map(sheet -> headers(ResponseEntity.ok(), etag).body(toDto(sheet))));
     }
 
     private static ResponseEntity.BodyBuilder headers(ResponseEntity.BodyBuilder builder, String etag) {
