@@ -276,7 +276,7 @@ if [[ "${PROFILE:-0}" == 1 ]]; then
       jcmd "$(listener "$port")" JFR.stop name="$what" >/dev/null
       jfr print --stack-depth 64 --events jdk.ExecutionSample "$jfr" >"${jfr%.jfr}-samples.txt"
       echo "Profile of $name, $what ($jfr), top frames of $(grep -c 'jdk.ExecutionSample' "${jfr%.jfr}-samples.txt") samples:"
-      awk '/stackTrace = \[/ {getline; sub(/^[ \t]+/, ""); sub(/line:.*/, ""); print}' "${jfr%.jfr}-samples.txt" | sort | uniq -c | sort -rn | head -15
+      awk '/stackTrace = \[/ {getline; sub(/^[ \t]+/, ""); sub(/line:.*/, ""); print}' "${jfr%.jfr}-samples.txt" | sort | uniq -c | sort -rn | awk 'NR <= 15' # not head: pipefail would end the script on its SIGPIPE
       echo "Samples whose stack passes through ...:"
       for frame in 'io\.cityfin' 'InternalTokenMinter' 'ECDSA|sun\.security\.ec' 'springframework\.security' 'observation|micrometer' \
         'resilience4j|CircuitBreaker' 'RetryGatewayFilter|reactor\.util\.retry|RepeatWhen|RetryWhen' 'RateLimit' 'reactor\.netty' \

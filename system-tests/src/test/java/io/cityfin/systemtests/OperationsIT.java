@@ -85,21 +85,32 @@ class OperationsIT {
     @Test
     @Order(1)
     void aReportThroughTheGatewayCarriesTheCallersTraceIdIntoTheServicesJsonLog() throws IOException {
+        reportCarriesTheTraceIdIntoTheServicesLog("2022-03", "01");
+    }
+
+    /** Sampling (CITYFIN_TRACE_SAMPLING, 0.1 by default) decides which traces are recorded, not which log lines carry ids. */
+    @Test
+    @Order(1)
+    void anUnsampledTraceStillCarriesItsIdsIntoTheServicesJsonLog() throws IOException {
+        reportCarriesTheTraceIdIntoTheServicesLog("2022-02", "00");
+    }
+
+    private void reportCarriesTheTraceIdIntoTheServicesLog(String period, String flags) throws IOException {
         String traceId = HexFormat.of().formatHex(randomBytes(16));
         String parentSpan = HexFormat.of().formatHex(randomBytes(8));
 
-        gateway.put().uri("/api/v1/credit/reports/91361000OPSBANK001/2022-03")
-            .header("traceparent", "00-" + traceId + "-" + parentSpan + "-01")
+        gateway.put().uri("/api/v1/credit/reports/91361000OPSBANK001/" + period)
+            .header("traceparent", "00-" + traceId + "-" + parentSpan + "-" + flags)
             .contentType(MediaType.APPLICATION_JSON)
             .bodyValue(report("1000.00"))
             .exchange().expectStatus().isCreated();
 
         Supplier<JsonNode> line = () -> logLines("credit-service").stream()
                 .filter(json -> traceId.equals(json.path("traceId").asString()))
-                .filter(json -> json.path("message").asString().startsWith("Report 91361000OPSBANK001 2022-03"))
+                .filter(json -> json.path("message").asString().startsWith("Report 91361000OPSBANK001 " + period))
                 .findFirst().orElse(null);
         within(Duration.ofSeconds(10), () -> line.get() != null);
-        assertThat(line.get()).as("a credit-service log line with trace id " + traceId).isNotNull();
+        assertThat(line.get()).as("a credit-service log line with trace id " + traceId + " (flags " + flags + ")").isNotNull();
         assertThat(line.get().path("message").asString()).contains("version 1 created");
         assertThat(line.get().path("spanId").asString()).as("the service's own span, a child of the gateway's")
             .matches("[0-9a-f]{16}").isNotEqualTo(parentSpan);
