@@ -31,9 +31,10 @@ import io.cityfin.common.test.PopplerChecks;
 
 /**
  * The monthly bulletin on the packaged platform with demo data: the 2022-09 bulletin's deposit sentence exactly as the
- * source document's figures give it, the published 9.12% it corrects to 12.97%, the PDF read back by poppler-utils, and
- * an issued bulletin kept byte for byte through an ADMIN's correction of a bank's report while the live one marks the
- * revised deposit figure.
+ * source document's figures give it, the published 9.12% it corrects to 12.97%, its 保险 section stepping back to 1–8月
+ * (insurance's 2022-09 lacks 新华人寿's report, as the document stops insurance's premiums at 8月末) while 金融运行 stays
+ * at 9月末, the PDF read back by poppler-utils, and an issued bulletin kept byte for byte through an ADMIN's correction
+ * of a bank's report while the live one marks the revised deposit figure.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BulletinIT {
@@ -89,6 +90,38 @@ class BulletinIT {
 
     @Test
     @Order(2)
+    void writesTheInsuranceSectionFromAugustWhoseReportsAreAllInAndSaysSoWhileCreditStaysAtSeptember() {
+        String html = html(gateway, "/api/v1/bulletins/2022-09");
+        String credit = section(html, "一、金融运行");
+        String insurance = section(html, "二、保险");
+        // 8月末，全市累计实现保费收入47.51亿元……其中，财险实现保费收入20.75亿元，同比增长22.66%……人身险实现保费收入26.77亿元，
+        // 同比增长2.16% (seed 56-61): the total of the printed parts is 47.52 (C7), what the data gives
+        BigDecimal premiumTotal = new BigDecimal("20.75").add(new BigDecimal("26.77"));
+
+        assertThat(text(credit)).contains(DEPOSIT_SENTENCE).doesNotContain("尚未报齐", "8月末", "1-8月");
+        assertThat(text(insurance))
+                .contains("9月数据尚未报齐，本节为8月末（累计数为1-8月）数据。")
+                .contains("1-8月，全市累计")
+                .contains("财产险保费收入20.75亿元，同比增长22.66%", "人身险保费收入26.77亿元，同比增长2.16%")
+                .contains("保费收入" + premiumTotal.toPlainString() + "亿元，同比增长10.20%")
+                .doesNotContain("9月末", "1-9月");
+        assertThat(insurance).contains("href=\"/#lineage?service=insurance&amp;code=PREMIUM_TOTAL_YTD&amp;period=2022-08&amp;region=361000\"")
+                .doesNotContain("period=2022-09");
+        assertThat(credit).contains("href=\"/#lineage?service=credit&amp;code=DEPOSIT_BALANCE&amp;period=2022-09&amp;region=361000\"");
+        // why: insurance's 2022-09 is incomplete, 新华人寿 has not reported it
+        JsonNode submissions = JSON.readTree(gateway.get().uri("/api/v1/insurance/submissions?period=2022-09").exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+        List<String> missing = new ArrayList<>();
+        submissions.get("institutions").forEach(row -> {
+            if (!"SUBMITTED".equals(row.get("status").asString())) {
+                missing.add(row.get("institutionName").asString());
+            }
+        });
+        assertThat(missing).containsExactly("新华人寿保险股份有限公司抚州中心支公司");
+    }
+
+    @Test
+    @Order(3)
     void writesThePdfWithAnEmbeddedCjkFontThatPopplerReadsAndRenders() throws Exception {
         byte[] pdf = bytes(gateway, "/api/v1/bulletins/2022-09", MediaType.APPLICATION_PDF);
 
@@ -97,7 +130,7 @@ class BulletinIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void keepsTheIssuedBulletinAsSentThroughABanksCorrectionWhileTheLiveOneMarksIt() throws Exception {
         Map<String, Object> issued = json(gateway.post().uri("/api/v1/bulletins/2022-09/issue").exchange().expectStatus().isCreated());
         byte[] html = bytes(gateway, "/api/v1/bulletins/2022-09/issued", MediaType.TEXT_HTML);
@@ -154,6 +187,13 @@ class BulletinIT {
                 .expectStatus().isOk()
                 .expectHeader().contentTypeCompatibleWith(type)
                 .expectBody().returnResult().getResponseBodyContent();
+    }
+
+    /** The HTML of the bulletin's section with this heading, from the heading to the section's end. */
+    private static String section(String html, String heading) {
+        int start = html.indexOf("<h2>" + heading + "</h2>");
+        assertThat(start).as("a section headed " + heading).isNotNegative();
+        return html.substring(start, html.indexOf("</section>", start));
     }
 
     /** What a reader sees: tags dropped, entities read. */

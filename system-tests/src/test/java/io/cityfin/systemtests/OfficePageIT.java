@@ -31,9 +31,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The office page in a real browser (Debian's chromium through Selenium) on the packaged platform with demo data,
  * ports 18120–18125: a key typed once, the overview's deposits for 2022-09 with the published figure beside them, the
- * counties chart, a PORTAL key's suppressed county, a change of period, the bulletin, every view at 1366×768 and
- * 390×844 with no horizontal scrolling and a screenshot in {@code target/screenshots/}, no console error anywhere,
- * and last an issued bulletin that a bank's correction leaves as it was while the live one marks the revised figure.
+ * counties chart, a PORTAL key's suppressed county, a change of period, the bulletin, the insurer missing from 2022-09
+ * in the completeness view, every view at 1366×768 and 390×844 with no horizontal scrolling and a screenshot in
+ * {@code target/screenshots/}, no console error anywhere, and last an issued bulletin that a bank's correction leaves
+ * as it was while the live one marks the revised figure.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OfficePageIT {
@@ -253,6 +254,22 @@ class OfficePageIT {
 
     @Test
     @Order(9)
+    void theCompletenessViewListsTheInsurerThatHasNotReported2022_09() {
+        browser.go("completeness");
+
+        assertThat(browser.findAll("#view-error")).as(errorText()).isEmpty();
+        assertThat(browser.find(".view-head h2").getText()).contains(PERIOD);
+        // the demo's insurance 2022-09 lacks 新华人寿's report (the source document stops insurance's premiums at 8月末)
+        List<WebElement> missing = browser.findAll(".card[data-service='insurance-service'] ul.missing li");
+        assertThat(missing).hasSize(1);
+        assertThat(missing.get(0).getText()).contains("新华人寿保险股份有限公司抚州中心支公司", "91361000DEMOINSLI04");
+        assertThat(browser.find(".card[data-service='insurance-service'] .counts").getText())
+            .contains("应报 17").contains("已报 16").contains("未报 1");
+        assertThat(browser.findAll(".card[data-service='credit-service'] ul.missing li")).as("every demo bank reported 2022-09").isEmpty();
+    }
+
+    @Test
+    @Order(10)
     void everyViewAtBothSizesFitsTheWidthShowsItsCardsAndChartsAndIsKept() {
         for (int[] size : new int[][] {{1366, 768}, {390, 844}}) {
             browser.viewport(size[0], size[1]);
@@ -285,7 +302,7 @@ class OfficePageIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void anIssuedBulletinIsUnchangedByACorrectionWhileTheLiveOneMarksTheRevisedFigure() throws Exception {
         browser.go("bulletin");
         browser.andWait(() -> browser.find("#bulletin-issue").click());
