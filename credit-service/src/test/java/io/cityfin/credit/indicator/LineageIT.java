@@ -37,12 +37,12 @@ import tools.jackson.databind.json.JsonMapper;
  * PostgreSQL: the lines listed add up to the figure to the cent, a corrected report shows its new version only, only
  * staff may ask. The correction runs last (it changes the data the others read).
  */
-// a property of its own: a context, and so a database, no other class shares (it corrects a demo bank's report, which
-// the demo-figure tests must never see)
+// a context, and so a database, no other class shares (perClass): it corrects a demo bank's report, which the
+// demo-figure tests must never see
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"cityfin.demo-data=true", "management.server.port=0", "cityfin.test.context=credit-lineage"})
+        properties = {"cityfin.demo-data=true", "management.server.port=0"})
 @AutoConfigureWebTestClient(timeout = "60s")
-@WithOwnPostgres
+@WithOwnPostgres(perClass = true)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LineageIT {
 
