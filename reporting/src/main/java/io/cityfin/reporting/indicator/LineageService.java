@@ -44,7 +44,8 @@ import reactor.core.publisher.Mono;
  * measure itself ({@link RecordMeasure#at}, distinct keys counted once), each row source read once. A derived
  * indicator describes its formula and lists its inputs' lineage; an imported figure names where it comes from; an
  * indicator of another {@link IndicatorSource} says it has no lineage. {@code value} is the figure {@code /indicators}
- * gives the caller.
+ * gives the caller. Whether the code exists is answered by {@link IndicatorService#codes()} before any sheet is
+ * computed.
  */
 @Service
 public class LineageService {
@@ -62,6 +63,7 @@ public class LineageService {
     private final Map<String, RecordMeasure<?>> measures = new HashMap<>();
     private final Map<String, Imported> imports = new HashMap<>();
     private final Map<String, IndicatorDefinition> recordDefinitions = new HashMap<>();
+    private final Set<String> codes;
 
     public LineageService(IndicatorService indicators, Catalogue catalogue, IndicatorDefinitions definitions,
                           RecordIndicatorSource records, ObjectProvider<ReportIndicatorSource> reportSource,
@@ -75,17 +77,18 @@ public class LineageService {
         records.measures().forEach(measure -> measures.putIfAbsent(measure.definition().code(), measure));
         records.imports().forEach(imported -> imports.putIfAbsent(imported.definition().code(), imported));
         records.definitions().forEach(definition -> recordDefinitions.putIfAbsent(definition.code(), definition));
+        this.codes = Set.copyOf(indicators.codes());
     }
 
     /** The lineage of {@code code} for the query; 404 {@code UNKNOWN_INDICATOR} (parameter {@code code}) when the service has none. */
     public Mono<IndicatorLineage> lineage(String code, IndicatorQuery query) {
-        return Access.require(STAFF).then(indicators.indicators(query)).flatMap(sheet -> {
+        // the codes are the configuration's: an unknown one is answered before any sheet is computed
+        Mono<IndicatorSheet> sheet = Mono.defer(() -> codes.contains(code) ? indicators.indicators(query)
+                : Mono.error(new ProblemException(404, "Not found", "No indicator " + code + " in " + catalogue.service() + ".",
+                        List.of(FieldError.atParameter("code", "UNKNOWN_INDICATOR", "No indicator " + code + " in this service.")))));
+        return Access.require(STAFF).then(sheet).flatMap(computed -> {
             Map<String, IndicatorDto> shown = new HashMap<>();
-            sheet.indicators().forEach(indicator -> shown.put(indicator.getCode(), indicator));
-            if (!shown.containsKey(code)) {
-                return Mono.error(new ProblemException(404, "Not found", "No indicator " + code + " in " + catalogue.service() + ".",
-                        List.of(FieldError.atParameter("code", "UNKNOWN_INDICATOR", "No indicator " + code + " in this service."))));
-            }
+            computed.indicators().forEach(indicator -> shown.put(indicator.getCode(), indicator));
             FigurePeriods periods = FigurePeriods.of(query.period());
             Node root = plan(code, Set.of(), shown, 0);
             return load(root, periods, query).map(loaded -> build(root, query, periods, shown, loaded));

@@ -149,8 +149,17 @@ class LineageServiceTest {
         Catalogue catalogue = new Catalogue("test-service", List.of(), Set.of());
         RecordIndicatorSource records = new RecordIndicatorSource(beans.getBeanProvider(RecordIndicators.class), year -> Mono.just(List.of()),
                 catalogue);
-        IndicatorSource alerts = query -> Flux.just(new IndicatorDto().code("ALERTS_OPEN").nameZh("预警").nameEn("Alerts")
-                .value(new BigDecimal("4")));
+        IndicatorSource alerts = new IndicatorSource() {
+            @Override
+            public Flux<IndicatorDto> indicators(IndicatorQuery query) {
+                return Flux.just(new IndicatorDto().code("ALERTS_OPEN").nameZh("预警").nameEn("Alerts").value(new BigDecimal("4")));
+            }
+
+            @Override
+            public List<String> codes() {
+                return List.of("ALERTS_OPEN");
+            }
+        };
         StaticListableBeanFactory none = new StaticListableBeanFactory();
         IndicatorService indicators = new IndicatorService(List.of(records, alerts), () -> Mono.just("epoch:1"), catalogue, clock,
                 new SimpleMeterRegistry(), none.getBeanProvider(BuildProperties.class));
