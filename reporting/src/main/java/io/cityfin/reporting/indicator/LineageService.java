@@ -2,6 +2,7 @@ package io.cityfin.reporting.indicator;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -42,7 +43,8 @@ import reactor.core.publisher.Mono;
  * start then too), the latest report versions and their lines summed, read in one statement for the whole tree
  * ({@link ReportLineage}); a rate a weighted average reads is listed with the weight paired with each line and its
  * weighted average as the total. A measured record indicator lists the latest record versions that add to it, found by
- * the measure itself ({@link RecordMeasure#at}, distinct keys counted once), each row source read once. A
+ * the measure itself ({@link RecordMeasure#at}), each row source read once; a distinct measure credits each key's 1 to
+ * the earliest record version counting it (by {@code recordedAt}, then by id as text), whatever the read order. A
  * derived indicator describes its formula and lists its inputs' lineage; an imported figure names where it comes from;
  * an indicator of another {@link IndicatorSource} says it has no lineage. {@code value} is the figure
  * {@code /indicators} gives the caller. Whether the code exists is answered by {@link IndicatorService#codes()} before
@@ -245,7 +247,19 @@ public class LineageService {
         }
     }
 
-    /** One pass over one row source: each measure at each day; a distinct measure counts each key's first row once. */
+    /**
+     * Credited first among a distinct key's counting rows: the earliest record version ({@code recordedAt}), then the
+     * smaller id as text. Total, so which record a lineage lists for a key never depends on the order rows are read in.
+     */
+    static final Comparator<RecordRows.Traced<?>> CREDITED_FIRST = Comparator.<RecordRows.Traced<?>, OffsetDateTime>comparing(
+                    traced -> traced.recordedAt(), Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(traced -> traced.id().toString());
+
+    /**
+     * One pass over one row source: each measure at each day. A plain measure lists each row adding a value, in read
+     * order. A distinct measure adds 1 per key and credits it to the key's row that comes first by
+     * {@link #CREDITED_FIRST}; those entries follow, in that order.
+     */
     @SuppressWarnings("unchecked")
     private static Mono<Void> readRecords(RecordRows<?> source, Map<RecordMeasure<?>, Set<LocalDate>> wanted, @Nullable String region,
                                           Map<String, List<RecordEntry>> entries, Map<String, BigDecimal> totals) {
@@ -254,7 +268,8 @@ public class LineageService {
             totals.put(key(measure.definition().code(), day), BigDecimal.ZERO);
             entries.put(key(measure.definition().code(), day), new ArrayList<>());
         }));
-        Map<String, Set<Object>> seen = new HashMap<>();
+        // per (measure, day): each distinct key's credited row so far (a row without a key: the key null, counted once)
+        Map<String, Map<Object, RecordRows.Traced<Object>>> credited = new HashMap<>();
         Flux<RecordRows.Traced<Object>> read = rows.isTraced() ? rows.readTraced()
                 : rows.read().map(row -> new RecordRows.Traced<>("", new java.util.UUID(0, 0), null, 0, null, "", row));
         return read.doOnNext(traced -> wanted.forEach((measure, days) -> {
@@ -262,17 +277,29 @@ public class LineageService {
             for (LocalDate day : days) {
                 BigDecimal value = counted.at(traced.row(), day, region);
                 String at = key(measure.definition().code(), day);
-                if (value == null || (counted.isDistinct() && !seen.computeIfAbsent(at, k -> new HashSet<>()).add(counted.distinctKey(traced.row())))) {
+                if (value == null) {
                     continue;
                 }
-                BigDecimal adds = counted.isDistinct() ? BigDecimal.ONE : value;
-                totals.merge(at, adds, BigDecimal::add);
+                if (counted.isDistinct()) {
+                    credited.computeIfAbsent(at, k -> new HashMap<>()).merge(counted.distinctKey(traced.row()), traced,
+                            (kept, next) -> CREDITED_FIRST.compare(next, kept) < 0 ? next : kept);
+                    continue;
+                }
+                totals.merge(at, value, BigDecimal::add);
                 if (rows.isTraced()) {
-                    entries.get(at).add(new RecordEntry(traced.collection(), traced.id(), traced.key(), traced.version(),
-                            traced.recordedAt(), traced.contentHash(), adds));
+                    entries.get(at).add(entry(traced, value));
                 }
             }
-        })).then();
+        })).then(Mono.fromRunnable(() -> credited.forEach((at, byKey) -> {
+            totals.merge(at, BigDecimal.valueOf(byKey.size()), BigDecimal::add);
+            if (rows.isTraced()) {
+                byKey.values().stream().sorted(CREDITED_FIRST).forEach(traced -> entries.get(at).add(entry(traced, BigDecimal.ONE)));
+            }
+        })));
+    }
+
+    private static RecordEntry entry(RecordRows.Traced<?> traced, BigDecimal adds) {
+        return new RecordEntry(traced.collection(), traced.id(), traced.key(), traced.version(), traced.recordedAt(), traced.contentHash(), adds);
     }
 
     // ---- the answer ----

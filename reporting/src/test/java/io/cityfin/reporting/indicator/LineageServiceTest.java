@@ -98,6 +98,28 @@ class LineageServiceTest {
     }
 
     @Test
+    void creditsADistinctKeyToItsEarliestRecordVersionThenItsSmallerIdWhateverTheReadOrder() {
+        OffsetDateTime march = OffsetDateTime.parse("2022-03-01T00:00:00Z");
+        OffsetDateTime february = OffsetDateTime.parse("2022-02-01T00:00:00Z");
+        List<RecordRows.Traced<Visit>> rows = List.of(
+                traced(20, 1, march, new Visit("S", "361002", LocalDate.of(2022, 6, 1), BigDecimal.ONE)),
+                traced(22, 4, february, new Visit("S", "361002", LocalDate.of(2022, 8, 1), BigDecimal.ONE)),
+                traced(21, 2, february, new Visit("S", "361002", LocalDate.of(2022, 7, 1), BigDecimal.ONE)),
+                traced(30, 1, march, new Visit("T", "361021", LocalDate.of(2022, 7, 1), BigDecimal.ONE)));
+        List<RecordRows.Traced<Visit>> reversed = new java.util.ArrayList<>(rows);
+        java.util.Collections.reverse(reversed);
+
+        for (List<RecordRows.Traced<Visit>> order : List.of(rows, reversed)) {
+            IndicatorLineage.Reading period = lineage(service(order), "SHOPS_VISITED_YTD", Region.CITY).readings().get(0);
+            assertThat(period.total()).isEqualByComparingTo("2");
+            // S: 21 and 22 were recorded in February, 20 in March; of 21 and 22 the smaller id
+            assertThat(period.records()).extracting(RecordEntry::id).as("read as " + order.get(0).id()).containsExactly(id(21), id(30));
+            assertThat(period.records()).extracting(RecordEntry::version).containsExactly(2, 1);
+            assertThat(period.records()).allSatisfy(record -> assertThat(record.value()).isEqualByComparingTo("1"));
+        }
+    }
+
+    @Test
     void readsAWeightedAveragesRateWithEachLinesWeightAndTheWeightedAverageAsItsTotal() {
         LineageService weighted = weightedService();
 
