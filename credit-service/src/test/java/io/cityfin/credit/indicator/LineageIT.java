@@ -1,12 +1,15 @@
 package io.cityfin.credit.indicator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,15 +37,15 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code GET /indicators/{code}/lineage} on credit's demo data (the seed document's figures), over HTTP on real
- * PostgreSQL: the lines listed add up to the figure to the cent, a corrected report shows its new version only, only
- * staff may ask. The correction runs last (it changes the data the others read).
+ * PostgreSQL: the lines listed add up to the figure to the cent, a weighted rate's lines with their weights to the
+ * weighted average, a corrected report shows its new version only, only staff may ask. The correction runs last (it changes the data the others read).
  */
-// a property of its own: a context, and so a database, no other class shares (it corrects a demo bank's report, which
-// the demo-figure tests must never see)
+// a context, and so a database, no other class shares (perClass): it corrects a demo bank's report, which the
+// demo-figure tests must never see
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"cityfin.demo-data=true", "management.server.port=0", "cityfin.test.context=credit-lineage"})
+        properties = {"cityfin.demo-data=true", "management.server.port=0"})
 @AutoConfigureWebTestClient(timeout = "60s")
-@WithOwnPostgres
+@WithOwnPostgres(perClass = true)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LineageIT {
 
@@ -121,8 +124,45 @@ class LineageIT {
         assertThat(ratio.get("inputs")).extracting(node -> node.get("code").asString()).contains("NPL_BALANCE", "LOAN_BALANCE");
     }
 
+    /**
+     * INCLUSIVE_SME_NEW_LOAN_AVG_RATE is Σ(rate × amount) / Σ amount: its rate input lists each rate line with the
+     * new-loan amount it is weighted by, and the reading's total is the weighted average the indicator shows (the
+     * expected figure computed here from the lines listed; a plain sum of the seed's rates would be 491.59).
+     */
     @Test
     @Order(4)
+    void readsTheWeightedRatesLinesWithTheirWeightsAndTheWeightedAverageAsTheTotal() {
+        for (String region : Arrays.asList(null, "361022")) {
+            JsonNode lineage = lineage(Role.ANALYST, "INCLUSIVE_SME_NEW_LOAN_AVG_RATE", "2022-09", region);
+            BigDecimal value = lineage.get("value").decimalValue();
+            JsonNode rate = input(lineage, "INCLUSIVE_SME_NEW_LOAN_RATE");
+            JsonNode period = reading(rate, "PERIOD");
+            assertThat(period.get("weightedBy").asString()).isEqualTo("INCLUSIVE_SME_NEW_LOAN_AMOUNT_YTD");
+
+            BigDecimal weighted = BigDecimal.ZERO;
+            BigDecimal weights = BigDecimal.ZERO;
+            int lines = 0;
+            for (JsonNode report : period.get("reports")) {
+                for (JsonNode line : report.get("lines")) {
+                    assertThat(line.get("item").asString()).isEqualTo("INCLUSIVE_SME_NEW_LOAN_RATE");
+                    assertThat(line.get("weight").isNull()).as("every seed rate line has its amount").isFalse();
+                    weighted = weighted.add(line.get("value").decimalValue().multiply(line.get("weight").decimalValue()));
+                    weights = weights.add(line.get("weight").decimalValue());
+                    lines++;
+                }
+            }
+            assertThat(lines).as(region + ": lines listed").isGreaterThan(1);
+            BigDecimal expected = weighted.divide(weights, MathContext.DECIMAL128);
+            assertThat(expected.setScale(2, RoundingMode.HALF_UP)).as(region + ": the indicator's value").isEqualByComparingTo(value);
+            // the JSON number is read as a double here: equal to 10^-9
+            assertThat(period.get("total").decimalValue()).as(region + ": the reading's total")
+                    .isCloseTo(expected, within(new BigDecimal("0.000000001")));
+            assertThat(reading(input(lineage, "INCLUSIVE_SME_NEW_LOAN_AMOUNT_YTD"), "PERIOD").get("weightedBy").isNull()).isTrue();
+        }
+    }
+
+    @Test
+    @Order(5)
     void answersStaffOnlyAndKnownCodesOnly() {
         for (Role role : List.of(Role.PORTAL, Role.SUBMITTER)) {
             as(role).get().uri("/indicators/DEPOSIT_BALANCE/lineage?period=2022-09").exchange()
@@ -145,7 +185,7 @@ class LineageIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void showsOnlyTheNewVersionOfACorrectedReport() {
         JsonNode before = reading(lineage(Role.ANALYST, "DEPOSIT_BALANCE", "2022-09", null), "PERIOD");
         JsonNode bank = before.get("reports").get(0);
@@ -207,6 +247,15 @@ class LineageIT {
             }
         }
         throw new AssertionError("no " + role + " reading in " + lineage);
+    }
+
+    private static JsonNode input(JsonNode lineage, String code) {
+        for (JsonNode input : lineage.get("inputs")) {
+            if (code.equals(input.get("code").asString())) {
+                return input;
+            }
+        }
+        throw new AssertionError("no input " + code + " in " + lineage);
     }
 
     private static BigDecimal sumOfLines(JsonNode reading) {

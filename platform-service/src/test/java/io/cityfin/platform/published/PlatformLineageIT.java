@@ -28,11 +28,11 @@ import tools.jackson.databind.json.JsonMapper;
  * The lineage of a service without reports: PLATFORM_FINANCING_YTD derived from its own non-market financing and capital
  * market's published DF_PLATFORM_YTD (read through a stand-in gateway), which the lineage names rather than lists.
  */
-// a property of its own: a context, and so a database, no other class shares (its totals count only its records)
+// a context, and so a database, no other class shares (perClass): its totals count only its records
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"cityfin.demo-data=false", "cityfin.test.context=platform-lineage"})
+        properties = "cityfin.demo-data=false")
 @AutoConfigureWebTestClient(timeout = "30s")
-@WithOwnPostgres
+@WithOwnPostgres(perClass = true)
 class PlatformLineageIT {
 
     private static final String KEY = "cfk_platform_service_test_key";

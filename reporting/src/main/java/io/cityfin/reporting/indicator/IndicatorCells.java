@@ -20,12 +20,14 @@ import io.cityfin.reporting.indicator.ReportFigures.ItemPeriod;
  * and a year earlier always; the year start (Dec y−1) for STOCK and RATIO (yearStartValue) and for any kind whose
  * formula reads {@code atYearStart}; the previous year start (Dec y−2) when the formula reads {@code atYearStart}.
  * Whether it does is found by evaluating the formula once on two recording {@link Figures} that answer a distinct
- * non-zero number for every question.
+ * non-zero number for every question; the same probe tells the rate-and-weight pairs whose line-level weighted sums
+ * the formula reads ({@code weightings}: a weighted average's, for lineage).
  */
-public record IndicatorCells(Set<String> items, Kind kind, boolean readsYearStart) {
+public record IndicatorCells(Set<String> items, Kind kind, boolean readsYearStart, Set<MapFigures.Weighting> weightings) {
 
     public IndicatorCells {
         items = Set.copyOf(items);
+        weightings = Set.copyOf(weightings);
     }
 
     public static IndicatorCells of(IndicatorDefinition definition) {
@@ -33,15 +35,18 @@ public record IndicatorCells(Set<String> items, Kind kind, boolean readsYearStar
         Recording yearStart = new Recording(1_000_003);
         boolean readsYearStart;
         Set<String> items = new HashSet<>(definition.inputs());
+        Set<MapFigures.Weighting> weightings = new HashSet<>();
         try {
             definition.formula().evaluate(at, yearStart);
             readsYearStart = !yearStart.asked.isEmpty();
             items.addAll(at.asked);
             items.addAll(yearStart.asked);
+            weightings.addAll(at.weightings);
+            weightings.addAll(yearStart.weightings);
         } catch (RuntimeException unexpected) {
             readsYearStart = true; // a formula the probe cannot walk is taken to read everything it names
         }
-        return new IndicatorCells(items, definition.kind(), readsYearStart);
+        return new IndicatorCells(items, definition.kind(), readsYearStart, weightings);
     }
 
     /** The (item, period) pairs shown for the periods behind an asked period; a period before the floor has none. */
@@ -77,6 +82,7 @@ public record IndicatorCells(Set<String> items, Kind kind, boolean readsYearStar
     private static final class Recording implements Figures {
 
         private final Set<String> asked = new HashSet<>();
+        private final Set<MapFigures.Weighting> weightings = new HashSet<>();
         private final Map<String, BigDecimal> answers = new HashMap<>();
         private long next;
 
@@ -94,6 +100,7 @@ public record IndicatorCells(Set<String> items, Kind kind, boolean readsYearStar
         public @Nullable BigDecimal weightedSum(String rateItem, String weightItem) {
             asked.add(rateItem);
             asked.add(weightItem);
+            weightings.add(new MapFigures.Weighting(rateItem, weightItem));
             return answers.computeIfAbsent("weighted " + rateItem + " " + weightItem, question -> BigDecimal.valueOf(next++));
         }
 
@@ -101,6 +108,7 @@ public record IndicatorCells(Set<String> items, Kind kind, boolean readsYearStar
         public @Nullable BigDecimal weightSum(String rateItem, String weightItem) {
             asked.add(rateItem);
             asked.add(weightItem);
+            weightings.add(new MapFigures.Weighting(rateItem, weightItem));
             return answers.computeIfAbsent("weights " + rateItem + " " + weightItem, question -> BigDecimal.valueOf(next++));
         }
     }

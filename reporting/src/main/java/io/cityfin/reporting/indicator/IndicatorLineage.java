@@ -29,13 +29,25 @@ public record IndicatorLineage(String service, String code, String nameZh, Strin
         PERIOD, YEAR_START, YEAR_EARLIER, YEAR_EARLIER_YEAR_START
     }
 
-    /** What the figure reads at one period: the total and the report versions or records that make it. */
+    /**
+     * What the figure reads at one period: the total and the report versions or records that make it. A rate read by a
+     * weighted average ({@code weightedBy}: the weight item, such as the new-loan amount) lists its rate lines each with
+     * the weight it is paired with (the same institution's line of the weight item in the same region), and its total
+     * is Σ(rate × weight) / Σ weight over the lines that have one: the weighted average's unrounded value. Otherwise
+     * {@code weightedBy} is null and the total is the plain sum.
+     */
     public record Reading(Role role, Period period, @Nullable String item, @Nullable BigDecimal total,
-                          List<ReportVersion> reports, List<RecordEntry> records) {
+                          List<ReportVersion> reports, List<RecordEntry> records, @Nullable String weightedBy) {
 
         public Reading {
             reports = List.copyOf(reports);
             records = List.copyOf(records);
+        }
+
+        /** A plain reading: its total is the sum of its lines or records. */
+        public Reading(Role role, Period period, @Nullable String item, @Nullable BigDecimal total, List<ReportVersion> reports,
+                       List<RecordEntry> records) {
+            this(role, period, item, total, reports, records, null);
         }
     }
 
@@ -48,8 +60,16 @@ public record IndicatorLineage(String service, String code, String nameZh, Strin
         }
     }
 
-    /** One report line summed. */
-    public record Line(String item, String region, BigDecimal value) {
+    /**
+     * One report line summed; in a reading {@code weightedBy} a weight item, a rate line with the weight it is paired
+     * with ({@code null}: the institution has no weight line there, so the line counts in no weighted average).
+     */
+    public record Line(String item, String region, BigDecimal value, @Nullable BigDecimal weight) {
+
+        /** A line summed as it is. */
+        public Line(String item, String region, BigDecimal value) {
+            this(item, region, value, null);
+        }
     }
 
     /** The latest version of a record that adds {@code value} to the reading. */

@@ -28,6 +28,7 @@ import reactor.core.publisher.Mono;
 public class IndicatorService {
 
     private final List<IndicatorSource> sources;
+    private final List<String> codes;
     private final DataVersion dataVersion;
     private final String service;
     private final Clock clock;
@@ -36,6 +37,7 @@ public class IndicatorService {
     public IndicatorService(List<IndicatorSource> sources, DataVersion dataVersion, Catalogue catalogue, Clock clock, MeterRegistry meters,
                             ObjectProvider<BuildProperties> build) {
         this.sources = List.copyOf(sources);
+        this.codes = this.sources.stream().flatMap(source -> source.codes().stream()).distinct().sorted().toList();
         this.dataVersion = dataVersion;
         // the code that computes the answer is part of it: a release that changes a formula changes every tag (every
         // replica of one build agrees: the build's time, not the process's start)
@@ -58,6 +60,15 @@ public class IndicatorService {
             parts.addAll(all.getT3());
             return EntityTag.of(parts.toArray());
         });
+    }
+
+    /**
+     * The codes of every indicator the service serves: the union of its sources' {@link IndicatorSource#codes()}, in
+     * the sheet's order (by code). Fixed by configuration, so taken once at start; computes and reads nothing. The
+     * sheet of any query lists exactly these (every service's {@code <Name>PublishedFigureIT} checks it).
+     */
+    public List<String> codes() {
+        return codes;
     }
 
     /** Timed as {@code cityfin.indicators.computation{region_scope=city|region}}: how long a sheet takes to compute. */

@@ -2,6 +2,7 @@ package io.cityfin.reporting.indicator;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -40,11 +41,14 @@ import reactor.core.publisher.Mono;
  * indicator lists, at each period its figure reads ({@link FigurePeriods}: the period and a year earlier; the year
  * start for STOCK and RATIO or when a derived indicator reading it reads the year start; that year earlier's year
  * start then too), the latest report versions and their lines summed, read in one statement for the whole tree
- * ({@link ReportLineage}). A measured record indicator lists the latest record versions that add to it, found by the
- * measure itself ({@link RecordMeasure#at}, distinct keys counted once), each row source read once. A derived
- * indicator describes its formula and lists its inputs' lineage; an imported figure names where it comes from; an
- * indicator of another {@link IndicatorSource} says it has no lineage. {@code value} is the figure {@code /indicators}
- * gives the caller.
+ * ({@link ReportLineage}); a rate a weighted average reads is listed with the weight paired with each line and its
+ * weighted average as the total. A measured record indicator lists the latest record versions that add to it, found by
+ * the measure itself ({@link RecordMeasure#at}), each row source read once; a distinct measure credits each key's 1 to
+ * the earliest record version counting it (by {@code recordedAt}, then by id as text), whatever the read order. A
+ * derived indicator describes its formula and lists its inputs' lineage; an imported figure names where it comes from;
+ * an indicator of another {@link IndicatorSource} says it has no lineage. {@code value} is the figure
+ * {@code /indicators} gives the caller. Whether the code exists is answered by {@link IndicatorService#codes()} before
+ * any sheet is computed.
  */
 @Service
 public class LineageService {
@@ -62,6 +66,7 @@ public class LineageService {
     private final Map<String, RecordMeasure<?>> measures = new HashMap<>();
     private final Map<String, Imported> imports = new HashMap<>();
     private final Map<String, IndicatorDefinition> recordDefinitions = new HashMap<>();
+    private final Set<String> codes;
 
     public LineageService(IndicatorService indicators, Catalogue catalogue, IndicatorDefinitions definitions,
                           RecordIndicatorSource records, ObjectProvider<ReportIndicatorSource> reportSource,
@@ -75,19 +80,20 @@ public class LineageService {
         records.measures().forEach(measure -> measures.putIfAbsent(measure.definition().code(), measure));
         records.imports().forEach(imported -> imports.putIfAbsent(imported.definition().code(), imported));
         records.definitions().forEach(definition -> recordDefinitions.putIfAbsent(definition.code(), definition));
+        this.codes = Set.copyOf(indicators.codes());
     }
 
     /** The lineage of {@code code} for the query; 404 {@code UNKNOWN_INDICATOR} (parameter {@code code}) when the service has none. */
     public Mono<IndicatorLineage> lineage(String code, IndicatorQuery query) {
-        return Access.require(STAFF).then(indicators.indicators(query)).flatMap(sheet -> {
+        // the codes are the configuration's: an unknown one is answered before any sheet is computed
+        Mono<IndicatorSheet> sheet = Mono.defer(() -> codes.contains(code) ? indicators.indicators(query)
+                : Mono.error(new ProblemException(404, "Not found", "No indicator " + code + " in " + catalogue.service() + ".",
+                        List.of(FieldError.atParameter("code", "UNKNOWN_INDICATOR", "No indicator " + code + " in this service.")))));
+        return Access.require(STAFF).then(sheet).flatMap(computed -> {
             Map<String, IndicatorDto> shown = new HashMap<>();
-            sheet.indicators().forEach(indicator -> shown.put(indicator.getCode(), indicator));
-            if (!shown.containsKey(code)) {
-                return Mono.error(new ProblemException(404, "Not found", "No indicator " + code + " in " + catalogue.service() + ".",
-                        List.of(FieldError.atParameter("code", "UNKNOWN_INDICATOR", "No indicator " + code + " in this service."))));
-            }
+            computed.indicators().forEach(indicator -> shown.put(indicator.getCode(), indicator));
             FigurePeriods periods = FigurePeriods.of(query.period());
-            Node root = plan(code, Set.of(), shown, 0);
+            Node root = plan(code, Set.of(), shown, 0, null);
             return load(root, periods, query).map(loaded -> build(root, query, periods, shown, loaded));
         });
     }
@@ -96,17 +102,26 @@ public class LineageService {
 
     private enum Source { REPORT_ITEM, RECORD_MEASURE, DERIVED, IMPORTED, OTHER }
 
-    /** One node of the lineage tree, before anything is read. */
+    /**
+     * One node of the lineage tree, before anything is read; {@code weightedBy}: a report item read as the rate of a
+     * weighted average, the weight item its lines are paired with.
+     */
     private record Node(String code, @Nullable IndicatorDefinition definition, @Nullable Item item, Source source,
-                        Set<Role> wanted, @Nullable RecordMeasure<?> measure, @Nullable String formula, List<Node> inputs) {
+                        Set<Role> wanted, @Nullable RecordMeasure<?> measure, @Nullable String formula, List<Node> inputs,
+                        @Nullable String weightedBy) {
+
+        Node(String code, @Nullable IndicatorDefinition definition, @Nullable Item item, Source source, Set<Role> wanted,
+             @Nullable RecordMeasure<?> measure, @Nullable String formula, List<Node> inputs) {
+            this(code, definition, item, source, wanted, measure, formula, inputs, null);
+        }
     }
 
-    private Node plan(String code, Set<Role> wanted, Map<String, IndicatorDto> shown, int depth) {
+    private Node plan(String code, Set<Role> wanted, Map<String, IndicatorDto> shown, int depth, @Nullable String weightedBy) {
         boolean reports = reportSource.getIfAvailable() != null;
         IndicatorDefinition report = reports ? reportDefinitions.get(code) : null;
         Item item = items.get(code);
         if (report != null && item != null && report.inputs().equals(Set.of(code)) && "item".equals(kindOf(report, code))) {
-            return new Node(code, report, item, Source.REPORT_ITEM, wanted, null, null, List.of());
+            return new Node(code, report, item, Source.REPORT_ITEM, wanted, null, null, List.of(), weightedBy);
         }
         if (report != null) {
             return derived(code, report, wanted, shown, depth);
@@ -128,7 +143,7 @@ public class LineageService {
         }
         if (reports && item != null) {
             // an item that only feeds other indicators (a rate of a weighted average)
-            return new Node(code, null, item, Source.REPORT_ITEM, wanted, null, null, List.of());
+            return new Node(code, null, item, Source.REPORT_ITEM, wanted, null, null, List.of(), weightedBy);
         }
         return new Node(code, null, null, Source.OTHER, Set.of(), null,
                 shown.containsKey(code) ? "computed by another indicator source of " + catalogue.service() + " (no lineage)"
@@ -143,7 +158,8 @@ public class LineageService {
     /**
      * A derived indicator's inputs are read at every period it evaluates its formula on ({@link IndicatorCells}): P and
      * P−1y; the year start for a stock or a ratio or when the formula reads it; P−1y's year start when it reads it; and
-     * wherever the indicator itself is read as an input.
+     * wherever the indicator itself is read as an input. An input the formula reads as the rate of a weighted average
+     * ({@link IndicatorCells#weightings()}) is read weighted by its weight item (the first by code, should there be two).
      */
     private Node derived(String code, IndicatorDefinition definition, Set<Role> wanted, Map<String, IndicatorDto> shown, int depth) {
         IndicatorCells cells = IndicatorCells.of(definition);
@@ -158,7 +174,9 @@ public class LineageService {
         List<Node> inputs = new ArrayList<>();
         if (depth < MAX_DEPTH) {
             new TreeSet<>(cells.items()).stream().filter(input -> !input.equals(code))
-                    .forEach(input -> inputs.add(plan(input, read, shown, depth + 1)));
+                    .forEach(input -> inputs.add(plan(input, read, shown, depth + 1, cells.weightings().stream()
+                            .filter(weighting -> weighting.rateItem().equals(input))
+                            .map(MapFigures.Weighting::weightItem).sorted().findFirst().orElse(null))));
         }
         return new Node(code, definition, null, Source.DERIVED, read, null,
                 Formula.describe(definition.formula()), inputs);
@@ -215,6 +233,9 @@ public class LineageService {
         switch (node.source()) {
             case REPORT_ITEM -> {
                 reportItems.add(node.code());
+                if (node.weightedBy() != null) {
+                    reportItems.add(node.weightedBy());
+                }
                 reportPeriods.addAll(roles(node, periods).values());
             }
             case RECORD_MEASURE -> {
@@ -226,7 +247,19 @@ public class LineageService {
         }
     }
 
-    /** One pass over one row source: each measure at each day; a distinct measure counts each key's first row once. */
+    /**
+     * Credited first among a distinct key's counting rows: the earliest record version ({@code recordedAt}), then the
+     * smaller id as text. Total, so which record a lineage lists for a key never depends on the order rows are read in.
+     */
+    static final Comparator<RecordRows.Traced<?>> CREDITED_FIRST = Comparator.<RecordRows.Traced<?>, OffsetDateTime>comparing(
+                    traced -> traced.recordedAt(), Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(traced -> traced.id().toString());
+
+    /**
+     * One pass over one row source: each measure at each day. A plain measure lists each row adding a value, in read
+     * order. A distinct measure adds 1 per key and credits it to the key's row that comes first by
+     * {@link #CREDITED_FIRST}; those entries follow, in that order.
+     */
     @SuppressWarnings("unchecked")
     private static Mono<Void> readRecords(RecordRows<?> source, Map<RecordMeasure<?>, Set<LocalDate>> wanted, @Nullable String region,
                                           Map<String, List<RecordEntry>> entries, Map<String, BigDecimal> totals) {
@@ -235,7 +268,8 @@ public class LineageService {
             totals.put(key(measure.definition().code(), day), BigDecimal.ZERO);
             entries.put(key(measure.definition().code(), day), new ArrayList<>());
         }));
-        Map<String, Set<Object>> seen = new HashMap<>();
+        // per (measure, day): each distinct key's credited row so far (a row without a key: the key null, counted once)
+        Map<String, Map<Object, RecordRows.Traced<Object>>> credited = new HashMap<>();
         Flux<RecordRows.Traced<Object>> read = rows.isTraced() ? rows.readTraced()
                 : rows.read().map(row -> new RecordRows.Traced<>("", new java.util.UUID(0, 0), null, 0, null, "", row));
         return read.doOnNext(traced -> wanted.forEach((measure, days) -> {
@@ -243,17 +277,29 @@ public class LineageService {
             for (LocalDate day : days) {
                 BigDecimal value = counted.at(traced.row(), day, region);
                 String at = key(measure.definition().code(), day);
-                if (value == null || (counted.isDistinct() && !seen.computeIfAbsent(at, k -> new HashSet<>()).add(counted.distinctKey(traced.row())))) {
+                if (value == null) {
                     continue;
                 }
-                BigDecimal adds = counted.isDistinct() ? BigDecimal.ONE : value;
-                totals.merge(at, adds, BigDecimal::add);
+                if (counted.isDistinct()) {
+                    credited.computeIfAbsent(at, k -> new HashMap<>()).merge(counted.distinctKey(traced.row()), traced,
+                            (kept, next) -> CREDITED_FIRST.compare(next, kept) < 0 ? next : kept);
+                    continue;
+                }
+                totals.merge(at, value, BigDecimal::add);
                 if (rows.isTraced()) {
-                    entries.get(at).add(new RecordEntry(traced.collection(), traced.id(), traced.key(), traced.version(),
-                            traced.recordedAt(), traced.contentHash(), adds));
+                    entries.get(at).add(entry(traced, value));
                 }
             }
-        })).then();
+        })).then(Mono.fromRunnable(() -> credited.forEach((at, byKey) -> {
+            totals.merge(at, BigDecimal.valueOf(byKey.size()), BigDecimal::add);
+            if (rows.isTraced()) {
+                byKey.values().stream().sorted(CREDITED_FIRST).forEach(traced -> entries.get(at).add(entry(traced, BigDecimal.ONE)));
+            }
+        })));
+    }
+
+    private static RecordEntry entry(RecordRows.Traced<?> traced, BigDecimal adds) {
+        return new RecordEntry(traced.collection(), traced.id(), traced.key(), traced.version(), traced.recordedAt(), traced.contentHash(), adds);
     }
 
     // ---- the answer ----
@@ -269,7 +315,12 @@ public class LineageService {
         String kind = node.definition() != null ? node.definition().kind().name() : node.item() != null ? node.item().kind().name()
                 : dto != null ? String.valueOf(dto.getKind()) : "";
         List<Reading> readings = new ArrayList<>();
-        if (node.source() == Source.REPORT_ITEM) {
+        if (node.source() == Source.REPORT_ITEM && node.weightedBy() != null) {
+            String weight = node.weightedBy();
+            roles(node, periods).forEach((role, period) -> readings.add(weightedReading(role, period, node.code(),
+                    loaded.lines().getOrDefault(key(node.code(), period), List.of()), weight,
+                    loaded.lines().getOrDefault(key(weight, period), List.of()))));
+        } else if (node.source() == Source.REPORT_ITEM) {
             roles(node, periods).forEach((role, period) -> readings.add(reportReading(role, period, node.code(),
                     loaded.lines().getOrDefault(key(node.code(), period), List.of()))));
         } else if (node.source() == Source.RECORD_MEASURE) {
@@ -300,5 +351,38 @@ public class LineageService {
             }
         }
         return new Reading(role, period, item, total, versions, List.of());
+    }
+
+    /**
+     * A rate's latest lines at one period, by institution, each with the weight item's line of the same institution and
+     * region (as {@code R2dbcReportFigures} pairs them for the weighted average); the total is Σ(rate × weight) / Σ
+     * weight over the paired lines, at the precision of {@link Formula#weightedAverage} (null: no pair, or the weights
+     * add up to 0). A rate line without a weight is listed with none and counts in no total.
+     */
+    private static Reading weightedReading(Role role, Period period, String item, List<ReportLineage.LineRow> rows, String weightItem,
+                                           List<ReportLineage.LineRow> weightRows) {
+        Map<String, BigDecimal> weights = new HashMap<>();
+        weightRows.forEach(row -> weights.put(row.institutionCode() + "\u001f" + row.region(), row.value()));
+        Map<String, List<ReportLineage.LineRow>> byInstitution = new LinkedHashMap<>();
+        rows.stream().sorted(Comparator.comparing(ReportLineage.LineRow::institutionCode).thenComparing(ReportLineage.LineRow::region))
+                .forEach(row -> byInstitution.computeIfAbsent(row.institutionCode(), code -> new ArrayList<>()).add(row));
+        BigDecimal weighted = null;
+        BigDecimal weightSum = null;
+        List<ReportVersion> versions = new ArrayList<>();
+        for (List<ReportLineage.LineRow> lines : byInstitution.values()) {
+            ReportLineage.LineRow first = lines.get(0);
+            List<Line> listed = new ArrayList<>();
+            for (ReportLineage.LineRow line : lines) {
+                BigDecimal weight = weights.get(line.institutionCode() + "\u001f" + line.region());
+                listed.add(new Line(line.item(), line.region(), line.value(), weight));
+                if (weight != null) {
+                    weighted = weighted == null ? line.value().multiply(weight) : weighted.add(line.value().multiply(weight));
+                    weightSum = weightSum == null ? weight : weightSum.add(weight);
+                }
+            }
+            versions.add(new ReportVersion(first.institutionCode(), first.institutionName(), first.version(), first.receivedAt(),
+                    first.contentHash(), listed));
+        }
+        return new Reading(role, period, item, Decimals.divide(weighted, weightSum), versions, List.of(), weightItem);
     }
 }

@@ -116,6 +116,16 @@ public class RecordIndicatorSource implements IndicatorSource {
         return definitions;
     }
 
+    /**
+     * Every indicator served: the measured ones (not those {@link RecordMeasure#inputOnly() only feeding others}), the
+     * imported ones (each {@link Imported} declares the code it serves here, whether or not its service answers), then
+     * the derived ones.
+     */
+    @Override
+    public List<String> codes() {
+        return definitions.stream().map(IndicatorDefinition::code).toList();
+    }
+
     @Override
     public Flux<IndicatorDto> indicators(IndicatorQuery query) {
         if (definitions.isEmpty()) {

@@ -58,6 +58,12 @@ public class ReportIndicatorSource implements IndicatorSource {
         this.targets = targets;
     }
 
+    /** Every definition's code: the catalogue's indicator items, then the derived ones (the sheet lists each, always). */
+    @Override
+    public List<String> codes() {
+        return definitions.stream().map(IndicatorDefinition::code).toList();
+    }
+
     @Override
     public Flux<IndicatorDto> indicators(IndicatorQuery query) {
         if (definitions.isEmpty()) {

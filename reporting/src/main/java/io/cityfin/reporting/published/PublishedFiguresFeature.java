@@ -1,6 +1,7 @@
 package io.cityfin.reporting.published;
 
 import java.time.Clock;
+import java.util.Set;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,6 +13,7 @@ import io.cityfin.reporting.demo.DemoRecords;
 import io.cityfin.reporting.indicator.IndicatorService;
 import io.cityfin.reporting.record.RecordService;
 import io.cityfin.reporting.record.Records;
+import reactor.core.publisher.Mono;
 
 /**
  * Published figures ({@code /published-figures}) on the record machinery, in every service; the demo file's
@@ -21,9 +23,11 @@ import io.cityfin.reporting.record.Records;
 @Components(".web.PublishedFigureController")
 public class PublishedFiguresFeature {
 
+    /** The indicator codes a figure may name are {@link IndicatorService#codes()}: the configuration's, no sheet computed. */
     @Bean
     RecordService<PublishedFigure> publishedFigures(Records records, IndicatorService indicators, Clock clock) {
-        return new RecordService<>(records, new PublishedFigureType(clock, new SheetIndicatorCodes(indicators, clock)), clock);
+        Set<String> codes = Set.copyOf(indicators.codes());
+        return new RecordService<>(records, new PublishedFigureType(clock, () -> Mono.just(codes)), clock);
     }
 
     /** The demo file's {@code publishedFigures}, last: the indicators they name are the service's whatever its data. */

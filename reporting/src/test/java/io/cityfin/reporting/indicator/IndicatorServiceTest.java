@@ -27,6 +27,8 @@ import io.cityfin.common.period.Period;
 import io.cityfin.common.region.Region;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.cityfin.reporting.catalogue.Catalogue;
+import io.cityfin.reporting.catalogue.Kind;
+import io.cityfin.reporting.catalogue.Unit;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
@@ -50,8 +52,8 @@ class IndicatorServiceTest {
 
     @Test
     void concatenatesEverySourceInCodeOrderAndPassesTheQueryOn() {
-        IndicatorSource loans = query -> Flux.just(indicator("LOAN_BALANCE", query));
-        IndicatorSource deposits = query -> Flux.just(indicator("DEPOSIT_BALANCE", query), indicator("NPL_RATIO", query));
+        IndicatorSource loans = source(List.of("LOAN_BALANCE"));
+        IndicatorSource deposits = source(List.of("DEPOSIT_BALANCE", "NPL_RATIO"));
 
         StepVerifier.create(service(List.of(loans, deposits)).indicators(september))
                 .assertNext(sheet -> {
@@ -60,6 +62,53 @@ class IndicatorServiceTest {
                     assertThat(sheet.indicators()).extracting(IndicatorDto::getNameEn).containsOnly("2022-09 361002");
                 })
                 .verifyComplete();
+    }
+
+    @Test
+    void answersTheUnionOfItsSourcesCodesInTheSheetsOrderWithoutComputingOne() {
+        AtomicInteger computed = new AtomicInteger();
+        IndicatorSource loans = source(List.of("LOAN_BALANCE", "NPL_RATIO"), computed);
+        IndicatorSource deposits = source(List.of("DEPOSIT_BALANCE"), computed);
+
+        IndicatorService service = service(List.of(loans, deposits));
+
+        assertThat(service.codes()).containsExactly("DEPOSIT_BALANCE", "LOAN_BALANCE", "NPL_RATIO");
+        assertThat(computed).as("the codes are the configuration's").hasValue(0);
+        assertThat(service(List.of()).codes()).isEmpty();
+    }
+
+    /**
+     * The record machinery's codes: served measures (not an input-only one), an imported figure whose service does not
+     * answer (listed, null) and a derived one; each the sheet lists for the city and, withheld, for a PORTAL county.
+     */
+    @Test
+    void listsInItsCodesExactlyTheRecordIndicatorsASheetLists() {
+        record Deal(String region, BigDecimal amount) {
+        }
+        RecordRows<Deal> deals = RecordRows.of(() -> Flux.just(new Deal("361002", BigDecimal.TEN)));
+        IndicatorDefinition amount = RecordRows.measured("DEAL_AMOUNT", "金额", "Amount", Unit.CNY, Kind.STOCK);
+        IndicatorDefinition count = RecordRows.measured("DEAL_COUNT", "笔数", "Deals", Unit.COUNT, Kind.STOCK);
+        IndicatorDefinition imported = RecordRows.measured("REMOTE_AMOUNT", "远端", "Remote", Unit.CNY, Kind.STOCK);
+        IndicatorDefinition average = new IndicatorDefinition("DEAL_AVERAGE", "平均", "Average deal", Unit.CNY, Kind.RATIO,
+                Formula.perUnit("DEAL_AMOUNT", "DEAL_COUNT"), Set.of("DEAL_AMOUNT", "DEAL_COUNT"));
+        RecordIndicators declared = RecordIndicators.of(deals.measure(amount, (deal, day) -> deal.amount()).region(Deal::region),
+                        deals.count(count, (deal, day) -> true).region(Deal::region).inputOnly())
+                .importing(Imported.of(imported, "capital-market", "REMOTE_AMOUNT"))
+                .with(average)
+                .cityWideOnly();
+        StaticListableBeanFactory beans = new StaticListableBeanFactory(java.util.Map.of("declared", declared));
+        RecordIndicatorSource records = new RecordIndicatorSource(beans.getBeanProvider(RecordIndicators.class), year -> Mono.just(List.of()),
+                new Catalogue("test-service", List.of(), Set.of()));
+        IndicatorService service = service(List.of(records, source(List.of("ALERTS_OPEN"))));
+
+        assertThat(service.codes()).containsExactly("ALERTS_OPEN", "DEAL_AMOUNT", "DEAL_AVERAGE", "REMOTE_AMOUNT");
+        for (IndicatorQuery query : List.of(new IndicatorQuery(Period.parse("2022-09"), Region.CITY), september)) {
+            for (Role role : List.of(Role.ANALYST, Role.PORTAL)) {
+                IndicatorSheet sheet = service.indicators(query).contextWrite(ReactiveSecurityContextHolder.withAuthentication(
+                        new CallerAuthentication(new Caller("key-" + role, Set.of(role), null), "token"))).block();
+                assertThat(sheet.indicators()).extracting(IndicatorDto::getCode).as(query + " " + role).containsExactlyElementsOf(service.codes());
+            }
+        }
     }
 
     private final AtomicReference<String> version = new AtomicReference<>("epoch:7");
@@ -73,6 +122,11 @@ class IndicatorServiceTest {
             public Flux<IndicatorDto> indicators(IndicatorQuery query) {
                 computed.incrementAndGet();
                 return Flux.just(indicator("IMPORTED", query));
+            }
+
+            @Override
+            public List<String> codes() {
+                return List.of("IMPORTED");
             }
 
             @Override
@@ -137,6 +191,26 @@ class IndicatorServiceTest {
         properties.setProperty("version", "0.0.1-SNAPSHOT");
         properties.setProperty("time", time);
         return new BuildProperties(properties);
+    }
+
+    /** A source listing {@code codes} for any query. */
+    private static IndicatorSource source(List<String> codes) {
+        return source(codes, new AtomicInteger());
+    }
+
+    private static IndicatorSource source(List<String> codes, AtomicInteger computed) {
+        return new IndicatorSource() {
+            @Override
+            public Flux<IndicatorDto> indicators(IndicatorQuery query) {
+                computed.incrementAndGet();
+                return Flux.fromIterable(codes).map(code -> indicator(code, query));
+            }
+
+            @Override
+            public List<String> codes() {
+                return codes;
+            }
+        };
     }
 
     private static IndicatorDto indicator(String code, IndicatorQuery query) {

@@ -24,14 +24,18 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import io.cityfin.common.identity.Role;
 import io.cityfin.common.test.TestIdentity;
 import io.cityfin.common.test.WithOwnPostgres;
+import io.cityfin.reporting.indicator.IndicatorService;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Published figures ({@code /published-figures}, the reporting machinery's) over HTTP on real PostgreSQL, the same in
  * every service: versions and ETags, every refusal with its pointer, the claim on (indicator, field, period, region,
  * document), every role reading and only staff writing, the list's filters and {@code X-Total-Count}, and that a write
- * moves the indicators' ETag (it is a {@code record_head} write). A service's {@code <Name>PublishedFigureIT} extends
- * it and names two of its indicator codes. Each test uses a document name and a period of its own.
+ * moves the indicators' ETag (it is a {@code record_head} write); and that the codes a figure may name,
+ * {@link IndicatorService#codes()} (the configuration's, no sheet computed), are exactly those a computed sheet lists,
+ * so a code added to a source's sheet but not to its {@code codes()} fails here, in every service. A service's
+ * {@code <Name>PublishedFigureIT} extends it and names two of its indicator codes. Each test uses a document name and a
+ * period of its own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "cityfin.demo-data=false")
 @AutoConfigureWebTestClient(timeout = "30s")
@@ -46,6 +50,9 @@ public abstract class PublishedFigureChecks {
 
     @Autowired
     protected MeterRegistry meters;
+
+    @Autowired
+    protected IndicatorService indicators;
 
     /** One of the service's indicator codes ({@code GET /indicators} lists it). */
     protected abstract String indicator();
@@ -234,6 +241,29 @@ public abstract class PublishedFigureChecks {
                     .expectBody()
                     .jsonPath("$.errors[0].parameter").isEqualTo(bad[1])
                     .jsonPath("$.errors[0].code").isEqualTo(bad[2]);
+        }
+    }
+
+    /**
+     * The service's configured codes against computed sheets: the city and a county, staff and the public (a withheld or
+     * city-wide-only figure is still listed), a month with no data and one before any (every figure null), and, in
+     * platform-service, capital market's imported figure while no gateway answers.
+     */
+    @Test
+    void answersAsItsIndicatorCodesExactlyTheCodesOfAComputedSheet() {
+        List<String> codes = indicators.codes();
+        assertThat(codes).contains(indicator(), otherIndicator()).doesNotHaveDuplicates().isSorted();
+
+        for (String[] asked : new String[][] {{"2022-09", null, "ANALYST"}, {"2022-09", "361002", "PORTAL"}, {"2022-09", "361021", "ADMIN"},
+                {"2016-03", "361000", "PORTAL"}, {"1990-01", null, "SUBMITTER"}}) {
+            String uri = "/indicators?period=" + asked[0] + (asked[1] == null ? "" : "&region=" + asked[1]);
+            Map<String, Object> sheet = as(Role.valueOf(asked[2])).get().uri(uri).exchange()
+                    .expectStatus().isOk()
+                    .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { }).returnResult().getResponseBody();
+            assertThat(sheet).isNotNull();
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> listed = (List<Map<String, Object>>) sheet.get("indicators");
+            assertThat(listed).extracting(indicator -> indicator.get("code")).as(uri + " as " + asked[2]).containsExactlyElementsOf(codes);
         }
     }
 

@@ -4,6 +4,7 @@ import static io.cityfin.reporting.catalogue.Kind.STOCK;
 import static io.cityfin.reporting.catalogue.Unit.COUNT;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -42,6 +43,12 @@ class AlertIndicatorSource implements IndicatorSource {
 
     AlertIndicatorSource(Alerts alerts) {
         this.alerts = alerts;
+    }
+
+    /** The three colours' codes, whatever the alerts. */
+    @Override
+    public List<String> codes() {
+        return Arrays.stream(Colour.values()).map(colour -> DEFINITIONS.get(colour).code()).toList();
     }
 
     @Override

@@ -23,15 +23,15 @@ import io.cityfin.risk.lead.CasesWeb;
 
 /**
  * Disclosure control of PRIVATE_LENDING_REPAID_CUM and _PCT on real PostgreSQL, on a database of its own (every plan
- * counts at every day, so the counties' contributors must be this class's alone; the otherwise unused property
- * {@code cityfin.test.context} keeps Spring's context cache from sharing the other risk ITs' context): a county whose plans are one
+ * counts at every day, so the counties' contributors must be this class's alone; {@code perClass = true} keeps
+ * Spring's context cache from sharing the other risk ITs' context with it): a county whose plans are one
  * institution's is withheld from the public and shown to staff, and the county with the fewest institutions beside it
  * is withheld too, so that city minus the visible counties is no one institution's figure.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"cityfin.demo-data=false", "cityfin.test.context=repayment-plan-disclosure"})
+        properties = "cityfin.demo-data=false")
 @AutoConfigureWebTestClient(timeout = "30s")
-@WithOwnPostgres
+@WithOwnPostgres(perClass = true)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RepaymentPlanDisclosureIT {
 

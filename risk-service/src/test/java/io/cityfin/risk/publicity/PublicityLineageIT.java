@@ -26,12 +26,12 @@ import tools.jackson.databind.json.JsonMapper;
  * The lineage of record indicators: the publicity records (latest versions, not withdrawn) that add to
  * AIF_PUBLICITY_SETTINGS_YTD (each setting once) and AIF_PUBLICITY_REACH_PERSONS_YTD at 2021-12, by record and version.
  */
-// a property of its own, so that Spring's context cache gives it a context, and so a database, that no other class
-// shares: its sums count only its own records (PublicityIT, with the same configuration, records 2021 events too)
+// a context, and so a database, that no other class shares (perClass): its sums count only its own records
+// (PublicityIT, with the same configuration, records 2021 events too)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"cityfin.demo-data=false", "cityfin.test.context=publicity-lineage"})
+        properties = "cityfin.demo-data=false")
 @AutoConfigureWebTestClient(timeout = "30s")
-@WithOwnPostgres
+@WithOwnPostgres(perClass = true)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PublicityLineageIT {
 
