@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
@@ -27,10 +28,10 @@ class KeptSheetsTest {
     private final IndicatorQuery september = new IndicatorQuery(Period.parse("2022-09"), Region.LINCHUAN);
     private final IndicatorQuery city = new IndicatorQuery(Period.parse("2022-09"), Region.CITY);
     private final AtomicInteger computed = new AtomicInteger();
-    private final IndicatorSource counting = query -> Flux.defer(() -> {
+    private final IndicatorSource counting = source(query -> Flux.defer(() -> {
         computed.incrementAndGet();
         return Flux.just(new IndicatorDto().code("LOAN_BALANCE").nameEn(query.region().code()));
-    });
+    }));
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     @Test
@@ -76,14 +77,29 @@ class KeptSheetsTest {
     @Test
     void aFailedComputationIsNotKept() {
         AtomicInteger calls = new AtomicInteger();
-        IndicatorSource failingOnce = query -> Flux.defer(() -> calls.incrementAndGet() == 1
+        IndicatorSource failingOnce = source(query -> Flux.defer(() -> calls.incrementAndGet() == 1
                 ? Flux.error(new IllegalStateException("database away"))
-                : Flux.just(new IndicatorDto().code("LOAN_BALANCE")));
+                : Flux.just(new IndicatorDto().code("LOAN_BALANCE"))));
         KeptSheets kept = new KeptSheets(service(failingOnce), 256, meters);
 
         assertThatThrownBy(() -> kept.sheet(september, "\"v7\"").block()).hasMessageContaining("database away");
         assertThat(kept.sheet(september, "\"v7\"").block().indicators()).extracting(IndicatorDto::getCode).containsExactly("LOAN_BALANCE");
         assertThat(calls).hasValue(2);
+    }
+
+    /** A source of LOAN_BALANCE whose sheets {@code indicators} makes. */
+    private static IndicatorSource source(Function<IndicatorQuery, Flux<IndicatorDto>> indicators) {
+        return new IndicatorSource() {
+            @Override
+            public Flux<IndicatorDto> indicators(IndicatorQuery query) {
+                return indicators.apply(query);
+            }
+
+            @Override
+            public List<String> codes() {
+                return List.of("LOAN_BALANCE");
+            }
+        };
     }
 
     private KeptSheets kept(int size) {
