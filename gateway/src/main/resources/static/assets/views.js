@@ -3,7 +3,7 @@ import { api, optional, ApiError } from './api.js';
 import { h, table, button, importBulletin } from './dom.js';
 import { t, nameOf, lang } from './i18n.js';
 import { amount, member, pct, differs, chartScale, onScale, time } from './format.js';
-import { CITY, SERVICES, COUNTIES, FIELDS, serviceByName, regionByCode, lineageHref } from './model.js';
+import { CITY, SERVICES, FIELDS, serviceByName, allRegions, countyRegions, regionByCode, lineageHref } from './model.js';
 
 const charts = [];
 
@@ -215,7 +215,8 @@ export async function counties(view, { period, params }) {
   view.appendChild(heading(t('counties') + ' · ' + period, h('label', { class: 'picker' }, picker.select)));
   if (!picker.indicator) return;
   const segment = picker.service.segment;
-  const answers = await Promise.all(COUNTIES.map((region) =>
+  // one bar per county the gateway lists (common's Region) that has a figure
+  const answers = await Promise.all(countyRegions().map((region) =>
     api('/api/v1/' + segment + '/indicators?' + new URLSearchParams({ period, region: region.code }).toString())
       .then((set) => ({ region, indicator: (set.indicators || []).find((i) => i.code === code) || null }))));
   const reporting = answers.filter((a) => a.indicator && !a.indicator.suppressed && a.indicator.value !== null);
@@ -397,7 +398,7 @@ export async function lineage(view, { period, params }) {
       h('option', { value: s.segment, selected: service && s.segment === service.segment }, nameOf(s)))),
     h('input', { name: 'code', value: code || '', placeholder: 'DEPOSIT_BALANCE', 'aria-label': t('code'), spellcheck: 'false' }),
     h('input', { name: 'period', value: asked, 'aria-label': t('period'), spellcheck: 'false' }),
-    h('select', { name: 'region', 'aria-label': t('region') }, [regionByCode(CITY)].concat(COUNTIES).map((r) =>
+    h('select', { name: 'region', 'aria-label': t('region') }, allRegions().map((r) =>
       h('option', { value: r.code, selected: r.code === region }, nameOf(r)))),
     h('button', { type: 'submit' }, t('show')));
   form.addEventListener('submit', (event) => {

@@ -242,6 +242,32 @@ class OfficePageIT {
     }
 
     @Test
+    @Order(12)
+    void theRegionsAreTheGatewaysListAskedOncePerPageLoad() throws Exception {
+        JsonNode regions = EXACT.readTree(admin.get().uri("/api/v1/regions").exchange().expectStatus().isOk()
+            .expectBody(String.class).returnResult().getResponseBody());
+        List<String> codes = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        regions.forEach(region -> {
+            codes.add(region.get("code").asString());
+            names.add(region.get("nameZh").asString());
+        });
+        assertThat(codes.get(0)).isEqualTo("361000");
+        assertThat(codes.subList(1, codes.size())).containsExactlyElementsOf(COUNTIES);
+
+        browser.open("overview");
+        browser.waitUntilReady();
+        browser.go("counties?code=LOAN_BALANCE");
+        browser.go("lineage?service=credit&code=DEPOSIT_BALANCE&period=2022-09&region=361000");
+
+        List<WebElement> options = browser.findAll("#lineage-form select[name='region'] option");
+        assertThat(options).extracting(option -> option.getAttribute("value")).containsExactlyElementsOf(codes);
+        assertThat(options).extracting(WebElement::getText).containsExactlyElementsOf(names);
+        assertThat(browser.script("return performance.getEntriesByType('resource')"
+            + ".filter((entry) => new URL(entry.name).pathname === '/api/v1/regions').length")).isEqualTo(1L);
+    }
+
+    @Test
     @Order(8)
     void theLineageOfDepositsListsTheReportsBehindIt() {
         browser.go("lineage?service=credit&code=DEPOSIT_BALANCE&period=2022-09&region=361000");
