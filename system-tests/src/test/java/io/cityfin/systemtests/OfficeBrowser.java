@@ -55,6 +55,11 @@ final class OfficeBrowser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1366,768",
                 "--lang=zh-CN", "--disable-gpu");
         // a file the page saves (a bulletin's PDF, from a Blob) lands in target/, not in the user's home
+        try {
+            Files.createDirectories(DOWNLOADS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", DOWNLOADS.toAbsolutePath().toString(),
                 "download.prompt_for_download", false));
         LoggingPreferences logging = new LoggingPreferences();
