@@ -385,8 +385,9 @@ export async function bulletin(view, { period, params, rerender }) {
   const issued = shown === null ? null
     : await api(base + '/issues/' + encodeURIComponent(shown.number) + '?' + query, { accept: 'text/html', as: 'text' });
   const liveArticle = importBulletin(live);
-  view.appendChild(h('section', { class: 'bulletin-box', id: 'bulletin-live' }, h('h3', null, t('liveBulletin')), liveArticle));
+  // the list first, above the long live bulletin, so that every issue is found without scrolling
   if (issues.length) view.appendChild(issueList(issues, shown, base, query, period));
+  view.appendChild(h('section', { class: 'bulletin-box', id: 'bulletin-live' }, h('h3', null, t('liveBulletin')), liveArticle));
   const issuedBox = h('section', { class: 'bulletin-box', id: 'bulletin-issued', dataset: { number: shown ? shown.number : 'none' } },
     h('h3', null, t('issuedBulletin')));
   if (issued === null) {
@@ -396,6 +397,8 @@ export async function bulletin(view, { period, params, rerender }) {
     issuedBox.appendChild(importBulletin(issued));
   }
   view.appendChild(issuedBox);
+  // an issue asked for by its link: show it, below the live bulletin
+  if (shown !== null && shown.number === asked) issuedBox.scrollIntoView();
 }
 
 function issueMeta(issue) {
