@@ -29,9 +29,10 @@ export function forgetApiKey() {
 
 /**
  * Calls path; answers the parsed JSON (as 'json'), the text ('text') or a Blob ('blob'). Throws ApiError for any
- * status outside 2xx, with the problem's detail.
+ * status outside 2xx, with the problem's detail. Answers bypass the browser's cache ('no-store') unless cache says
+ * otherwise: 'default' for an answer the gateway lets the browser keep (the regions, an hour).
  */
-export async function api(path, { method = 'GET', body, accept = 'application/json', as = 'json' } = {}) {
+export async function api(path, { method = 'GET', body, accept = 'application/json', as = 'json', cache = 'no-store' } = {}) {
   const key = apiKey();
   if (!key) {
     askForKey('');
@@ -41,7 +42,7 @@ export async function api(path, { method = 'GET', body, accept = 'application/js
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const response = await fetch(path, {
     method, headers, body: body === undefined ? undefined : JSON.stringify(body),
-    cache: 'no-store', credentials: 'omit', referrerPolicy: 'no-referrer',
+    cache, credentials: 'omit', referrerPolicy: 'no-referrer',
   });
   if (response.status === 401) {
     forgetApiKey();
@@ -72,4 +73,20 @@ export async function optional(path, statuses = [404], options = {}) {
     if (error instanceof ApiError && statuses.includes(error.status)) return null;
     throw error;
   }
+}
+
+/**
+ * The city and its county-level regions (GET /api/v1/regions: common's Region, the city first), asked once per page
+ * load, after the key is entered; a failed request (a 401 among them) is asked again on the next call.
+ */
+let regionsAsked = null;
+
+export function loadRegions() {
+  if (!regionsAsked) {
+    regionsAsked = api('/api/v1/regions', { cache: 'default' }).catch((error) => {
+      regionsAsked = null;
+      throw error;
+    });
+  }
+  return regionsAsked;
 }

@@ -1,6 +1,7 @@
 // The office page: the shell (key, language, period, navigation) and a router over hash routes (#overview,
 // #lineage?service=…&code=…&period=…&region=…).
-import { apiKey, setApiKey, forgetApiKey, onUnauthorized, ApiError } from './api.js';
+import { apiKey, setApiKey, forgetApiKey, onUnauthorized, ApiError, loadRegions } from './api.js';
+import { setRegions } from './model.js';
 import { h } from './dom.js';
 import { t, lang, setLang } from './i18n.js';
 import * as views from './views.js';
@@ -83,6 +84,9 @@ async function render() {
   const target = h('div', { class: 'view-body', dataset: { view: name } });
   view.replaceChildren(loading, target);
   try {
+    // the regions once per page load (after the key: the call needs one); every view lists or names them
+    setRegions(await loadRegions());
+    if (ticket !== rendering) return;
     await views[name](target, { period: period(), params, rerender: render });
     if (ticket !== rendering) return;
     loading.remove();

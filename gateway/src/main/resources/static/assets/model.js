@@ -1,5 +1,5 @@
 // What the page knows of the platform: the five services (path segments of /api/v1/{segment}/), their headline
-// indicators, and the city's regions (common's Region; indicators.yaml lists the same codes).
+// indicators, the city's code (architecture.md) and the regions the gateway lists.
 export const CITY = '361000';
 
 export const SERVICES = [
@@ -19,26 +19,26 @@ export function serviceByName(name) {
   return SERVICES.find((s) => s.service === name || s.segment === name) || null;
 }
 
-export const REGIONS = [
-  { code: '361000', nameZh: '抚州市', nameEn: 'Fuzhou City' },
-  { code: '361002', nameZh: '临川区', nameEn: 'Linchuan District' },
-  { code: '361003', nameZh: '东乡区', nameEn: 'Dongxiang District' },
-  { code: '361021', nameZh: '南城县', nameEn: 'Nancheng County' },
-  { code: '361022', nameZh: '黎川县', nameEn: 'Lichuan County' },
-  { code: '361023', nameZh: '南丰县', nameEn: 'Nanfeng County' },
-  { code: '361024', nameZh: '崇仁县', nameEn: 'Chongren County' },
-  { code: '361025', nameZh: '乐安县', nameEn: 'Le\'an County' },
-  { code: '361026', nameZh: '宜黄县', nameEn: 'Yihuang County' },
-  { code: '361027', nameZh: '金溪县', nameEn: 'Jinxi County' },
-  { code: '361028', nameZh: '资溪县', nameEn: 'Zixi County' },
-  { code: '361030', nameZh: '广昌县', nameEn: 'Guangchang County' },
-  { code: '361090', nameZh: '高新区', nameEn: 'High-tech Zone' },
-];
+// The regions come from the gateway (GET /api/v1/regions, common's Region): app.js sets them once the key is
+// entered, before any view renders, so a county added there shows here with no change to the page.
+let regions = [];
 
-export const COUNTIES = REGIONS.filter((r) => r.code !== CITY);
+export function setRegions(list) {
+  regions = Array.isArray(list) ? list.filter((r) => r && typeof r.code === 'string') : [];
+}
+
+/** The city and its county-level regions, the city first, as the gateway lists them. */
+export function allRegions() {
+  return regions.slice();
+}
+
+/** The county-level regions: every region but the city. */
+export function countyRegions() {
+  return regions.filter((r) => !r.city);
+}
 
 export function regionByCode(code) {
-  return REGIONS.find((r) => r.code === code) || { code, nameZh: code, nameEn: code };
+  return regions.find((r) => r.code === code) || { code, nameZh: code, nameEn: code };
 }
 
 /** The Indicator members a published figure may name, in the order the page lists them. */

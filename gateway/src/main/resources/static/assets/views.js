@@ -3,7 +3,7 @@ import { api, optional, ApiError } from './api.js';
 import { h, table, button, importBulletin } from './dom.js';
 import { t, nameOf, lang } from './i18n.js';
 import { amount, member, pct, differs, chartScale, onScale, time } from './format.js';
-import { CITY, SERVICES, COUNTIES, FIELDS, serviceByName, regionByCode, lineageHref } from './model.js';
+import { CITY, SERVICES, FIELDS, serviceByName, allRegions, countyRegions, regionByCode, lineageHref } from './model.js';
 
 const charts = [];
 
@@ -215,7 +215,8 @@ export async function counties(view, { period, params }) {
   view.appendChild(heading(t('counties') + ' · ' + period, h('label', { class: 'picker' }, picker.select)));
   if (!picker.indicator) return;
   const segment = picker.service.segment;
-  const answers = await Promise.all(COUNTIES.map((region) =>
+  // one bar per county the gateway lists (common's Region) that has a figure
+  const answers = await Promise.all(countyRegions().map((region) =>
     api('/api/v1/' + segment + '/indicators?' + new URLSearchParams({ period, region: region.code }).toString())
       .then((set) => ({ region, indicator: (set.indicators || []).find((i) => i.code === code) || null }))));
   const reporting = answers.filter((a) => a.indicator && !a.indicator.suppressed && a.indicator.value !== null);
@@ -350,38 +351,77 @@ export async function corrections(view) {
 
 // ---------------------------------------------------------------------------------------------------------- bulletin
 
-export async function bulletin(view, { period, rerender }) {
+/** Saves a Blob fetched with the key (a PDF) as a file: the key never goes into a URL, so no plain link can fetch it. */
+function saveBlob(blob, name) {
+  const url = URL.createObjectURL(blob);
+  const link = h('a', { href: url, download: name });
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+export async function bulletin(view, { period, params, rerender }) {
   const query = new URLSearchParams({ region: CITY }).toString();
   const base = '/api/v1/bulletins/' + encodeURIComponent(period);
   view.appendChild(heading(t('bulletin') + ' · ' + period,
     button(t('issue'), guarded(async () => {
       await api(base + '/issue?' + query, { method: 'POST' });
-      rerender();
+      // the new issue is the latest: show it, not the one an earlier link asked for
+      if (params.has('issue')) location.hash = 'bulletin';
+      else rerender();
     }), { id: 'bulletin-issue' }),
     button(t('downloadPdf'), guarded(async () => {
-      const pdf = await api(base + '?' + query, { accept: 'application/pdf', as: 'blob' });
-      const url = URL.createObjectURL(pdf);
-      const link = h('a', { href: url, download: 'bulletin-' + period + '.pdf' });
-      document.body.appendChild(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10000);
+      saveBlob(await api(base + '?' + query, { accept: 'application/pdf', as: 'blob' }), 'bulletin-' + period + '.pdf');
     }), { id: 'bulletin-pdf' })));
   // the issues are listed first (an empty list when none), so that "not issued yet" is no failed request
   const [live, issues] = await Promise.all([
     api(base + '?' + query, { accept: 'text/html', as: 'text' }),
     api(base + '/issues?' + query),
   ]);
-  const issued = issues.length === 0 ? null : await api(base + '/issued?' + query, { accept: 'text/html', as: 'text' });
+  // the issue asked for (#bulletin?issue=N, the list's links), else the latest (the list is newest first)
+  const asked = Number(params.get('issue'));
+  const shown = issues.find((issue) => issue.number === asked) || issues[0] || null;
+  const issued = shown === null ? null
+    : await api(base + '/issues/' + encodeURIComponent(shown.number) + '?' + query, { accept: 'text/html', as: 'text' });
   const liveArticle = importBulletin(live);
+  // the list first, above the long live bulletin, so that every issue is found without scrolling
+  if (issues.length) view.appendChild(issueList(issues, shown, base, query, period));
   view.appendChild(h('section', { class: 'bulletin-box', id: 'bulletin-live' }, h('h3', null, t('liveBulletin')), liveArticle));
-  const issuedBox = h('section', { class: 'bulletin-box', id: 'bulletin-issued' }, h('h3', null, t('issuedBulletin')));
+  const issuedBox = h('section', { class: 'bulletin-box', id: 'bulletin-issued', dataset: { number: shown ? shown.number : 'none' } },
+    h('h3', null, t('issuedBulletin')));
   if (issued === null) {
     issuedBox.appendChild(h('p', { class: 'empty' }, t('notIssued')));
   } else {
+    issuedBox.appendChild(h('p', { class: 'issued-meta' }, issueMeta(shown)));
     issuedBox.appendChild(importBulletin(issued));
   }
   view.appendChild(issuedBox);
+  // an issue asked for by its link: show it, below the live bulletin
+  if (shown !== null && shown.number === asked) issuedBox.scrollIntoView();
+}
+
+function issueMeta(issue) {
+  return t('issuedMeta', issue.number, time(issue.issuedAt), issue.issuedBy || '—');
+}
+
+/**
+ * Every issue of the month, newest first: its number, when and by whom, a link that shows its HTML below (the page
+ * fetches it with the key) and its PDF (fetched with the key, saved from a Blob).
+ */
+function issueList(issues, shown, base, query, period) {
+  const rows = issues.map((issue) => h('tr', { dataset: { number: issue.number }, class: shown && issue.number === shown.number ? 'shown' : null },
+    h('td', null, t('issueNumber', issue.number)),
+    h('td', null, time(issue.issuedAt)),
+    h('td', null, issue.issuedBy || '—'),
+    h('td', null,
+      h('a', { class: 'issue-html', href: '#bulletin?' + new URLSearchParams({ issue: issue.number }).toString() }, 'HTML'), ' ',
+      button('PDF', guarded(async () => {
+        const pdf = await api(base + '/issues/' + encodeURIComponent(issue.number) + '?' + query, { accept: 'application/pdf', as: 'blob' });
+        saveBlob(pdf, 'bulletin-' + period + '-' + issue.number + '.pdf');
+      }), { class: 'issue-pdf' }))));
+  return h('section', { class: 'bulletin-box', id: 'bulletin-issues' }, h('h3', null, t('issues')),
+    table([t('number'), t('issuedAt'), t('issuedBy'), t('actions')], rows, 'issues'));
 }
 
 // ----------------------------------------------------------------------------------------------------------- lineage
@@ -397,7 +437,7 @@ export async function lineage(view, { period, params }) {
       h('option', { value: s.segment, selected: service && s.segment === service.segment }, nameOf(s)))),
     h('input', { name: 'code', value: code || '', placeholder: 'DEPOSIT_BALANCE', 'aria-label': t('code'), spellcheck: 'false' }),
     h('input', { name: 'period', value: asked, 'aria-label': t('period'), spellcheck: 'false' }),
-    h('select', { name: 'region', 'aria-label': t('region') }, [regionByCode(CITY)].concat(COUNTIES).map((r) =>
+    h('select', { name: 'region', 'aria-label': t('region') }, allRegions().map((r) =>
       h('option', { value: r.code, selected: r.code === region }, nameOf(r)))),
     h('button', { type: 'submit' }, t('show')));
   form.addEventListener('submit', (event) => {

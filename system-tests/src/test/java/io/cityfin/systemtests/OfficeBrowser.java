@@ -36,6 +36,8 @@ final class OfficeBrowser implements AutoCloseable {
 
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
+    static final Path DOWNLOADS = Path.of("target", "downloads");
+
     private final ChromeDriverService service;
     private final ChromeDriver driver;
     private final String baseUrl;
@@ -52,6 +54,14 @@ final class OfficeBrowser implements AutoCloseable {
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1366,768",
                 "--lang=zh-CN", "--disable-gpu");
+        // a file the page saves (a bulletin's PDF, from a Blob) lands in target/, not in the user's home
+        try {
+            Files.createDirectories(DOWNLOADS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", DOWNLOADS.toAbsolutePath().toString(),
+                "download.prompt_for_download", false));
         LoggingPreferences logging = new LoggingPreferences();
         logging.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logging);
@@ -81,6 +91,16 @@ final class OfficeBrowser implements AutoCloseable {
 
     Object script(String script, Object... arguments) {
         return ((JavascriptExecutor) driver).executeScript(script, arguments);
+    }
+
+    /** Runs an asynchronous script: its last argument is the callback that answers. */
+    Object asyncScript(String script, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeAsyncScript(script, arguments);
+    }
+
+    /** Waits until script answers true (for what a click causes without rendering a view, such as a saved file). */
+    void waitUntil(String script) {
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> Boolean.TRUE.equals(script(script)));
     }
 
     /** Runs action and waits until the view it causes has rendered (the page sets body[data-state] to ready). */

@@ -243,6 +243,106 @@ class OfficePageIT {
     }
 
     @Test
+    @Order(11)
+    void theBulletinListsEveryIssueAndOpensTheFirstOneAsIssuedWithItsPdf() throws Exception {
+        browser.viewport(1366, 768);
+        browser.go("bulletin");
+        for (int i = 0; i < 2 && issuesOf2022_09().size() < 2; i++) {
+            browser.andWait(() -> browser.find("#bulletin-issue").click());
+        }
+        JsonNode issues = issuesOf2022_09();
+        List<String> numbers = new ArrayList<>();
+        issues.forEach(issue -> numbers.add(Integer.toString(issue.get("number").asInt())));
+        assertThat(numbers).as("issues, newest first").hasSizeGreaterThanOrEqualTo(2).endsWith("1");
+
+        // every issue listed, newest first, each with a link to its HTML and a button for its PDF
+        List<WebElement> rows = browser.findAll("#bulletin-issues tbody tr");
+        assertThat(rows).extracting(row -> row.getAttribute("data-number")).containsExactlyElementsOf(numbers);
+        for (int i = 0; i < rows.size(); i++) {
+            WebElement row = rows.get(i);
+            assertThat(row.getText()).contains("第 " + numbers.get(i) + " 期").contains(issues.get(i).get("issuedBy").asString());
+            assertThat(row.findElement(org.openqa.selenium.By.cssSelector("a.issue-html")).getAttribute("href"))
+                .endsWith("#bulletin?issue=" + numbers.get(i));
+            assertThat(row.findElements(org.openqa.selenium.By.cssSelector("button.issue-pdf"))).hasSize(1);
+        }
+        // the latest is shown until another is asked for
+        assertThat(browser.find("#bulletin-issued").getAttribute("data-number")).isEqualTo(numbers.get(0));
+        assertThat(browser.compactText("#bulletin-issued article.bulletin")).contains("第" + numbers.get(0) + "期");
+
+        browser.andWait(() -> browser.find("#bulletin-issues tr[data-number='1'] a.issue-html").click());
+
+        assertThat(browser.driver().getCurrentUrl()).endsWith("#bulletin?issue=1");
+        assertThat(browser.find("#bulletin-issued").getAttribute("data-number")).isEqualTo("1");
+        assertThat(browser.find("#bulletin-issues tr.shown").getAttribute("data-number")).isEqualTo("1");
+        byte[] firstHtml = admin.get().uri("/api/v1/bulletins/" + PERIOD + "/issues/1").accept(MediaType.TEXT_HTML).exchange()
+            .expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();
+        assertThat(browser.compactText("#bulletin-issued article.bulletin")).contains("第1期")
+            .isEqualTo(articleText(new String(firstHtml, java.nio.charset.StandardCharsets.UTF_8)));
+
+        // its PDF, fetched with the key and saved from a Blob: the bytes issued, by the list's SHA-256
+        browser.script("window.cityfinBlobs = []; window.cityfinCreate = URL.createObjectURL;"
+            + " URL.createObjectURL = (blob) => { window.cityfinBlobs.push(blob); return window.cityfinCreate.call(URL, blob); };");
+        browser.find("#bulletin-issues tr[data-number='1'] button.issue-pdf").click();
+        browser.waitUntil("return window.cityfinBlobs.length > 0");
+        Object saved = browser.asyncScript("const done = arguments[arguments.length - 1]; const blob = window.cityfinBlobs[0];"
+            + " URL.createObjectURL = window.cityfinCreate;"
+            + " blob.arrayBuffer().then((bytes) => crypto.subtle.digest('SHA-256', bytes)).then((hash) =>"
+            + " done(blob.type + ' ' + Array.from(new Uint8Array(hash)).map((b) => b.toString(16).padStart(2, '0')).join('')),"
+            + " (error) => done(String(error)));");
+        assertThat((String) saved).isEqualToIgnoringCase("application/pdf " + issues.get(numbers.size() - 1).get("sha256Pdf").asString());
+        assertThat(browser.findAll("#view-error")).isEmpty();
+        browser.screenshot("bulletin-issues-1366x768");
+
+        browser.viewport(390, 844);
+        browser.go("bulletin?issue=1");
+        assertThat((Boolean) browser.script("return document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
+            .as("the issues at phone width scroll sideways").isTrue();
+        assertThat(browser.find("#bulletin-issues").isDisplayed()).isTrue();
+        browser.screenshot("bulletin-issues-390x844");
+        browser.viewport(1366, 768);
+    }
+
+    @Test
+    @Order(12)
+    void theRegionsAreTheGatewaysListAskedOncePerPageLoad() throws Exception {
+        JsonNode regions = EXACT.readTree(admin.get().uri("/api/v1/regions").exchange().expectStatus().isOk()
+            .expectBody(String.class).returnResult().getResponseBody());
+        List<String> codes = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        regions.forEach(region -> {
+            codes.add(region.get("code").asString());
+            names.add(region.get("nameZh").asString());
+        });
+        assertThat(codes.get(0)).isEqualTo("361000");
+        assertThat(codes.subList(1, codes.size())).containsExactlyElementsOf(COUNTIES);
+
+        browser.open("overview");
+        browser.waitUntilReady();
+        browser.go("counties?code=LOAN_BALANCE");
+        browser.go("lineage?service=credit&code=DEPOSIT_BALANCE&period=2022-09&region=361000");
+
+        List<WebElement> options = browser.findAll("#lineage-form select[name='region'] option");
+        assertThat(options).extracting(option -> option.getAttribute("value")).containsExactlyElementsOf(codes);
+        assertThat(options).extracting(WebElement::getText).containsExactlyElementsOf(names);
+        assertThat(browser.script("return performance.getEntriesByType('resource')"
+            + ".filter((entry) => new URL(entry.name).pathname === '/api/v1/regions').length")).isEqualTo(1L);
+    }
+
+    /** The 2022-09 city bulletin's issues as the API lists them, newest first. */
+    private static JsonNode issuesOf2022_09() {
+        return EXACT.readTree(admin.get().uri("/api/v1/bulletins/" + PERIOD + "/issues").exchange().expectStatus().isOk()
+            .expectBody(String.class).returnResult().getResponseBody());
+    }
+
+    /** The text of a bulletin's article as the page shows it: tags dropped, entities read, whitespace removed. */
+    private static String articleText(String html) {
+        String article = html.substring(html.indexOf("<article"), html.lastIndexOf("</article>"));
+        String text = article.replaceAll("<[^>]*>", "").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+            .replace("&#39;", "'").replace("&amp;", "&");
+        return text.replaceAll("(?U)\\s+", "");
+    }
+
+    @Test
     @Order(8)
     void theLineageOfDepositsListsTheReportsBehindIt() {
         browser.go("lineage?service=credit&code=DEPOSIT_BALANCE&period=2022-09&region=361000");

@@ -51,10 +51,14 @@ class RequestFactoryFuzzTest {
                     "putInstitution", "getReport", "putReport", "listReportVersions", "getReportVersion", "withdrawReport",
                     "getSubmissions", "listWarnings", "reviewWarning", "getIndicatorLineage", "listPublishedFigures",
                     "createPublishedFigure", "getPublishedFigure", "putPublishedFigure", "listPublishedFigureVersions");
+        assertThat(GATEWAY.endpoints()).extracting(endpoint -> endpoint.operation().getOperationId())
+            .containsExactlyInAnyOrder("issueApiKey", "listApiKeys", "revokeApiKey", "getBulletin", "issueBulletin",
+                    "listIssuedBulletins", "getIssuedBulletinByNumber", "getIssuedBulletin", "listRegions");
         assertThat(GATEWAY.endpoints()).extracting(Endpoint::toString).contains(
                 "gateway revokeApiKey (DELETE /api/v1/admin/api-keys/{id})",
                 "gateway getBulletin (GET /api/v1/bulletins/{period})",
-                "gateway getIssuedBulletinByNumber (GET /api/v1/bulletins/{period}/issues/{number})");
+                "gateway getIssuedBulletinByNumber (GET /api/v1/bulletins/{period}/issues/{number})",
+                "gateway listRegions (GET /api/v1/regions)");
         assertThatThrownBy(() -> Contract.load("x", ROOT.resolve("no-such.yaml").toString(), path -> true))
             .isInstanceOf(IllegalStateException.class).hasMessageContaining("does not read");
     }

@@ -13,19 +13,17 @@ import org.slf4j.LoggerFactory;
 import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreakerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
-import io.cityfin.common.identity.Access;
 import io.cityfin.common.period.Period;
 import io.cityfin.common.region.Region;
 import io.cityfin.gateway.bulletin.PublishedFigure;
 import io.cityfin.gateway.bulletin.PublishedFigures;
 import io.cityfin.gateway.config.CityfinGatewayProperties;
-import io.cityfin.gateway.identity.InternalTokenMinter;
+import io.cityfin.gateway.identity.CallerTokenFilter;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -48,12 +46,8 @@ class PublishedFigureClient implements PublishedFigures {
     private final Duration timeout;
 
     PublishedFigureClient(CityfinGatewayProperties properties, WebClient.Builder builder, ReactiveCircuitBreakerFactory<?, ?> breakers,
-                          InternalTokenMinter minter) {
-        this.webClient = builder.filter((request, next) -> Access.callerIfAny()
-                        .map(caller -> ClientRequest.from(request).headers(headers -> headers.setBearerAuth(minter.mint(caller))).build())
-                        .defaultIfEmpty(request)
-                        .flatMap(next::exchange))
-                .build();
+                          CallerTokenFilter callerToken) {
+        this.webClient = builder.filter(callerToken).build();
         this.services = Map.copyOf(properties.services());
         this.breakers = breakers;
         this.timeout = properties.fanOutTimeout();

@@ -13,14 +13,12 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreakerFactory;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
-import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
-import io.cityfin.common.identity.Access;
 import io.cityfin.common.indicator.api.model.IndicatorSetDto;
 import io.cityfin.common.indicator.client.IndicatorApi;
 import io.cityfin.common.indicator.client.invoker.ApiClient;
@@ -28,7 +26,7 @@ import io.cityfin.common.period.Period;
 import io.cityfin.common.problem.FieldError;
 import io.cityfin.common.region.Region;
 import io.cityfin.gateway.config.CityfinGatewayProperties;
-import io.cityfin.gateway.identity.InternalTokenMinter;
+import io.cityfin.gateway.identity.CallerTokenFilter;
 import io.cityfin.gateway.indicator.ServiceIndicators;
 import io.cityfin.gateway.indicator.SourceReply;
 import io.cityfin.gateway.indicator.SourceRefusedException;
@@ -51,14 +49,10 @@ class IndicatorSourceClient implements ServiceIndicators {
     private final Duration timeout;
 
     IndicatorSourceClient(CityfinGatewayProperties properties, WebClient.Builder builder,
-                          ReactiveCircuitBreakerFactory<?, ?> breakers, InternalTokenMinter minter) {
+                          ReactiveCircuitBreakerFactory<?, ?> breakers, CallerTokenFilter callerToken) {
         // Each call carries a token minted from the caller of the consolidated request, so every service applies
         // that caller's role and disclosure control itself (architecture.md, "Identity and roles").
-        WebClient webClient = builder.filter((request, next) -> Access.callerIfAny()
-                        .map(caller -> ClientRequest.from(request).headers(headers -> headers.setBearerAuth(minter.mint(caller))).build())
-                        .defaultIfEmpty(request)
-                        .flatMap(next::exchange))
-                .build();
+        WebClient webClient = builder.filter(callerToken).build();
         for (Map.Entry<String, URI> service : properties.services().entrySet()) {
             ApiClient client = new ApiClient(webClient);
             client.setBasePath(service.getValue().toString());
