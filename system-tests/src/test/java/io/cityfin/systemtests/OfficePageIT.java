@@ -243,7 +243,7 @@ class OfficePageIT {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void theBulletinListsEveryIssueAndOpensTheFirstOneAsIssuedWithItsPdf() throws Exception {
         browser.viewport(1366, 768);
         browser.go("bulletin");
@@ -303,7 +303,7 @@ class OfficePageIT {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     void theRegionsAreTheGatewaysListAskedOncePerPageLoad() throws Exception {
         JsonNode regions = EXACT.readTree(admin.get().uri("/api/v1/regions").exchange().expectStatus().isOk()
             .expectBody(String.class).returnResult().getResponseBody());
