@@ -38,7 +38,7 @@ export function button(text, onClick, attributes) {
 }
 
 /**
- * The bulletin's article, imported from its HTML (DESIGN16.md, "How the page shows the bulletin"): parsed with
+ * The bulletin's article, imported from its HTML (gateway/README.md, "Office page"): parsed with
  * DOMParser (nothing runs, nothing loads), then rebuilt from an allow-list of elements, with only class and a
  * lineage href kept; every other element is unwrapped (script, style and the like dropped whole).
  */

@@ -31,7 +31,7 @@ export function fixed(n, shift, places) {
   return (d.negative && digits !== 0n ? '-' : '') + text;
 }
 
-/** True when |a − b| > rounding / 2, exactly (DESIGN16.md's rule for a published figure). */
+/** True when |a − b| > rounding / 2, exactly (reporting.yaml's rule for a published figure; bulletin.PublishedFigure.differsFrom in Java). */
 export function differs(computed, published, rounding) {
   if (computed === null || computed === undefined || published === null || published === undefined) return false;
   const [a, b, r] = [decimal(computed), decimal(published), decimal(rounding || 0)];

@@ -128,7 +128,7 @@ class OfficePageIT {
         // 3165.87亿 at 2022-09 against 2802.43亿 at 2021-12 (data-standard.md): +363.44亿, 363.44 / 2802.43 = 12.97%
         assertThat(deposits.findElement(org.openqa.selenium.By.cssSelector(".value")).getText()).isEqualTo("3165.87亿元");
         assertThat(deposits.getText()).contains("+363.44亿元").contains("+12.97%");
-        // the 2022 summary printed 9.12% (DESIGN16.md, published figures): it differs by more than 0.005
+        // the 2022 summary printed 9.12% (reporting.yaml's rule for published figures): it differs by more than 0.005
         assertThat(deposits.findElement(org.openqa.selenium.By.cssSelector(".published[data-field='growthSinceYearStartPct']")).getText())
             .isEqualTo("刊载 9.12%");
         assertThat(browser.findAll(".card .status")).extracting(e -> e.getAttribute("data-status"))

@@ -152,15 +152,6 @@ public final class BulletinComposer {
         };
     }
 
-    /**
-     * The published figure differs from the data (DESIGN16.md): the computed member is known and further from the
-     * published value than half the printed rounding.
-     */
-    static boolean differs(@Nullable BigDecimal computed, PublishedFigure published) {
-        return computed != null
-                && computed.subtract(published.value()).abs().compareTo(published.rounding().divide(BigDecimal.valueOf(2))) > 0;
-    }
-
     private static String unit(IndicatorDto indicator) {
         return indicator.getUnit() == null ? "COUNT" : indicator.getUnit().getValue();
     }
@@ -236,7 +227,7 @@ public final class BulletinComposer {
                 }
                 IndicatorDto indicator = computed.get();
                 BigDecimal value = member(indicator, published.field());
-                if (value == null || !differs(value, published)) {
+                if (value == null || !published.differsFrom(value)) {
                     continue;
                 }
                 Function<BigDecimal, Shown> shown = shownAs(indicator, published.field());

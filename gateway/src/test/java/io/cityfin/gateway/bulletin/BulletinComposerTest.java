@@ -88,9 +88,27 @@ class BulletinComposerTest {
         PublishedFigure growthUnknown = new PublishedFigure("insurance-service", "PREMIUM_TOTAL_YTD", "growthSinceYearStartPct", "2022-09",
                 "361000", new BigDecimal("3"), new BigDecimal("0.01"), null, "2022年金融工作总结");
 
-        assertThat(BulletinComposer.differs(new BigDecimal("4752000000"), premiums)).isTrue(); // 0.01亿 apart, rounding 0.005亿
-        assertThat(BulletinComposer.differs(new BigDecimal("4751500000"), premiums)).isFalse(); // exactly half the rounding
-        assertThat(BulletinComposer.differs(null, growthUnknown)).isFalse();
+        assertThat(premiums.differsFrom(new BigDecimal("4752000000"))).isTrue(); // 0.01亿 apart, rounding 0.005亿
+        assertThat(premiums.differsFrom(new BigDecimal("4751500000"))).isFalse(); // exactly half the rounding
+        assertThat(growthUnknown.differsFrom(null)).isFalse();
+    }
+
+    @Test
+    void differsOnlyByMoreThanHalfTheRounding() {
+        PublishedFigure deposit = new PublishedFigure("credit-service", "DEPOSIT_BALANCE", "growthSinceYearStartPct", "2022-09", "361000",
+                new BigDecimal("9.12"), new BigDecimal("0.01"), "9.12%", "2022年金融工作总结");
+        PublishedFigure premiums = new PublishedFigure("insurance-service", "PREMIUM_INCOME_TOTAL", "value", "2022-08", "361000",
+                new BigDecimal("4751000000"), new BigDecimal("1000000"), null, "2022年金融工作总结");
+
+        // seed C3: 363.44 / 2802.43 = 12.97%
+        assertThat(deposit.differsFrom(new BigDecimal("12.97"))).isTrue();
+        assertThat(deposit.differsFrom(new BigDecimal("9.125"))).as("exactly half the rounding").isFalse();
+        assertThat(deposit.differsFrom(new BigDecimal("9.1151"))).isFalse();
+        assertThat(deposit.differsFrom(new BigDecimal("9.1149"))).isTrue();
+        assertThat(deposit.differsFrom(null)).isFalse();
+        // seed C7: 20.75 + 26.77 = 47.52亿 against the printed 47.51亿: 1,000,000 yuan apart, twice half the step
+        assertThat(premiums.differsFrom(new BigDecimal("4752000000"))).isTrue();
+        assertThat(premiums.differsFrom(new BigDecimal("4751400000"))).isFalse();
     }
 
     @Test

@@ -13,15 +13,4 @@ import org.jspecify.annotations.Nullable;
 public record PublishedFigure(@Nullable String indicator, @Nullable String field, @Nullable String period, @Nullable String region,
                               @Nullable BigDecimal value, @Nullable BigDecimal rounding, @Nullable String printed,
                               @Nullable String document, @Nullable String note) {
-
-    /**
-     * The rule every consumer applies: the figure differs from the computed member when that is not null and
-     * {@code |computed − value| > rounding / 2}. A figure without a value or rounding differs from nothing.
-     */
-    public boolean differsFrom(@Nullable BigDecimal computed) {
-        if (computed == null || value == null || rounding == null) {
-            return false;
-        }
-        return computed.subtract(value).abs().multiply(BigDecimal.valueOf(2)).compareTo(rounding) > 0;
-    }
 }

@@ -79,7 +79,7 @@ class PublishedFigureClient implements PublishedFigures {
                 .map(body -> body.toFigure(service));
     }
 
-    /** The members of a published figure the bulletin uses (DESIGN16.md, "Published figures"). */
+    /** The members of a published figure the bulletin uses (reporting.yaml, {@code PublishedFigure}). */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record PublishedFigureBody(@Nullable String status, @Nullable String indicator, @Nullable String field, @Nullable String period,
                                @Nullable String region, @Nullable BigDecimal value, @Nullable BigDecimal rounding,
