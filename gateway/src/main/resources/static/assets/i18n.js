@@ -98,6 +98,7 @@ const WORDS = {
   collection: ['记录集', 'Collection'],
   recordedAt: ['记录时间', 'Recorded'],
   key: ['键', 'Key'],
+  joined: ['关联版本', 'Read with'],
   severity_RED: ['红色', 'red'],
   severity_ORANGE: ['橙色', 'orange'],
   severity_YELLOW: ['黄色', 'yellow'],

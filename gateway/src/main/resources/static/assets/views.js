@@ -474,10 +474,12 @@ function lineageNode(node, segment) {
             h('li', null, line.item + ' · ' + nameOf(regionByCode(line.region)) + ' · ' + String(line.value)))))))));
     }
     if ((reading.records || []).length) {
-      box.appendChild(table([t('collection'), t('key'), t('version'), t('recordedAt'), t('contentHash'), t('value')],
+      box.appendChild(table([t('collection'), t('key'), t('version'), t('recordedAt'), t('contentHash'), t('value'), t('joined')],
         reading.records.map((record) => h('tr', null, h('td', null, record.collection), h('td', null, record.key || record.id),
-          h('td', null, String(record.version)), h('td', null, time(record.recordedAt)), h('td', { class: 'hash' }, record.contentHash),
-          h('td', null, record.value == null ? '—' : String(record.value))))));
+          h('td', null, String(record.version)), h('td', null, time(record.recordedAt)), h('td', { class: 'hash' }, record.contentHash || '—'),
+          h('td', null, record.value == null ? '—' : String(record.value)),
+          h('td', null, (record.joined || []).length ? h('ul', { class: 'joined' }, record.joined.map((version) =>
+            h('li', null, version.collection + ' · ' + (version.key || version.id) + ' · ' + t('version') + ' ' + String(version.version)))) : '—')))));
     }
   });
   if ((node.inputs || []).length) {

@@ -26,6 +26,7 @@ import io.cityfin.common.identity.CallerAuthentication;
 import io.cityfin.common.identity.Role;
 import io.cityfin.common.test.WithOwnPostgres;
 import io.cityfin.reporting.demo.DemoRecords;
+import io.cityfin.reporting.test.RecordLineageChecks;
 import reactor.core.publisher.Flux;
 
 /**
@@ -88,5 +89,17 @@ class DemoDataIT {
                 .contextWrite(ReactiveSecurityContextHolder.withAuthentication(new CallerAuthentication(DEMO_ADMIN, "demo")))
                 .block(Duration.ofSeconds(120));
         assertThat(again).isZero();
+    }
+
+    @Test
+    void listsThePlatformVersionsBehindEveryIndicatorWithTheRatingsTheyWereReadWith() {
+        Awaitility.await("the service's demo data loaded").pollInterval(Duration.ofMillis(200)).atMost(Duration.ofSeconds(120))
+                .until(demoData::health, health -> Status.UP.equals(health.getStatus()));
+        RecordLineageChecks lineage = new RecordLineageChecks(client);
+
+        RecordLineageChecks.Seen city = lineage.everyIndicator("2022-09", "361000");
+        assertThat(city.collections()).contains("platforms");
+        assertThat(city.joinedCollections()).contains("ratings");
+        assertThat(lineage.everyIndicator("2022-09", "361002").entries()).isPositive();
     }
 }

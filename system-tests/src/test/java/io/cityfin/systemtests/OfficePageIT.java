@@ -31,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The office page in a real browser (Debian's chromium through Selenium) on the packaged platform with demo data,
  * ports 18120–18125: a key typed once, the overview's deposits for 2022-09 with the published figure beside them, the
- * counties chart, a PORTAL key's suppressed county, a change of period, the bulletin, the insurer missing from 2022-09
+ * counties chart, a PORTAL key's suppressed county, a change of period, the bulletin, the lineage of deposits (reports)
+ * and of fund investments (records, each with its fund), the insurer missing from 2022-09
  * in the completeness view, every view at 1366×768 and 390×844 with no horizontal scrolling and a screenshot in
  * {@code target/screenshots/}, no console error anywhere, and last an issued bulletin that a bank's correction leaves
  * as it was while the live one marks the revised figure.
@@ -350,6 +351,18 @@ class OfficePageIT {
         assertThat(browser.findAll("#view-error")).isEmpty();
         assertThat(browser.find(".lineage-node .lineage-value").getText()).contains("3165.87亿元");
         assertThat(browser.findAll(".lineage-node table tbody tr")).isNotEmpty();
+    }
+
+    @Test
+    @Order(8)
+    void theLineageOfFundInvestmentsListsEachInvestmentWithTheFundItWasReadWith() {
+        browser.go("lineage?service=capital-market&code=PRIVATE_FUND_INVESTMENT_YTD&period=2022-09&region=361000");
+
+        assertThat(browser.findAll("#view-error")).as(errorText()).isEmpty();
+        List<WebElement> investments = browser.findAll(".lineage-node table tbody tr");
+        assertThat(investments).isNotEmpty().allSatisfy(row -> assertThat(row.getText()).contains("fund-investments"));
+        assertThat(browser.findAll(".lineage-node table tbody tr ul.joined li")).hasSameSizeAs(investments)
+                .allSatisfy(fund -> assertThat(fund.getText()).startsWith("private-funds · "));
     }
 
     @Test

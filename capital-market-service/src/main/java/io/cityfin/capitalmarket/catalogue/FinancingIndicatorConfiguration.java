@@ -60,10 +60,12 @@ class FinancingIndicatorConfiguration {
                                          RecordService<FundInvestment> investmentRecords, Institutions institutions) {
         RecordRows<Issue> issues = RecordRows.of(issueRecords);
         RecordRows<Fund> funds = RecordRows.of(fundRecords);
-        // Funds not withdrawn with their investments not withdrawn: a withdrawn fund takes its investments out of every figure.
-        RecordRows<Invested> investments = RecordRows.of(() -> fundRecords.activeFamilies(investmentRecords)
-                .flatMapIterable(family -> family.children().stream().map(investment -> new Invested(family.content(), investment)).toList()));
-        RecordRows<Institution> registry = RecordRows.of(institutions::allLatest);
+        // Investments not withdrawn of funds not withdrawn (a withdrawn fund takes its investments out of every figure),
+        // each read with its fund's version.
+        RecordRows<Invested> investments = RecordRows.traced(() -> investmentRecords.activeViews()
+                .filter(view -> view.parent() instanceof Fund)
+                .map(view -> RecordRows.Traced.of(view, new Invested((Fund) view.parent(), view.content()))));
+        RecordRows<Institution> registry = RecordRows.of(institutions);
         return RecordIndicators.of(
                         channel(issues, DF_EXCHANGE_MARKET_YTD, "EXCHANGE_MARKET"),
                         channel(issues, DF_INTERBANK_BOND_YTD, "INTERBANK_BOND"),

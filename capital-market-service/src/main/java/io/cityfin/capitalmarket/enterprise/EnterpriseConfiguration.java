@@ -43,7 +43,7 @@ class EnterpriseConfiguration {
 
     @Bean
     RecordIndicators enterpriseIndicators(RecordService<Enterprise> enterprises, RecordService<Pipeline> pipelines) {
-        return indicators(RecordRows.of(enterprises), RecordRows.of(pipelines::activeViews));
+        return indicators(RecordRows.of(enterprises), RecordRows.views(pipelines));
     }
 
     /** The measures on these rows: the latest enterprises and pipelines not withdrawn, a pipeline with its enterprise. */

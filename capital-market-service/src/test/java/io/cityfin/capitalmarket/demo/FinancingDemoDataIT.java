@@ -26,6 +26,8 @@ import io.cityfin.common.identity.CallerAuthentication;
 import io.cityfin.common.identity.Role;
 import io.cityfin.common.test.WithOwnPostgres;
 import io.cityfin.reporting.demo.DemoRecords;
+import io.cityfin.reporting.indicator.RecordRows;
+import io.cityfin.reporting.test.RecordLineageChecks;
 import reactor.core.publisher.Flux;
 
 /**
@@ -85,5 +87,19 @@ class FinancingDemoDataIT {
         assertThat(again).isZero();
         calls.expect("2022-09", null, "DIRECT_FINANCING_YTD", "7236000000.00");
         calls.expect("2022-09", null, "PRIVATE_FUND_INVESTMENT_YTD", "81588100.00");
+    }
+
+    @Test
+    void listsTheVersionsBehindEveryIndicatorWithTheFundsEnterprisesAndRegistryTheyWereReadWith() {
+        Awaitility.await("the demo data loaded").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+                .until(() -> Status.UP.equals(demoData.health().getStatus()));
+        RecordLineageChecks lineage = new RecordLineageChecks(web);
+
+        RecordLineageChecks.Seen city = lineage.everyIndicator("2022-09", "361000");
+        // investments read with their funds, pipelines with their enterprises, securities institutions from the registry
+        assertThat(city.collections()).contains("direct-financing", "private-funds", "fund-investments", "enterprises", "pipelines",
+                RecordRows.REGISTRY);
+        assertThat(city.joinedCollections()).contains("private-funds", "enterprises");
+        assertThat(lineage.everyIndicator("2022-09", "361002").entries()).isPositive();
     }
 }

@@ -13,7 +13,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -25,6 +24,7 @@ import io.cityfin.reporting.indicator.RecordIndicators;
 import io.cityfin.reporting.indicator.RecordMeasure;
 import io.cityfin.reporting.indicator.RecordRows;
 import io.cityfin.reporting.record.RecordView;
+import io.cityfin.reporting.test.TestRecords;
 import reactor.core.publisher.Flux;
 
 /** The declared measures on rows in memory: what each counts at D, and where. */
@@ -127,6 +127,6 @@ class EnterpriseIndicatorsTest {
     }
 
     private static RecordView<Pipeline> view(Pipeline pipeline, Enterprise enterprise) {
-        return new RecordView<>(UUID.randomUUID(), "K", pipeline, enterprise);
+        return TestRecords.view("pipelines", "K", pipeline, enterprise);
     }
 }

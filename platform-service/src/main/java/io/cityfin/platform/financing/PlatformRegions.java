@@ -26,9 +26,15 @@ public class PlatformRegions {
 
     /** Each platform's region by its USCC. */
     public Mono<Map<String, String>> byPlatform() {
+        return placing().map(views -> views.entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().content().region())));
+    }
+
+    /** Each platform with a region, by its USCC, with its version (what places a financing, for its lineage). */
+    public Mono<Map<String, RecordView<Platform>>> placing() {
         return platforms.activeViews()
                 .filter(view -> view.key() != null && view.content().region() != null)
-                .collectMap(RecordView::key, view -> view.content().region());
+                .collectMap(RecordView::key);
     }
 
     /** The USCCs of the platforms of {@code region}. */

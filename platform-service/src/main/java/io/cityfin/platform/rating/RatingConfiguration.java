@@ -50,7 +50,7 @@ class RatingConfiguration {
 
     @Bean
     RecordIndicators platformIndicators(RecordService<Platform> platforms, RecordService<Rating> ratings) {
-        return indicators(RecordRows.of(() -> platforms.activeFamilies(ratings)));
+        return indicators(RecordRows.families(platforms, ratings));
     }
 
     /** The measures on these rows: each platform with its ratings. */

@@ -26,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The lineage of a service without reports: PLATFORM_FINANCING_YTD derived from its own non-market financing and capital
- * market's published DF_PLATFORM_YTD (read through a stand-in gateway), which the lineage names rather than lists.
+ * market's published DF_PLATFORM_YTD (read through a stand-in gateway), which the lineage names rather than lists; the
+ * financing is listed with the platform version that places it.
  */
 // a context, and so a database, no other class shares (perClass): its totals count only its records
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -80,6 +81,17 @@ class PlatformLineageIT {
         JsonNode period = own.get("readings").get(0);
         assertThat(period.get("role").asString()).isEqualTo("PERIOD");
         assertThat(period.get("total").decimalValue()).isEqualByComparingTo("500000000.00");
+        // the financing record, read with the platform version that places it in its county
+        JsonNode financing = period.get("records").get(0);
+        assertThat(period.get("records")).hasSize(1);
+        assertThat(financing.get("collection").asString()).isEqualTo("platform-financing");
+        assertThat(financing.get("value").decimalValue()).isEqualByComparingTo("500000000.00");
+        assertThat(financing.get("joined")).singleElement().satisfies(platform -> {
+            assertThat(platform.get("collection").asString()).isEqualTo("platforms");
+            assertThat(platform.get("key").asString()).isEqualTo(PLATFORM);
+            assertThat(platform.get("version").asInt()).isEqualTo(1);
+            assertThat(platform.get("contentHash").asString()).matches("[0-9a-f]{64}");
+        });
 
         as(Role.PORTAL).get().uri("/indicators/PLATFORM_FINANCING_YTD/lineage?period=2022-09").exchange().expectStatus().isForbidden();
         as(Role.ANALYST).get().uri("/indicators/LOAN_BALANCE/lineage?period=2022-09").exchange().expectStatus().isNotFound();

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +13,7 @@ import io.cityfin.reporting.indicator.RecordIndicators;
 import io.cityfin.reporting.indicator.RecordMeasure;
 import io.cityfin.reporting.indicator.RecordRows;
 import io.cityfin.reporting.record.RecordFamily;
+import io.cityfin.reporting.test.TestRecords;
 import reactor.core.publisher.Flux;
 
 /** A platform's rating at D and the "rated" and "new" counts measured on it, figures worked out by hand. */
@@ -31,7 +31,7 @@ class RatingIndicatorsTest {
     static RecordFamily<Platform, Rating> county(Rating... ratings) {
         Platform platform = new Platform("抚州市临川区城市建设投资集团有限公司", "COUNTY", "361002",
                 List.of(new Platform.Entry("2012-01-15", "ACTIVE", "L1", null)));
-        return new RecordFamily<>(UUID.randomUUID(), USCC, platform, List.of(ratings));
+        return TestRecords.family("platforms", USCC, platform, List.of(ratings));
     }
 
     BigDecimal figure(String code, List<RecordFamily<Platform, Rating>> rows, LocalDate day) {
@@ -73,7 +73,7 @@ class RatingIndicatorsTest {
     void aPlatformRatedButNotActiveAtDIsNotRated() {
         Platform shell = new Platform("抚州测试平台有限公司", "COUNTY", "361022", List.of(new Platform.Entry("2012-01-15", "ACTIVE", "L1", null),
                 new Platform.Entry("2022-03-01", "SHELL", "L1", null)));
-        RecordFamily<Platform, Rating> family = new RecordFamily<>(UUID.randomUUID(), USCC, shell, List.of(rating("CCXI", "AA", "ASSIGNED", "2020-06-01")));
+        RecordFamily<Platform, Rating> family = TestRecords.family("platforms", USCC, shell, List.of(rating("CCXI", "AA", "ASSIGNED", "2020-06-01")));
 
         assertThat(figure("PLATFORM_RATED_AA_COUNT", List.of(family), LocalDate.of(2022, 2, 28))).isEqualByComparingTo("1");
         assertThat(figure("PLATFORM_RATED_AA_COUNT", List.of(family), D)).isZero();

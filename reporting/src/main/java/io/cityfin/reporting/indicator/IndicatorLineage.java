@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 import io.cityfin.common.period.Period;
 import io.cityfin.common.region.Region;
+import io.cityfin.reporting.record.RecordRef;
 
 /**
  * Where an indicator's figure comes from ({@code GET /indicators/{code}/lineage}): a measured indicator's readings
@@ -72,8 +73,22 @@ public record IndicatorLineage(String service, String code, String nameZh, Strin
         }
     }
 
-    /** The latest version of a record that adds {@code value} to the reading. */
-    public record RecordEntry(String collection, UUID id, @Nullable String key, int version, OffsetDateTime recordedAt,
-                              String contentHash, @Nullable BigDecimal value) {
+    /**
+     * The latest version of a record, or an institution's registry version ({@code id} and {@code contentHash} null),
+     * that adds {@code value} to the reading, and the versions it was read with ({@code joined}: its parent, its
+     * children, the institution that places it, the actions taken on it).
+     */
+    public record RecordEntry(String collection, @Nullable UUID id, @Nullable String key, int version, OffsetDateTime recordedAt,
+                              @Nullable String contentHash, @Nullable BigDecimal value, List<RecordRef> joined) {
+
+        public RecordEntry {
+            joined = List.copyOf(joined);
+        }
+
+        /** {@code source} adding {@code value}, read with {@code joined}. */
+        public static RecordEntry of(RecordRef source, @Nullable BigDecimal value, List<RecordRef> joined) {
+            return new RecordEntry(source.collection(), source.id(), source.key(), source.version(), source.recordedAt(),
+                    source.contentHash(), value, joined);
+        }
     }
 }

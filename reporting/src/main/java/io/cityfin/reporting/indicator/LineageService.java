@@ -33,6 +33,7 @@ import io.cityfin.reporting.indicator.IndicatorLineage.Reading;
 import io.cityfin.reporting.indicator.IndicatorLineage.RecordEntry;
 import io.cityfin.reporting.indicator.IndicatorLineage.ReportVersion;
 import io.cityfin.reporting.indicator.IndicatorLineage.Role;
+import io.cityfin.reporting.record.RecordRef;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -42,9 +43,10 @@ import reactor.core.publisher.Mono;
  * start for STOCK and RATIO or when a derived indicator reading it reads the year start; that year earlier's year
  * start then too), the latest report versions and their lines summed, read in one statement for the whole tree
  * ({@link ReportLineage}); a rate a weighted average reads is listed with the weight paired with each line and its
- * weighted average as the total. A measured record indicator lists the latest record versions that add to it, found by
+ * weighted average as the total. A measured record indicator lists the versions that add to it (a record's, or an
+ * institution's in the registry), each with the versions its row was read with ({@link RecordRows.Traced}), found by
  * the measure itself ({@link RecordMeasure#at}), each row source read once; a distinct measure credits each key's 1 to
- * the earliest record version counting it (by {@code recordedAt}, then by id as text), whatever the read order. A
+ * the version counting it that comes first by {@link #CREDITED_FIRST}, whatever the read order. A
  * derived indicator describes its formula and lists its inputs' lineage; an imported figure names where it comes from;
  * an indicator of another {@link IndicatorSource} says it has no lineage. {@code value} is the figure
  * {@code /indicators} gives the caller. Whether the code exists is answered by {@link IndicatorService#codes()} before
@@ -54,6 +56,8 @@ import reactor.core.publisher.Mono;
 public class LineageService {
 
     private static final AccessRule STAFF = AccessRule.anyOf(io.cityfin.common.identity.Role.ADMIN, io.cityfin.common.identity.Role.ANALYST);
+    /** Stands for the version of a row read without one: such rows are summed, never listed. */
+    private static final RecordRef UNTRACED = new RecordRef("", null, null, 0, OffsetDateTime.MIN, null);
     /** A derived indicator nested deeper than this is cut short (a formula never nests so deep; guards a cycle). */
     private static final int MAX_DEPTH = 8;
 
@@ -129,7 +133,7 @@ public class LineageService {
         RecordMeasure<?> measure = measures.get(code);
         if (measure != null) {
             return new Node(code, measure.definition(), null, Source.RECORD_MEASURE, wanted, measure,
-                    measure.rows().isTraced() ? null : "measured on rows without record versions (a registry or joined records): totals only",
+                    measure.rows().isTraced() ? null : "measured on rows read without their versions: totals only",
                     List.of());
         }
         Imported imported = imports.get(code);
@@ -248,12 +252,14 @@ public class LineageService {
     }
 
     /**
-     * Credited first among a distinct key's counting rows: the earliest record version ({@code recordedAt}), then the
-     * smaller id as text. Total, so which record a lineage lists for a key never depends on the order rows are read in.
+     * Credited first among a distinct key's counting rows: the earliest version ({@code recordedAt}), then the smaller
+     * id (or, for a registry version, code) as text, then the smaller version. Total, so which record a lineage lists
+     * for a key never depends on the order rows are read in.
      */
     static final Comparator<RecordRows.Traced<?>> CREDITED_FIRST = Comparator.<RecordRows.Traced<?>, OffsetDateTime>comparing(
-                    traced -> traced.recordedAt(), Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(traced -> traced.id().toString());
+                    traced -> traced.source().recordedAt())
+            .thenComparing(traced -> traced.source().id() != null ? traced.source().id().toString() : String.valueOf(traced.source().key()))
+            .thenComparingInt(traced -> traced.source().version());
 
     /**
      * One pass over one row source: each measure at each day. A plain measure lists each row adding a value, in read
@@ -270,8 +276,7 @@ public class LineageService {
         }));
         // per (measure, day): each distinct key's credited row so far (a row without a key: the key null, counted once)
         Map<String, Map<Object, RecordRows.Traced<Object>>> credited = new HashMap<>();
-        Flux<RecordRows.Traced<Object>> read = rows.isTraced() ? rows.readTraced()
-                : rows.read().map(row -> new RecordRows.Traced<>("", new java.util.UUID(0, 0), null, 0, null, "", row));
+        Flux<RecordRows.Traced<Object>> read = rows.isTraced() ? rows.readTraced() : rows.read().map(row -> new RecordRows.Traced<>(UNTRACED, List.of(), row));
         return read.doOnNext(traced -> wanted.forEach((measure, days) -> {
             RecordMeasure<Object> counted = (RecordMeasure<Object>) measure;
             for (LocalDate day : days) {
@@ -299,7 +304,7 @@ public class LineageService {
     }
 
     private static RecordEntry entry(RecordRows.Traced<?> traced, BigDecimal adds) {
-        return new RecordEntry(traced.collection(), traced.id(), traced.key(), traced.version(), traced.recordedAt(), traced.contentHash(), adds);
+        return RecordEntry.of(traced.source(), adds, traced.joined());
     }
 
     // ---- the answer ----

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -202,29 +203,29 @@ public class RecordService<T> {
     }
 
     /**
-     * The latest version of every record not withdrawn (nor its parent), with its parent's content, for indicators: no
-     * access check.
+     * The latest version of every record not withdrawn (nor its parent), with its parent's content and both versions,
+     * for indicators and their lineage: no access check.
      */
     public Flux<RecordView<T>> activeViews() {
-        return records.active(type.collection()).map(row -> new RecordView<>(row.version().id(), row.version().key(), parse(row.version()),
-                row.parentContent() == null || parent == null ? null : parent.parseContent(row.parentContent())));
+        return records.active(type.collection()).map(row -> new RecordView<>(RecordRef.of(row.version()), parse(row.version()),
+                row.parent() == null || parent == null ? null : parent.parseContent(row.parent().content()),
+                row.parent() == null ? null : RecordRef.of(row.parent())));
     }
 
     /**
      * The latest version of every record not withdrawn with the latest contents of its children in {@code children}
-     * not withdrawn (a platform with its ratings), for indicators that judge a record by its children: no access check.
+     * not withdrawn (a platform with its ratings), and their versions, for indicators that judge a record by its
+     * children and for their lineage: no access check.
      */
     public <C> Flux<RecordFamily<T, C>> activeFamilies(RecordService<C> children) {
         return records.families(type.collection(), children.type.collection())
                 .bufferUntilChanged(row -> row.version().id())
-                .map(rows -> new RecordFamily<>(rows.get(0).version().id(), rows.get(0).version().key(), parse(rows.get(0).version()),
-                        rows.stream().filter(row -> row.childContent() != null)
-                                .map(row -> RecordJson.read(row.childContent(), children.type.contentType())).toList()));
-    }
-
-    /** The latest version of every record not withdrawn (nor its parent), as stored, for lineage: no access check. */
-    public Flux<StoredRecord<T>> activeStored() {
-        return records.active(type.collection()).map(row -> stored(row.version()));
+                .map(rows -> {
+                    List<RecordVersion> kin = rows.stream().map(Records.FamilyRow::child).filter(Objects::nonNull).toList();
+                    return new RecordFamily<>(RecordRef.of(rows.get(0).version()), parse(rows.get(0).version()),
+                            kin.stream().map(child -> RecordJson.read(child.content(), children.type.contentType())).toList(),
+                            kin.stream().map(RecordRef::of).toList());
+                });
     }
 
     /** The collection's name. */

@@ -27,12 +27,12 @@ public interface Records {
 
     /**
      * The latest version of every record of the collection not withdrawn whose parent (if it has one) is not withdrawn
-     * either, with the parent's latest content.
+     * either, with the parent's latest version.
      */
     Flux<ActiveVersion> active(String collection);
 
     /**
-     * The latest version of every record of {@code collection} not withdrawn, each with the latest content of each of
+     * The latest version of every record of {@code collection} not withdrawn, each with the latest version of each of
      * its children in {@code childCollection} not withdrawn (one row per child, one row with null for a record without
      * any), ordered by the record's id so that a record's rows come together.
      */
@@ -86,12 +86,12 @@ public interface Records {
     record Appended(RecordVersion version, boolean created) {
     }
 
-    /** A latest version not withdrawn and its parent's latest content as stored (null without a parent). */
-    record ActiveVersion(RecordVersion version, @Nullable String parentContent) {
+    /** A latest version not withdrawn and its parent's latest version (null without a parent); neither with warnings. */
+    record ActiveVersion(RecordVersion version, @Nullable RecordVersion parent) {
     }
 
-    /** A record's latest version and one child's latest content (null: the record has no active child). */
-    record FamilyRow(RecordVersion version, @Nullable String childContent) {
+    /** A record's latest version and one child's latest version (null: the record has no active child); neither with warnings. */
+    record FamilyRow(RecordVersion version, @Nullable RecordVersion child) {
     }
 
     /** One page of latest versions and the number of all that match. */

@@ -2,6 +2,7 @@ package io.cityfin.reporting.indicator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -33,6 +34,8 @@ import io.cityfin.reporting.catalogue.Kind;
 import io.cityfin.reporting.catalogue.Unit;
 import io.cityfin.reporting.indicator.IndicatorLineage.RecordEntry;
 import io.cityfin.reporting.indicator.ReportFigures.ItemPeriod;
+import io.cityfin.reporting.institution.Institution;
+import io.cityfin.reporting.record.RecordRef;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -113,10 +116,46 @@ class LineageServiceTest {
             IndicatorLineage.Reading period = lineage(service(order), "SHOPS_VISITED_YTD", Region.CITY).readings().get(0);
             assertThat(period.total()).isEqualByComparingTo("2");
             // S: 21 and 22 were recorded in February, 20 in March; of 21 and 22 the smaller id
-            assertThat(period.records()).extracting(RecordEntry::id).as("read as " + order.get(0).id()).containsExactly(id(21), id(30));
+            assertThat(period.records()).extracting(RecordEntry::id).as("read as " + order.get(0).source().id()).containsExactly(id(21), id(30));
             assertThat(period.records()).extracting(RecordEntry::version).containsExactly(2, 1);
             assertThat(period.records()).allSatisfy(record -> assertThat(record.value()).isEqualByComparingTo("1"));
         }
+    }
+
+    @Test
+    void listsTheVersionsEachRowWasReadWithAndRegistryVersionsByCode() {
+        // shop A's visit read with its shop's registry version and the coupon record that placed it; shop B is a registry row itself
+        RecordRef shopA = RecordRows.registryVersion(new Institution("SHOP-A", "甲店", "SHOP",
+                Region.LINCHUAN, LocalDate.of(2020, 1, 1), null, 4, recorded, "admin"));
+        RecordRef coupon = new RecordRef("coupons", id(90), "C-1", 2, recorded, "c".repeat(64));
+        RecordRef shopB = new RecordRef(RecordRows.REGISTRY, null, "SHOP-B", 1, recorded, null);
+        LineageService joined = service(List.of(
+                new RecordRows.Traced<>(traced(2, 3, visits.get(1).row()).source(), List.of(shopA, coupon), visits.get(1).row()),
+                new RecordRows.Traced<>(shopB, List.of(), visits.get(3).row())));
+
+        IndicatorLineage.Reading period = lineage(joined, "SPENT_YTD", Region.CITY).readings().get(0);
+
+        assertThat(period.total()).isEqualByComparingTo("60.50");
+        assertThat(period.records()).extracting(RecordEntry::collection, RecordEntry::id, RecordEntry::key, RecordEntry::version,
+                        RecordEntry::contentHash)
+                .containsExactly(tuple("visits", id(2), null, 3, "h".repeat(64)),
+                        tuple(RecordRows.REGISTRY, null, "SHOP-B", 1, null));
+        assertThat(period.records().get(0).joined()).containsExactly(
+                new RecordRef(RecordRows.REGISTRY, null, "SHOP-A", 4, recorded, null), coupon);
+        assertThat(period.records().get(1).joined()).isEmpty();
+        assertThat(lineage(joined, "SPENT_YTD", Region.CITY).formula()).isNull();
+    }
+
+    @Test
+    void givesTotalsOnlyForRowsReadWithoutTheirVersions() {
+        RecordRows<Visit> untraced = RecordRows.of(() -> Flux.fromIterable(visits).map(RecordRows.Traced::row));
+        LineageService totals = service(untraced);
+
+        IndicatorLineage spent = lineage(totals, "SPENT_YTD", Region.CITY);
+
+        assertThat(spent.formula()).contains("totals only");
+        assertThat(spent.readings().get(0).total()).isEqualByComparingTo("90.50");
+        assertThat(spent.readings().get(0).records()).isEmpty();
     }
 
     @Test
@@ -218,7 +257,10 @@ class LineageServiceTest {
     }
 
     private LineageService service(List<RecordRows.Traced<Visit>> visits) {
-        RecordRows<Visit> rows = RecordRows.traced(() -> Flux.fromIterable(visits));
+        return service(RecordRows.traced(() -> Flux.fromIterable(visits)));
+    }
+
+    private LineageService service(RecordRows<Visit> rows) {
         RecordIndicators declared = RecordIndicators.of(
                         rows.countInYear(SHOPS, Visit::on).distinct(Visit::shop).region(Visit::region),
                         rows.sumInYear(SPENT, Visit::on, Visit::spent).region(Visit::region))
@@ -252,7 +294,7 @@ class LineageServiceTest {
     }
 
     private static RecordRows.Traced<Visit> traced(int n, int version, OffsetDateTime recordedAt, Visit visit) {
-        return new RecordRows.Traced<>("visits", id(n), null, version, recordedAt, "h".repeat(64), visit);
+        return new RecordRows.Traced<>(new RecordRef("visits", id(n), null, version, recordedAt, "h".repeat(64)), List.of(), visit);
     }
 
     /** Report lines of a rate weighted by an amount, at 2022-09 and its year start (2021-12). */

@@ -8,7 +8,6 @@ import static io.cityfin.reporting.indicator.RecordRows.measured;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.springframework.context.annotation.Bean;
@@ -21,6 +20,7 @@ import io.cityfin.reporting.indicator.RecordRows;
 import io.cityfin.reporting.institution.Institution;
 import io.cityfin.reporting.institution.InstitutionService;
 import io.cityfin.reporting.record.RecordService;
+import io.cityfin.reporting.record.RecordView;
 import io.cityfin.reporting.record.Records;
 
 /**
@@ -49,13 +49,15 @@ class OrganisationConfiguration {
 
     @Bean
     RecordIndicators supervisionIndicators(InstitutionService registry, RecordService<SupervisoryAction> actions) {
-        return indicators(RecordRows.of(() -> actions.activeContents()
-                .collect(Collectors.groupingBy(action -> String.valueOf(action.institution())))
-                .flatMapMany(byCode -> registry.all().map(institution -> organisation(institution, byCode)))));
+        return indicators(RecordRows.traced(() -> actions.activeViews()
+                .collect(Collectors.groupingBy(action -> String.valueOf(action.content().institution())))
+                .flatMapMany(byCode -> registry.all().map(institution -> organisation(institution, byCode.getOrDefault(institution.code(), List.of()))))));
     }
 
-    private static SupervisedOrganisation organisation(Institution institution, Map<String, List<SupervisoryAction>> byCode) {
-        return new SupervisedOrganisation(institution, byCode.getOrDefault(institution.code(), List.of()));
+    /** An organisation: its registry version, read with the versions of the actions taken on it. */
+    private static RecordRows.Traced<SupervisedOrganisation> organisation(Institution institution, List<RecordView<SupervisoryAction>> actions) {
+        return new RecordRows.Traced<>(RecordRows.registryVersion(institution), actions.stream().map(RecordView::ref).toList(),
+                new SupervisedOrganisation(institution, actions.stream().map(RecordView::content).toList()));
     }
 
     /** The measures on these rows. */

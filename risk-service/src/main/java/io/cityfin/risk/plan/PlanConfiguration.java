@@ -1,6 +1,7 @@
 package io.cityfin.risk.plan;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -15,6 +16,7 @@ import io.cityfin.reporting.indicator.RecordRows;
 import io.cityfin.reporting.institution.Institution;
 import io.cityfin.reporting.institution.Institutions;
 import io.cityfin.reporting.record.RecordService;
+import io.cityfin.reporting.record.RecordView;
 import io.cityfin.reporting.record.Records;
 import reactor.core.publisher.Mono;
 
@@ -29,8 +31,8 @@ class PlanConfiguration {
 
     @Bean
     RecordIndicators repaymentPlanIndicators(RecordService<RepaymentPlan> plans, Institutions institutions) {
-        RecordRows<Placed> placed = RecordRows.of(() -> byCode(institutions)
-                .flatMapMany(byCode -> plans.activeViews().map(view -> new Placed(view.content(), regionOf(byCode, view.key())))));
+        RecordRows<Placed> placed = RecordRows.traced(() -> byCode(institutions)
+                .flatMapMany(byCode -> plans.activeViews().map(view -> placed(view, byCode))));
         return indicators(placed);
     }
 
@@ -48,9 +50,11 @@ class PlanConfiguration {
         return institutions.allLatest().collectMap(Institution::code);
     }
 
-    private static @Nullable String regionOf(Map<String, Institution> byCode, @Nullable String code) {
-        Institution institution = code == null ? null : byCode.get(code);
-        return institution == null ? null : institution.region().code();
+    /** A plan in its institution's region, read with the institution's registry version that places it (none when it is not there). */
+    private static RecordRows.Traced<Placed> placed(RecordView<RepaymentPlan> view, Map<String, Institution> byCode) {
+        Institution institution = view.key() == null ? null : byCode.get(view.key());
+        return new RecordRows.Traced<>(view.ref(), institution == null ? List.of() : List.of(RecordRows.registryVersion(institution)),
+                new Placed(view.content(), institution == null ? null : institution.region().code()));
     }
 
     /** A plan with its institution's region (null when the institution is no longer in the registry). */

@@ -3,11 +3,11 @@ package io.cityfin.risk.lead;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
 import io.cityfin.reporting.record.RecordView;
+import io.cityfin.reporting.test.TestRecords;
 
 /** Leads as the rules and indicators see them, and lead bodies as the API takes them. */
 public final class LeadFixtures {
@@ -26,7 +26,7 @@ public final class LeadFixtures {
     }
 
     public static RecordView<Lead> view(Lead lead) {
-        return new RecordView<>(UUID.randomUUID(), null, lead, null);
+        return TestRecords.view("leads", null, lead, null);
     }
 
     /** A lead body: {@code steps} as status, day, status, day, …; members given as raw JSON values. */

@@ -26,7 +26,9 @@ import io.cityfin.common.identity.Role;
 import io.cityfin.common.test.WithOwnPostgres;
 import io.cityfin.reporting.demo.DemoData;
 import io.cityfin.reporting.demo.DemoRecords;
+import io.cityfin.reporting.indicator.RecordRows;
 import io.cityfin.reporting.institution.InstitutionService;
+import io.cityfin.reporting.test.RecordLineageChecks;
 import reactor.core.publisher.Flux;
 
 /**
@@ -102,5 +104,18 @@ class OrganisationDemoIT {
                 .contextWrite(ReactiveSecurityContextHolder.withAuthentication(new CallerAuthentication(DEMO_ADMIN, "demo")))
                 .block(Duration.ofSeconds(120));
         assertThat(again).isZero();
+    }
+
+    @Test
+    void listsTheVersionsBehindEveryIndicatorWithTheActionsAndRegistryTheyWereReadWith() {
+        Awaitility.await("the service's demo data loaded").pollInterval(Duration.ofMillis(200)).atMost(Duration.ofSeconds(120))
+                .until(demoData::health, health -> Status.UP.equals(health.getStatus()));
+        RecordLineageChecks lineage = new RecordLineageChecks(client);
+
+        RecordLineageChecks.Seen city = lineage.everyIndicator("2022-09", "361000");
+        // organisations are registry versions read with their actions; repayment plans are read with the registry version placing them
+        assertThat(city.collections()).contains(RecordRows.REGISTRY, "repayment-plans", "publicity", "leads");
+        assertThat(city.joinedCollections()).contains("supervisory-actions", RecordRows.REGISTRY);
+        assertThat(lineage.everyIndicator("2022-09", "361002").entries()).isPositive();
     }
 }

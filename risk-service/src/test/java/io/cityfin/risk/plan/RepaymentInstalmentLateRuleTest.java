@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import io.cityfin.reporting.record.RecordAccepted;
 import io.cityfin.reporting.record.RecordView;
+import io.cityfin.reporting.test.TestRecords;
 import io.cityfin.risk.alert.Colour;
 import io.cityfin.risk.alert.Finding;
 import io.cityfin.risk.alert.RuleSettings;
@@ -38,7 +39,7 @@ class RepaymentInstalmentLateRuleTest {
     }
 
     static Optional<Finding> found(RepaymentPlan plan, String at) {
-        return RepaymentInstalmentLateRule.finding(new RecordView<>(UUID.randomUUID(), CODE, plan, null), Map.of(), LocalDate.parse(at), DEFAULTS);
+        return RepaymentInstalmentLateRule.finding(TestRecords.view("repayment-plans", CODE, plan, null), Map.of(), LocalDate.parse(at), DEFAULTS);
     }
 
     @Test

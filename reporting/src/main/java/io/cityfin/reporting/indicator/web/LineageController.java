@@ -16,9 +16,11 @@ import io.cityfin.reporting.api.model.LineageLineDto;
 import io.cityfin.reporting.api.model.LineageReadingDto;
 import io.cityfin.reporting.api.model.LineageRecordDto;
 import io.cityfin.reporting.api.model.LineageReportDto;
+import io.cityfin.reporting.api.model.LineageVersionDto;
 import io.cityfin.reporting.indicator.IndicatorLineage;
 import io.cityfin.reporting.indicator.IndicatorQuery;
 import io.cityfin.reporting.indicator.LineageService;
+import io.cityfin.reporting.record.RecordRef;
 import reactor.core.publisher.Mono;
 
 /** {@code GET /indicators/{code}/lineage}: {@code period} and {@code region} parsed as {@code /indicators} parses them. */
@@ -74,11 +76,22 @@ class LineageController implements LineageApi {
                                 .item(line.item()).region(line.region()).value(line.value()).weight(line.weight())).toList())).toList())
                 .records(reading.records().stream().map(record -> new LineageRecordDto()
                         .collection(record.collection())
-                        .id(record.id().toString())
+                        .id(record.id() == null ? null : record.id().toString())
                         .key(record.key())
                         .version(record.version())
                         .recordedAt(record.recordedAt())
                         .contentHash(record.contentHash())
-                        .value(record.value())).toList());
+                        .value(record.value())
+                        .joined(record.joined().stream().map(LineageController::toDto).toList())).toList());
+    }
+
+    private static LineageVersionDto toDto(RecordRef version) {
+        return new LineageVersionDto()
+                .collection(version.collection())
+                .id(version.id() == null ? null : version.id().toString())
+                .key(version.key())
+                .version(version.version())
+                .recordedAt(version.recordedAt())
+                .contentHash(version.contentHash());
     }
 }

@@ -88,22 +88,36 @@ class R2dbcRecords implements Records {
     public Flux<ActiveVersion> active(String collection) {
         // The parent's latest version, whatever its collection (ids are unique across collections); no warnings needed. A
         // record whose parent is withdrawn (an enterprise entered in error, and so its pipeline) counts nowhere either.
-        return database.sql("SELECT " + VERSION_COLUMNS + ", '[]' AS warnings, pv.content::text AS parent_content" + LATEST
+        return database.sql("SELECT " + VERSION_COLUMNS + ", '[]' AS warnings, " + joinedColumns("ph", "pv", "p_") + LATEST
                         + " LEFT JOIN record_head ph ON ph.id = h.parent_id"
                         + " LEFT JOIN record_version pv ON pv.collection = ph.collection AND pv.id = ph.id AND pv.version = ph.latest_version"
                         + " WHERE h.collection = :collection AND h.status = 'ACTIVE' AND (h.parent_id IS NULL OR ph.status = 'ACTIVE')")
                 .bind("collection", collection)
-                .map(row -> new ActiveVersion(version(row), row.get("parent_content", String.class))).all();
+                .map(row -> new ActiveVersion(version(row), joined(row, "p_"))).all();
     }
 
     @Override
     public Flux<FamilyRow> families(String collection, String childCollection) {
-        return database.sql("SELECT " + VERSION_COLUMNS + ", '[]' AS warnings, cv.content::text AS child_content" + LATEST
+        return database.sql("SELECT " + VERSION_COLUMNS + ", '[]' AS warnings, " + joinedColumns("ch", "cv", "c_") + LATEST
                         + " LEFT JOIN record_head ch ON ch.collection = :children AND ch.parent_id = h.id AND ch.status = 'ACTIVE'"
                         + " LEFT JOIN record_version cv ON cv.collection = ch.collection AND cv.id = ch.id AND cv.version = ch.latest_version"
                         + " WHERE h.collection = :collection AND h.status = 'ACTIVE' ORDER BY h.id, ch.id")
                 .bind("collection", collection).bind("children", childCollection)
-                .map(row -> new FamilyRow(version(row), row.get("child_content", String.class))).all();
+                .map(row -> new FamilyRow(version(row), joined(row, "c_"))).all();
+    }
+
+    /** A joined record's latest version ({@code head} and {@code version} its aliases), its columns named with {@code prefix}. */
+    private static String joinedColumns(String head, String version, String prefix) {
+        return String.join(", ", version + ".collection AS " + prefix + "collection", version + ".id AS " + prefix + "id",
+                head + ".key AS " + prefix + "key", head + ".parent_id AS " + prefix + "parent_id", version + ".version AS " + prefix + "version",
+                version + ".content::text AS " + prefix + "content", version + ".content_hash AS " + prefix + "content_hash",
+                version + ".status AS " + prefix + "status", version + ".recorded_at AS " + prefix + "recorded_at",
+                version + ".recorded_by AS " + prefix + "recorded_by", version + ".recorded_for AS " + prefix + "recorded_for");
+    }
+
+    /** The joined version {@link #joinedColumns} selected, without warnings; null when the join found none. */
+    private static @Nullable RecordVersion joined(Readable row, String prefix) {
+        return row.get(prefix + "id", UUID.class) == null ? null : version(row, prefix, List.of());
     }
 
     @Override
@@ -408,11 +422,16 @@ class R2dbcRecords implements Records {
     }
 
     private static RecordVersion version(Readable row) {
-        return new RecordVersion(row.get("collection", String.class), row.get("id", UUID.class), row.get("key", String.class),
-                row.get("parent_id", UUID.class), row.get("version", Integer.class), row.get("content", String.class),
-                row.get("content_hash", String.class), RecordStatus.valueOf(row.get("status", String.class)),
-                row.get("recorded_at", OffsetDateTime.class), row.get("recorded_by", String.class), row.get("recorded_for", String.class),
-                List.of(RecordJson.read(row.get("warnings", String.class), RecordWarning[].class)));
+        return version(row, "", List.of(RecordJson.read(row.get("warnings", String.class), RecordWarning[].class)));
+    }
+
+    /** The version whose columns are named with {@code prefix}. */
+    private static RecordVersion version(Readable row, String prefix, List<RecordWarning> warnings) {
+        return new RecordVersion(row.get(prefix + "collection", String.class), row.get(prefix + "id", UUID.class),
+                row.get(prefix + "key", String.class), row.get(prefix + "parent_id", UUID.class), row.get(prefix + "version", Integer.class),
+                row.get(prefix + "content", String.class), row.get(prefix + "content_hash", String.class),
+                RecordStatus.valueOf(row.get(prefix + "status", String.class)), row.get(prefix + "recorded_at", OffsetDateTime.class),
+                row.get(prefix + "recorded_by", String.class), row.get(prefix + "recorded_for", String.class), warnings);
     }
 
     private static KeyClaim claim(Readable row) {
