@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The lineage of a service without reports: PLATFORM_FINANCING_YTD derived from its own non-market financing and capital
  * market's published DF_PLATFORM_YTD (read through a stand-in gateway), which the lineage names rather than lists; the
- * financing is listed with the platform version that places it.
+ * financing is listed with the platform version that places it, and follows the platform when it moves county.
  */
 // a context, and so a database, no other class shares (perClass): its totals count only its records
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -93,8 +93,33 @@ class PlatformLineageIT {
             assertThat(platform.get("contentHash").asString()).matches("[0-9a-f]{64}");
         });
 
+        // the platform moves to 南城县: the financing counts there, read with the platform's new version, and no longer in 临川区
+        new TestPlatforms(platforms).register(PLATFORM, Platform.COUNTY, "361021", TestPlatforms.active("2015-01-01"));
+        JsonNode moved = reading(lineage("PLATFORM_NON_MARKET_FINANCING_YTD", "361021"), "PERIOD");
+        assertThat(moved.get("total").decimalValue()).isEqualByComparingTo("500000000.00");
+        assertThat(moved.get("records")).singleElement().satisfies(record -> assertThat(record.get("joined")).singleElement()
+                .satisfies(platform -> assertThat(platform.get("version").asInt()).isEqualTo(2)));
+        JsonNode left = reading(lineage("PLATFORM_NON_MARKET_FINANCING_YTD", "361002"), "PERIOD");
+        assertThat(left.get("total").decimalValue()).isZero();
+        assertThat(left.get("records")).isEmpty();
+
         as(Role.PORTAL).get().uri("/indicators/PLATFORM_FINANCING_YTD/lineage?period=2022-09").exchange().expectStatus().isForbidden();
         as(Role.ANALYST).get().uri("/indicators/LOAN_BALANCE/lineage?period=2022-09").exchange().expectStatus().isNotFound();
+    }
+
+    private JsonNode lineage(String code, String region) {
+        String body = as(Role.ANALYST).get().uri("/indicators/" + code + "/lineage?period=2022-09&region=" + region).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        return JsonMapper.builder().build().readTree(body);
+    }
+
+    private static JsonNode reading(JsonNode lineage, String role) {
+        for (JsonNode reading : lineage.get("readings")) {
+            if (role.equals(reading.get("role").asString())) {
+                return reading;
+            }
+        }
+        throw new AssertionError("no " + role + " reading in " + lineage);
     }
 
     private static JsonNode input(JsonNode lineage, String code) {
