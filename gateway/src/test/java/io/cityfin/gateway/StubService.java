@@ -184,12 +184,13 @@ public final class StubService {
         String region = query.parameters().getOrDefault("region", List.of("361000")).get(0);
         String content = indicators.get().apply(period, region);
         String etag = "\"" + name + "-" + Integer.toHexString(content.hashCode()) + "\"";
+        // slowed down (slowDown) whether it answers 304 or 200: the service computes the tag either way
         if (etag.equals(request.requestHeaders().get("If-None-Match"))) {
-            return response.status(304).header("ETag", etag).send().then();
+            return Mono.delay(delay.get()).then(response.status(304).header("ETag", etag).send().then());
         }
         String body = "{\"period\":\"%s\",\"region\":\"%s\",\"generatedAt\":\"2022-10-08T09:00:00Z\",\"yearElapsedPct\":74.79,\"indicators\":%s}"
                 .formatted(period, region, content);
-        return response.header("Content-Type", "application/json").header("ETag", etag).sendString(Mono.just(body)).then();
+        return response.header("Content-Type", "application/json").header("ETag", etag).sendString(Mono.delay(delay.get()).thenReturn(body)).then();
     }
 
     private Mono<Void> written(HttpServerRequest request, HttpServerResponse response) {

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.time.OffsetDateTime;
@@ -60,15 +61,18 @@ public class BulletinService {
     private final BulletinPdf pdf;
     private final Clock clock;
     private final MeterRegistry meters;
+    /** How long each service is waited for ({@code cityfin.gateway.bulletin.source-timeout}). */
+    private final Duration sourceTimeout;
 
     public BulletinService(ConsolidatedIndicatorService indicators, PublishedFigures publishedFigures, IssuedBulletins issued,
-                           BulletinPdf pdf, Clock clock, MeterRegistry meters) {
+                           BulletinPdf pdf, Clock clock, MeterRegistry meters, BulletinProperties properties) {
         this.indicators = indicators;
         this.publishedFigures = publishedFigures;
         this.issued = issued;
         this.pdf = pdf;
         this.clock = clock;
         this.meters = meters;
+        this.sourceTimeout = properties.sourceTimeout();
     }
 
     /** The live bulletin, each figure changed since the latest issue marked revised. */
@@ -134,11 +138,11 @@ public class BulletinService {
     Mono<BulletinData> data(Period period, Region region, IndicatorView view, Map<FigureKey, BigDecimal> before,
                             @Nullable Integer issueNumber) {
         Instant now = clock.instant();
-        return indicators.indicators(period, region, view).flatMap(own -> sections(period, region, view, own).flatMap(sections -> {
+        return indicators.indicators(period, region, view, sourceTimeout).flatMap(own -> sections(period, region, view, own).flatMap(sections -> {
             ServiceFigures credit = sections.get("credit-service");
             Mono<List<CountyFigures>> counties = region.isCity() && credit != null ? counties(credit.period(), view) : Mono.just(List.of());
             Mono<List<PublishedFigure>> published = Flux.fromIterable(BulletinComposer.SECTIONS.keySet())
-                    .flatMapSequential(service -> publishedFigures.find(service, period, region))
+                    .flatMapSequential(service -> publishedFigures.find(service, period, region, sourceTimeout))
                     .collectList();
             return Mono.zip(counties, published).map(parts -> new BulletinData(period, region, own.yearElapsedPct(),
                     OffsetDateTime.ofInstant(now, ZoneOffset.UTC), own.sources(), sections, parts.getT1(), parts.getT2(),
@@ -170,7 +174,7 @@ public class BulletinService {
         int back = Math.min(MAX_STEPS_BACK, period.lastDay().getMonthValue() - 1);
         return Flux.range(1, back)
                 .map(steps -> Period.month(period.year(), period.lastDay().getMonthValue() - steps))
-                .concatMap(earlier -> indicators.indicators(earlier, region, view))
+                .concatMap(earlier -> indicators.indicators(earlier, region, view, sourceTimeout))
                 .takeUntil(earlier -> {
                     pending.removeIf(service -> {
                         List<IndicatorDto> its = of(earlier, service);
@@ -198,7 +202,7 @@ public class BulletinService {
     /** Each county's credit indicators (a county the fan-out cannot answer is left out of the reading). */
     private Mono<List<CountyFigures>> counties(Period period, IndicatorView view) {
         return Flux.fromIterable(Region.counties())
-                .flatMapSequential(county -> indicators.indicatorsOf("credit-service", period, county, view)
+                .flatMapSequential(county -> indicators.indicatorsOf("credit-service", period, county, view, sourceTimeout)
                         .map(credit -> new CountyFigures(county, credit))
                         .onErrorResume(error -> {
                             LOG.warn("County reading: {} not answered for {}: {}", county.code(), period, error.toString());

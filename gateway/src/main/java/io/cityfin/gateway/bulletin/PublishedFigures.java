@@ -1,5 +1,7 @@
 package io.cityfin.gateway.bulletin;
 
+import java.time.Duration;
+
 import io.cityfin.common.period.Period;
 import io.cityfin.common.region.Region;
 import reactor.core.publisher.Flux;
@@ -10,5 +12,6 @@ import reactor.core.publisher.Flux;
  */
 public interface PublishedFigures {
 
-    Flux<PublishedFigure> find(String service, Period period, Region region);
+    /** {@code timeout}: how long to wait for the service; after it, no figures. */
+    Flux<PublishedFigure> find(String service, Period period, Region region, Duration timeout);
 }

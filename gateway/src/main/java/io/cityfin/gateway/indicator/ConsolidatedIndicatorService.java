@@ -61,6 +61,7 @@ public class ConsolidatedIndicatorService {
     private final Generations generations;
     private final KeptAnswers keptAnswers;
     private final Duration revalidateAfter;
+    private final Duration fanOutTimeout;
     private final Clock clock;
     private final MeterRegistry meters;
     private final Cache<AnswerKey, KeptAnswer> front;
@@ -77,6 +78,7 @@ public class ConsolidatedIndicatorService {
         this.generations = generations;
         this.keptAnswers = keptAnswers;
         this.revalidateAfter = cache.revalidateAfter();
+        this.fanOutTimeout = properties.fanOutTimeout();
         this.clock = clock;
         this.meters = meters;
         this.front = Caffeine.newBuilder().maximumSize(cache.frontSize()).build();
@@ -90,7 +92,16 @@ public class ConsolidatedIndicatorService {
         }
     }
 
+    /** The consolidated answer, each source waited for the fan-out's timeout ({@code cityfin.gateway.fan-out-timeout}). */
     public Mono<ConsolidatedIndicators> indicators(Period period, Region region, IndicatorView view) {
+        return indicators(period, region, view, fanOutTimeout);
+    }
+
+    /**
+     * The consolidated answer, each source asked waited for {@code timeout}: a reader that would rather wait for a
+     * slow source than serve it CACHED or UNAVAILABLE (the bulletin). Kept answers serve it as any other reader.
+     */
+    public Mono<ConsolidatedIndicators> indicators(Period period, Region region, IndicatorView view, Duration timeout) {
         return generations.current().map(Optional::of)
                 .onErrorResume(error -> {
                     LOG.warn("Generations unreadable, asking every source again: {}", error.toString());
@@ -100,7 +111,7 @@ public class ConsolidatedIndicatorService {
                     Instant now = clock.instant();
                     return Flux.fromIterable(services)
                             .flatMapSequential(service -> source(new AnswerKey(service, period, region, view),
-                                    current.map(known -> known.getOrDefault(service, 0L)).orElse(UNKNOWN), now))
+                                    current.map(known -> known.getOrDefault(service, 0L)).orElse(UNKNOWN), now, timeout))
                             .collectList()
                             .map(answers -> merge(period, region, view, answers, now));
                 });
@@ -109,9 +120,10 @@ public class ConsolidatedIndicatorService {
     /**
      * One source's indicators for the query, through the same kept answers as the merged answer (served unasked while
      * current, revalidated with its tag, its last good figures when it fails); empty when it is unavailable. For a
-     * reader that needs one service in many regions (the bulletin's county reading), not five.
+     * reader that needs one service in many regions (the bulletin's county reading), not five; the service waited for
+     * {@code timeout}.
      */
-    public Mono<List<IndicatorDto>> indicatorsOf(String service, Period period, Region region, IndicatorView view) {
+    public Mono<List<IndicatorDto>> indicatorsOf(String service, Period period, Region region, IndicatorView view, Duration timeout) {
         if (!services.contains(service)) {
             return Mono.error(new IllegalArgumentException("No service " + service));
         }
@@ -120,18 +132,18 @@ public class ConsolidatedIndicatorService {
                     LOG.warn("Generations unreadable, asking {} again: {}", service, error.toString());
                     return Mono.just(UNKNOWN);
                 })
-                .flatMap(generation -> source(new AnswerKey(service, period, region, view), generation, clock.instant()))
+                .flatMap(generation -> source(new AnswerKey(service, period, region, view), generation, clock.instant(), timeout))
                 .map(SourceAnswer::indicators);
     }
 
-    private Mono<SourceAnswer> source(AnswerKey key, long generation, Instant now) {
+    private Mono<SourceAnswer> source(AnswerKey key, long generation, Instant now, Duration timeout) {
         Timer.Sample sample = Timer.start(meters);
         String service = key.service();
         return kept(key).flatMap(kept -> {
             if (kept.isPresent() && kept.get().currentAt(generation, now, revalidateAfter)) {
                 return Mono.just(SourceAnswer.of(SourceStatus.ok(service, kept.get().etag()), kept.get(), "kept"));
             }
-            return serviceIndicators.fetch(service, key.period(), key.region(), kept.map(KeptAnswer::etag).orElse(null))
+            return serviceIndicators.fetch(service, key.period(), key.region(), kept.map(KeptAnswer::etag).orElse(null), timeout)
                     .flatMap(reply -> answered(key, kept, reply, generation, now))
                     .doOnNext(answer -> servedCached.get(service).clear())
                     .onErrorResume(error -> !(error instanceof SourceRefusedException),

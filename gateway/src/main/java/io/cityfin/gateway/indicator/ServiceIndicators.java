@@ -1,5 +1,7 @@
 package io.cityfin.gateway.indicator;
 
+import java.time.Duration;
+
 import org.jspecify.annotations.Nullable;
 
 import io.cityfin.common.period.Period;
@@ -13,5 +15,6 @@ import reactor.core.publisher.Mono;
  */
 public interface ServiceIndicators {
 
-    Mono<SourceReply> fetch(String service, Period period, Region region, @Nullable String ifNoneMatch);
+    /** {@code timeout}: how long to wait for the answer before failing with {@link SourceUnavailableException}. */
+    Mono<SourceReply> fetch(String service, Period period, Region region, @Nullable String ifNoneMatch, Duration timeout);
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,11 +31,12 @@ import io.cityfin.gateway.StubService;
 /**
  * The bulletin on a real port, in front of five stub services answering the source document's 2022 figures (insurance
  * complete up to August only), with PostgreSQL: roles, the HTML's sentences and classes, the PDF through poppler-utils,
- * issuing, the issued bytes kept while the live bulletin marks a revised figure, and the refusals. A database of its
+ * issuing, the issued bytes kept while the live bulletin marks a revised figure, a source slower than the portal's
+ * fan-out timeout waited for (the bulletin's own source-timeout), and the refusals. A database of its
  * own: the bulletin keeps consolidated answers for many months and counties, which GatewayIT expects no one to have kept.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"management.server.port=0", "cityfin.gateway.fan-out-timeout=2s",
+        properties = {"management.server.port=0", "cityfin.gateway.fan-out-timeout=2s", "cityfin.gateway.bulletin.source-timeout=8s",
                 // every read asks the stubs, so a change of their figures shows at once
                 "cityfin.gateway.indicator-cache.revalidate-after=0s",
                 "cityfin.gateway.keys.admin-api-key=" + BulletinIT.ADMIN_KEY})
@@ -117,6 +119,33 @@ class BulletinIT {
                         "class=\"period-note\"")
                 .contains("href=\"/#lineage?service=credit&amp;code=DEPOSIT_BALANCE&amp;period=2022-09&amp;region=361000\"")
                 .doesNotContain("<script");
+    }
+
+    @Test
+    void waitsForASourceSlowerThanTheFanOutTimeoutWhereThePortalsAnswerDoesNot() {
+        String analyst = key("ANALYST");
+        // slower than the fan-out's 2 s, within the bulletin's source-timeout (8 s here); a month no other test reads
+        SERVICES.get("credit-service").slowDown(Duration.ofMillis(2500));
+        try {
+            Map<String, Object> portal = web.get().uri("/api/v1/indicators?period=2022-05").header(HttpHeaders.AUTHORIZATION, "Bearer " + analyst)
+                    .exchange().expectStatus().isOk()
+                    .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { }).returnResult().getResponseBody();
+            assertThat(sourceStatus(portal, "credit-service")).isEqualTo("UNAVAILABLE");
+
+            String text = BulletinFixtures.text(new String(web.get().uri("/api/v1/bulletins/2022-05")
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + analyst).exchange().expectStatus().isOk()
+                    .expectBody().returnResult().getResponseBodyContent(), StandardCharsets.UTF_8));
+
+            assertThat(text).contains("5月末，全市各项存款余额3165.87亿元").doesNotContain("暂不可用", "未能取得最新答复");
+        } finally {
+            SERVICES.get("credit-service").slowDown(Duration.ZERO);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String sourceStatus(Map<String, Object> consolidated, String service) {
+        return ((List<Map<String, Object>>) consolidated.get("sources")).stream().filter(source -> service.equals(source.get("service")))
+                .map(source -> String.valueOf(source.get("status"))).findFirst().orElseThrow();
     }
 
     @Test

@@ -34,10 +34,12 @@ class ConsolidatedIndicatorServiceTest {
     private final InMemoryKeptAnswers kept = new InMemoryKeptAnswers();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final Period september = Period.parse("2022-09");
+    /** A reader's own timeout, as the bulletin's. */
+    private static final Duration WAIT = Duration.ofSeconds(10);
 
     @Test
     void concatenatesTheSourcesInTheirConfiguredOrder() {
-        ServiceIndicators sources = (service, period, region, tag) -> Mono.just(set(service + ":" + region.code()));
+        ServiceIndicators sources = (service, period, region, tag, timeout) -> Mono.just(set(service + ":" + region.code()));
 
         StepVerifier.create(service(sources, "b", "a").indicators(september, Region.JINXI, IndicatorView.STAFF))
                 .assertNext(merged -> {
@@ -53,28 +55,28 @@ class ConsolidatedIndicatorServiceTest {
     void asksOnlyTheNamedSourceForOneServicesIndicatorsAndServesItsKeptFiguresWhenItFails() {
         List<String> asked = new ArrayList<>();
         boolean[] down = {false};
-        ServiceIndicators sources = (service, period, region, tag) -> {
+        ServiceIndicators sources = (service, period, region, tag, timeout) -> {
             asked.add(service + ":" + region.code());
             return down[0] ? Mono.error(new SourceUnavailableException("timeout after 2s")) : Mono.just(set(service + ":" + region.code()));
         };
         ConsolidatedIndicatorService consolidated = service(sources, "a", "b", "c");
 
-        StepVerifier.create(consolidated.indicatorsOf("b", september, Region.JINXI, IndicatorView.STAFF))
+        StepVerifier.create(consolidated.indicatorsOf("b", september, Region.JINXI, IndicatorView.STAFF, WAIT))
                 .assertNext(indicators -> assertThat(indicators).extracting(IndicatorDto::getCode).containsExactly("b:361027"))
                 .verifyComplete();
         assertThat(asked).containsExactly("b:361027");
 
         clock.advance(Duration.ofMinutes(2)); // past revalidate-after: asked again, fails, its kept figures are served
         down[0] = true;
-        StepVerifier.create(consolidated.indicatorsOf("b", september, Region.JINXI, IndicatorView.STAFF))
+        StepVerifier.create(consolidated.indicatorsOf("b", september, Region.JINXI, IndicatorView.STAFF, WAIT))
                 .assertNext(indicators -> assertThat(indicators).extracting(IndicatorDto::getCode).containsExactly("b:361027"))
                 .verifyComplete();
         assertThat(asked).containsExactly("b:361027", "b:361027");
 
-        StepVerifier.create(consolidated.indicatorsOf("b", september, Region.LEAN, IndicatorView.STAFF))
+        StepVerifier.create(consolidated.indicatorsOf("b", september, Region.LEAN, IndicatorView.STAFF, WAIT))
                 .assertNext(indicators -> assertThat(indicators).isEmpty()) // never answered there: unavailable, no figures
                 .verifyComplete();
-        StepVerifier.create(consolidated.indicatorsOf("unknown", september, Region.CITY, IndicatorView.STAFF))
+        StepVerifier.create(consolidated.indicatorsOf("unknown", september, Region.CITY, IndicatorView.STAFF, WAIT))
                 .expectError(IllegalArgumentException.class)
                 .verify();
     }
@@ -83,7 +85,7 @@ class ConsolidatedIndicatorServiceTest {
     void keepsWhatAnIndicatorSaysOfItsUnavailableInputs() {
         // platform-service's figure drawn on capital market, which did not answer platform: null and named, passed through
         IndicatorDto drawn = new IndicatorDto().code("PLATFORM_DIRECT_FINANCING_YTD").value(null).inputsUnavailable(List.of("capital-market-service"));
-        ServiceIndicators sources = (service, period, region, tag) -> Mono.just(new SourceReply.Answered("\"p\"", List.of(drawn)));
+        ServiceIndicators sources = (service, period, region, tag, timeout) -> Mono.just(new SourceReply.Answered("\"p\"", List.of(drawn)));
 
         StepVerifier.create(service(sources, "platform-service").indicators(september, Region.CITY, IndicatorView.STAFF))
                 .assertNext(merged -> assertThat(merged.indicators()).singleElement().satisfies(indicator -> {
@@ -95,7 +97,7 @@ class ConsolidatedIndicatorServiceTest {
 
     @Test
     void marksAFailedSourceUnavailableWithItsDetailAndKeepsTheOthers() {
-        ServiceIndicators sources = (service, period, region, tag) -> service.equals("down")
+        ServiceIndicators sources = (service, period, region, tag, timeout) -> service.equals("down")
                 ? Mono.error(new SourceUnavailableException("timeout after 2s"))
                 : Mono.just(set(service));
 
@@ -110,7 +112,7 @@ class ConsolidatedIndicatorServiceTest {
 
     @Test
     void doesNotLeakTheMessageOfAnUnexpectedFailure() {
-        ServiceIndicators sources = (service, period, region, tag) -> Mono.error(new IllegalStateException("secret"));
+        ServiceIndicators sources = (service, period, region, tag, timeout) -> Mono.error(new IllegalStateException("secret"));
 
         StepVerifier.create(service(sources, "odd").indicators(september, Region.CITY, IndicatorView.STAFF))
                 .assertNext(merged -> assertThat(merged.sources().get(0).detail()).isEqualTo("unexpected failure: IllegalStateException"))
@@ -119,7 +121,7 @@ class ConsolidatedIndicatorServiceTest {
 
     @Test
     void asksTheSourcesInParallel() {
-        ServiceIndicators slow = (service, period, region, tag) -> Mono.just(set(service)).delayElement(Duration.ofMillis(300));
+        ServiceIndicators slow = (service, period, region, tag, timeout) -> Mono.just(set(service)).delayElement(Duration.ofMillis(300));
 
         // on virtual time: five sources of 300 ms each answer together after 300 ms, not one after another
         StepVerifier.withVirtualTime(() -> service(slow, "a", "b", "c", "d", "e").indicators(september, Region.CITY, IndicatorView.STAFF))
@@ -131,10 +133,28 @@ class ConsolidatedIndicatorServiceTest {
     }
 
     @Test
+    void waitsForEachSourceTheFanOutsTimeoutUnlessTheReaderGivesItsOwn() {
+        List<Duration> waited = new CopyOnWriteArrayList<>();
+        ServiceIndicators sources = (service, period, region, tag, timeout) -> {
+            waited.add(timeout);
+            return Mono.just(set(service + ":" + period));
+        };
+        ConsolidatedIndicatorService consolidated = service(sources, "a", "b");
+
+        consolidated.indicators(september, Region.CITY, IndicatorView.STAFF).block();
+        assertThat(waited).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(2));
+
+        waited.clear();
+        consolidated.indicators(Period.month(2022, 8), Region.CITY, IndicatorView.STAFF, Duration.ofSeconds(10)).block();
+        consolidated.indicatorsOf("a", Period.month(2022, 7), Region.LINCHUAN, IndicatorView.STAFF, Duration.ofSeconds(9)).block();
+        assertThat(waited).containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(9));
+    }
+
+    @Test
     void relaysASourcesRefusalInsteadOfMarkingItUnavailable() {
         SourceRefusedException refused = new SourceRefusedException("picky", 400, "Bad Request", "no figures for 1991-01",
                 List.of(FieldError.atParameter("period", "NOT_HERE", "not here")));
-        ServiceIndicators sources = (service, period, region, tag) -> service.equals("picky") ? Mono.error(refused) : Mono.just(set(service));
+        ServiceIndicators sources = (service, period, region, tag, timeout) -> service.equals("picky") ? Mono.error(refused) : Mono.just(set(service));
 
         StepVerifier.create(service(sources, "up", "picky", "also-up").indicators(september, Region.CITY, IndicatorView.STAFF))
                 .expectErrorSatisfies(error -> {
@@ -266,7 +286,7 @@ class ConsolidatedIndicatorServiceTest {
     @Test
     void keepsNothingOfARefusal() {
         SourceRefusedException refused = new SourceRefusedException("picky", 400, "Bad Request", "no", List.of());
-        ServiceIndicators sources = (service, period, region, tag) -> Mono.error(refused);
+        ServiceIndicators sources = (service, period, region, tag, timeout) -> Mono.error(refused);
 
         StepVerifier.create(service(sources, "picky").indicators(september, Region.CITY, IndicatorView.STAFF)).expectError().verify();
 
@@ -286,7 +306,7 @@ class ConsolidatedIndicatorServiceTest {
         volatile boolean down;
 
         @Override
-        public Mono<SourceReply> fetch(String service, Period period, Region region, @Nullable String ifNoneMatch) {
+        public Mono<SourceReply> fetch(String service, Period period, Region region, @Nullable String ifNoneMatch, Duration timeout) {
             asked.add(ifNoneMatch == null ? "none" : ifNoneMatch);
             if (down) {
                 return Mono.error(new SourceUnavailableException("not reachable: connection refused"));

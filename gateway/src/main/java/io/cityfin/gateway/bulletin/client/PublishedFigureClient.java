@@ -30,7 +30,7 @@ import reactor.core.publisher.Mono;
 /**
  * {@code GET /published-figures?period=&region=} of each service (the reporting machinery's record collection), on
  * the service's base URL with a token minted from the caller, as the fan-out asks {@code /indicators}. Each call has
- * the fan-out's timeout and its own circuit breaker ({@code <service>-published-figures}); a service that fails,
+ * the timeout its caller gives (the bulletin's {@code source-timeout}) and its own circuit breaker ({@code <service>-published-figures}); a service that fails,
  * refuses or does not have the collection yet gives no figures (logged): the bulletin is still written.
  */
 @Component
@@ -43,18 +43,16 @@ class PublishedFigureClient implements PublishedFigures {
     private final WebClient webClient;
     private final Map<String, URI> services;
     private final ReactiveCircuitBreakerFactory<?, ?> breakers;
-    private final Duration timeout;
 
     PublishedFigureClient(CityfinGatewayProperties properties, WebClient.Builder builder, ReactiveCircuitBreakerFactory<?, ?> breakers,
                           CallerTokenFilter callerToken) {
         this.webClient = builder.filter(callerToken).build();
         this.services = Map.copyOf(properties.services());
         this.breakers = breakers;
-        this.timeout = properties.fanOutTimeout();
     }
 
     @Override
-    public Flux<PublishedFigure> find(String service, Period period, Region region) {
+    public Flux<PublishedFigure> find(String service, Period period, Region region, Duration timeout) {
         URI base = services.get(service);
         if (base == null) {
             return Flux.empty();

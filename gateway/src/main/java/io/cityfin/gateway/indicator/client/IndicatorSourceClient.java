@@ -36,7 +36,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * The shared contract's generated client, one per service base URL, all on one WebClient from Boot's builder
- * (client metrics, trace propagation). Each call has its own timeout and circuit breaker
+ * (client metrics, trace propagation). Each call has the timeout its caller gives and its service's circuit breaker
  * ({@code <service>-indicators}); every failure becomes a {@link SourceUnavailableException} saying why. A 4xx is
  * not a failure: the breaker records it as a success (and so is a 304 to the tag sent) and it becomes a {@link SourceRefusedException} carrying the
  * service's problem, so no caller's bad requests can open a breaker for everyone.
@@ -46,7 +46,6 @@ class IndicatorSourceClient implements ServiceIndicators {
 
     private final Map<String, IndicatorApi> apis = new LinkedHashMap<>();
     private final ReactiveCircuitBreakerFactory<?, ?> breakers;
-    private final Duration timeout;
 
     IndicatorSourceClient(CityfinGatewayProperties properties, WebClient.Builder builder,
                           ReactiveCircuitBreakerFactory<?, ?> breakers, CallerTokenFilter callerToken) {
@@ -59,11 +58,10 @@ class IndicatorSourceClient implements ServiceIndicators {
             apis.put(service.getKey(), new IndicatorApi(client));
         }
         this.breakers = breakers;
-        this.timeout = properties.fanOutTimeout();
     }
 
     @Override
-    public Mono<SourceReply> fetch(String service, Period period, Region region, @Nullable String ifNoneMatch) {
+    public Mono<SourceReply> fetch(String service, Period period, Region region, @Nullable String ifNoneMatch, Duration timeout) {
         IndicatorApi api = apis.get(service);
         if (api == null) {
             return Mono.error(new SourceUnavailableException("no base URL configured"));
@@ -77,7 +75,7 @@ class IndicatorSourceClient implements ServiceIndicators {
                         error -> Mono.just(new Fetched(null, refusal(service, (WebClientResponseException) error))))
                 .timeout(timeout);
         return breakers.create(service + "-indicators")
-                .run(call, error -> Mono.error(new SourceUnavailableException(describe(error))))
+                .run(call, error -> Mono.error(new SourceUnavailableException(describe(error, timeout))))
                 .flatMap(fetched -> fetched.refusal() != null ? Mono.error(fetched.refusal())
                         : Mono.just(Objects.requireNonNull(fetched.reply())));
     }
@@ -115,7 +113,7 @@ class IndicatorSourceClient implements ServiceIndicators {
         return new SourceRefusedException(service, status, title, detail, errors);
     }
 
-    private String describe(Throwable error) {
+    private static String describe(Throwable error, Duration timeout) {
         if (error instanceof SourceUnavailableException unavailable) {
             return unavailable.getMessage();
         }
