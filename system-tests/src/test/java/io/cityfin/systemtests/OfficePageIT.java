@@ -244,7 +244,7 @@ class OfficePageIT {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     void theBulletinListsEveryIssueAndOpensTheFirstOneAsIssuedWithItsPdf() throws Exception {
         browser.viewport(1366, 768);
         browser.go("bulletin");
@@ -304,7 +304,7 @@ class OfficePageIT {
     }
 
     @Test
-    @Order(13)
+    @Order(14)
     void theRegionsAreTheGatewaysListAskedOncePerPageLoad() throws Exception {
         JsonNode regions = EXACT.readTree(admin.get().uri("/api/v1/regions").exchange().expectStatus().isOk()
             .expectBody(String.class).returnResult().getResponseBody());
@@ -354,7 +354,7 @@ class OfficePageIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void theLineageOfFundInvestmentsListsEachInvestmentWithTheFundItWasReadWith() {
         browser.go("lineage?service=capital-market&code=PRIVATE_FUND_INVESTMENT_YTD&period=2022-09&region=361000");
 
@@ -366,7 +366,7 @@ class OfficePageIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void theCompletenessViewListsTheInsurerThatHasNotReported2022_09() {
         browser.go("completeness");
 
@@ -382,7 +382,7 @@ class OfficePageIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void everyViewAtBothSizesFitsTheWidthShowsItsCardsAndChartsAndIsKept() {
         for (int[] size : new int[][] {{1366, 768}, {390, 844}}) {
             browser.viewport(size[0], size[1]);
@@ -415,7 +415,7 @@ class OfficePageIT {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void anIssuedBulletinIsUnchangedByACorrectionWhileTheLiveOneMarksTheRevisedFigure() throws Exception {
         browser.go("bulletin");
         browser.andWait(() -> browser.find("#bulletin-issue").click());

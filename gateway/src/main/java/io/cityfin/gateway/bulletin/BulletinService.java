@@ -152,11 +152,13 @@ public class BulletinService {
 
     /**
      * Each available service's figures: of the bulletin's month when its headline is complete, else of the latest
-     * complete earlier month of the same year, else of the bulletin's month, said to be incomplete.
+     * complete earlier month of the same year, else of the bulletin's month, said to be incomplete. A service that gives
+     * no figures for an earlier month (unavailable) is not stepped back past it: which month is complete is unknown.
      */
     private Mono<Map<String, ServiceFigures>> sections(Period period, Region region, IndicatorView view, ConsolidatedIndicators own) {
         Map<String, ServiceFigures> found = new LinkedHashMap<>();
         List<String> pending = new ArrayList<>();
+        List<String> unanswered = new ArrayList<>();
         for (SourceStatus source : own.sources()) {
             if (source.status() == SourceStatus.Status.UNAVAILABLE) {
                 continue;
@@ -172,23 +174,31 @@ public class BulletinService {
             return Mono.just(found);
         }
         int back = Math.min(MAX_STEPS_BACK, period.lastDay().getMonthValue() - 1);
+        // only the pending services are asked about each earlier month; one that does not answer there stops stepping
+        // back (its month is then the bulletin's, said to be incomplete), so a hanging service costs one wait, not eleven
         return Flux.range(1, back)
                 .map(steps -> Period.month(period.year(), period.lastDay().getMonthValue() - steps))
-                .concatMap(earlier -> indicators.indicators(earlier, region, view, sourceTimeout))
-                .takeUntil(earlier -> {
-                    pending.removeIf(service -> {
-                        List<IndicatorDto> its = of(earlier, service);
-                        boolean answered = earlier.sources().stream()
-                                .anyMatch(s -> s.service().equals(service) && s.status() != SourceStatus.Status.UNAVAILABLE);
-                        if (answered && complete(its, service)) {
-                            found.put(service, new ServiceFigures(service, earlier.period(), true, true, its));
-                            return true;
-                        }
-                        return false;
-                    });
-                    return pending.isEmpty();
-                })
+                .concatMap(earlier -> Flux.fromIterable(List.copyOf(pending))
+                        .flatMapSequential(service -> indicators.indicatorsOf(service, earlier, region, view, sourceTimeout)
+                                .map(its -> Map.entry(service, its)))
+                        .collectList()
+                        .map(answers -> {
+                            for (Map.Entry<String, List<IndicatorDto>> answer : answers) {
+                                String service = answer.getKey();
+                                List<IndicatorDto> its = answer.getValue();
+                                if (complete(its, service)) {
+                                    found.put(service, new ServiceFigures(service, earlier, true, true, its));
+                                    pending.remove(service);
+                                } else if (its.isEmpty()) { // no figures for that month: whether it is complete is unknown
+                                    pending.remove(service);
+                                    unanswered.add(service);
+                                }
+                            }
+                            return pending.isEmpty();
+                        }))
+                .takeUntil(done -> done)
                 .then(Mono.fromSupplier(() -> {
+                    pending.addAll(unanswered);
                     for (String service : pending) {
                         found.put(service, new ServiceFigures(service, period, false, false, of(own, service)));
                     }

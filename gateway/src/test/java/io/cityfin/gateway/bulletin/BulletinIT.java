@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -50,6 +51,11 @@ class BulletinIT {
     /** Credit's city deposit balance, in yuan: 3165.87亿 until a test revises it. */
     static final AtomicReference<String> DEPOSITS = new AtomicReference<>("316587000000.00");
 
+    /** Insurance has not completed September: its section steps back to August. */
+    static final BiFunction<String, String, String> INSURANCE = (period, region) -> "[" + indicator("PREMIUM_TOTAL_YTD", "保费收入", "CNY",
+            "FLOW", period.equals("2022-09") ? "4000000000.00" : "4752000000.00", null, null, null,
+            String.valueOf(!period.equals("2022-09")), "insurance-service") + "]";
+
     static {
         for (String name : List.of("credit-service", "insurance-service", "capital-market-service", "platform-service", "risk-service")) {
             SERVICES.put(name, new StubService(name));
@@ -60,10 +66,7 @@ class BulletinIT {
                         "true", "credit-service"),
                 indicator("LOAN_BALANCE", "各项贷款余额", "CNY", "STOCK", "292607000000.00", "258765000000.00", "33842000000.00",
                         "13.08", "true", "credit-service")) + "]");
-        // insurance has not completed September: its section steps back to August
-        SERVICES.get("insurance-service").answerIndicators((period, region) -> "[" + indicator("PREMIUM_TOTAL_YTD", "保费收入", "CNY",
-                "FLOW", period.equals("2022-09") ? "4000000000.00" : "4752000000.00", null, null, null,
-                String.valueOf(!period.equals("2022-09")), "insurance-service") + "]");
+        SERVICES.get("insurance-service").answerIndicators(INSURANCE);
         SERVICES.get("capital-market-service").answerIndicators((period, region) -> "[" + indicator("DIRECT_FINANCING_YTD", "直接融资规模",
                 "CNY", "FLOW", "7236000000.00", null, null, null, null, "capital-market-service") + "]");
         SERVICES.get("platform-service").answerIndicators((period, region) -> "[" + indicator("PLATFORM_L1_COUNT", "政府融资平台一级公司数",
@@ -139,6 +142,29 @@ class BulletinIT {
             assertThat(text).contains("5月末，全市各项存款余额3165.87亿元").doesNotContain("暂不可用", "未能取得最新答复");
         } finally {
             SERVICES.get("credit-service").slowDown(Duration.ZERO);
+        }
+    }
+
+    @Test
+    void doesNotStepBackPastAMonthASourceGivesNoFiguresFor() {
+        String analyst = key("ANALYST");
+        // insurance: April incomplete, March failing (a 5xx), February complete; months no other test reads
+        SERVICES.get("insurance-service").answerIndicators((period, region) -> {
+            if (period.equals("2022-03")) {
+                throw new IllegalStateException("insurance fails for 2022-03");
+            }
+            return "[" + indicator("PREMIUM_TOTAL_YTD", "保费收入", "CNY", "FLOW", "1200000000.00", null, null, null,
+                    String.valueOf(!period.equals("2022-04")), "insurance-service") + "]";
+        });
+        try {
+            String text = BulletinFixtures.text(new String(web.get().uri("/api/v1/bulletins/2022-04")
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + analyst).exchange().expectStatus().isOk()
+                    .expectBody().returnResult().getResponseBodyContent(), StandardCharsets.UTF_8));
+
+            // whether March was complete is unknown: April's figures, said incomplete, not February's
+            assertThat(text).contains("4月数据尚未报齐，以下为已报送机构的数据。").doesNotContain("本节为2月末", "本节为3月末");
+        } finally {
+            SERVICES.get("insurance-service").answerIndicators(INSURANCE);
         }
     }
 

@@ -85,6 +85,11 @@ public record IndicatorLineage(String service, String code, String nameZh, Strin
             joined = List.copyOf(joined);
         }
 
+        /** The version this entry names. */
+        public RecordRef ref() {
+            return new RecordRef(collection, id, key, version, recordedAt, contentHash);
+        }
+
         /** {@code source} adding {@code value}, read with {@code joined}. */
         public static RecordEntry of(RecordRef source, @Nullable BigDecimal value, List<RecordRef> joined) {
             return new RecordEntry(source.collection(), source.id(), source.key(), source.version(), source.recordedAt(),

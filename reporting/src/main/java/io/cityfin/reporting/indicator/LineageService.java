@@ -252,19 +252,21 @@ public class LineageService {
     }
 
     /**
-     * Credited first among a distinct key's counting rows: the earliest version ({@code recordedAt}), then the smaller
-     * id (or, for a registry version, code) as text, then the smaller version. Total, so which record a lineage lists
-     * for a key never depends on the order rows are read in.
+     * The order versions are listed and credited in: the earliest ({@code recordedAt}), then the smaller id (or, for a
+     * registry version, code) as text, then the smaller version. Total, so what a lineage lists, and which version it
+     * credits for a distinct key, never depends on the order rows are read in.
      */
-    static final Comparator<RecordRows.Traced<?>> CREDITED_FIRST = Comparator.<RecordRows.Traced<?>, OffsetDateTime>comparing(
-                    traced -> traced.source().recordedAt())
-            .thenComparing(traced -> traced.source().id() != null ? traced.source().id().toString() : String.valueOf(traced.source().key()))
-            .thenComparingInt(traced -> traced.source().version());
+    static final Comparator<RecordRef> LISTED_FIRST = Comparator.comparing(RecordRef::recordedAt)
+            .thenComparing(ref -> ref.id() != null ? ref.id().toString() : String.valueOf(ref.key()))
+            .thenComparingInt(RecordRef::version);
+
+    /** Credited first among a distinct key's counting rows: {@link #LISTED_FIRST} of their versions. */
+    static final Comparator<RecordRows.Traced<?>> CREDITED_FIRST = Comparator.comparing(RecordRows.Traced::source, LISTED_FIRST);
 
     /**
-     * One pass over one row source: each measure at each day. A plain measure lists each row adding a value, in read
-     * order. A distinct measure adds 1 per key and credits it to the key's row that comes first by
-     * {@link #CREDITED_FIRST}; those entries follow, in that order.
+     * One pass over one row source: each measure at each day. A plain measure lists each row adding a value. A
+     * distinct measure adds 1 per key and credits it to the key's row that comes first by {@link #CREDITED_FIRST}.
+     * Either lists its entries by {@link #LISTED_FIRST}.
      */
     @SuppressWarnings("unchecked")
     private static Mono<Void> readRecords(RecordRows<?> source, Map<RecordMeasure<?>, Set<LocalDate>> wanted, @Nullable String region,
@@ -295,12 +297,16 @@ public class LineageService {
                     entries.get(at).add(entry(traced, value));
                 }
             }
-        })).then(Mono.fromRunnable(() -> credited.forEach((at, byKey) -> {
-            totals.merge(at, BigDecimal.valueOf(byKey.size()), BigDecimal::add);
-            if (rows.isTraced()) {
-                byKey.values().stream().sorted(CREDITED_FIRST).forEach(traced -> entries.get(at).add(entry(traced, BigDecimal.ONE)));
-            }
-        })));
+        })).then(Mono.fromRunnable(() -> {
+            credited.forEach((at, byKey) -> {
+                totals.merge(at, BigDecimal.valueOf(byKey.size()), BigDecimal::add);
+                if (rows.isTraced()) {
+                    byKey.values().forEach(traced -> entries.get(at).add(entry(traced, BigDecimal.ONE)));
+                }
+            });
+            wanted.forEach((measure, days) -> days.forEach(day -> entries.get(key(measure.definition().code(), day))
+                    .sort(Comparator.comparing(RecordEntry::ref, LISTED_FIRST))));
+        }));
     }
 
     private static RecordEntry entry(RecordRows.Traced<?> traced, BigDecimal adds) {

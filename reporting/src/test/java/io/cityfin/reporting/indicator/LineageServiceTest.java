@@ -147,6 +147,18 @@ class LineageServiceTest {
     }
 
     @Test
+    void listsAReadingsVersionsInOneOrderWhateverTheOrderTheRowsAreReadIn() {
+        List<RecordRows.Traced<Visit>> reversed = new java.util.ArrayList<>(visits);
+        java.util.Collections.reverse(reversed);
+
+        for (List<RecordRows.Traced<Visit>> order : List.of(visits, reversed)) {
+            // recorded at the same time: by id
+            assertThat(lineage(service(order), "SPENT_YTD", Region.CITY).readings().get(0).records()).extracting(RecordEntry::id)
+                    .containsExactly(id(2), id(3), id(4));
+        }
+    }
+
+    @Test
     void givesTotalsOnlyForRowsReadWithoutTheirVersions() {
         RecordRows<Visit> untraced = RecordRows.of(() -> Flux.fromIterable(visits).map(RecordRows.Traced::row));
         LineageService totals = service(untraced);
