@@ -158,7 +158,6 @@ public class BulletinService {
     private Mono<Map<String, ServiceFigures>> sections(Period period, Region region, IndicatorView view, ConsolidatedIndicators own) {
         Map<String, ServiceFigures> found = new LinkedHashMap<>();
         List<String> pending = new ArrayList<>();
-        List<String> unanswered = new ArrayList<>();
         for (SourceStatus source : own.sources()) {
             if (source.status() == SourceStatus.Status.UNAVAILABLE) {
                 continue;
@@ -173,6 +172,7 @@ public class BulletinService {
         if (pending.isEmpty()) {
             return Mono.just(found);
         }
+        List<String> steppingBack = List.copyOf(pending);
         int back = Math.min(MAX_STEPS_BACK, period.lastDay().getMonthValue() - 1);
         // only the pending services are asked about each earlier month; one that does not answer there stops stepping
         // back (its month is then the bulletin's, said to be incomplete), so a hanging service costs one wait, not eleven
@@ -191,16 +191,14 @@ public class BulletinService {
                                     pending.remove(service);
                                 } else if (its.isEmpty()) { // no figures for that month: whether it is complete is unknown
                                     pending.remove(service);
-                                    unanswered.add(service);
                                 }
                             }
                             return pending.isEmpty();
                         }))
                 .takeUntil(done -> done)
                 .then(Mono.fromSupplier(() -> {
-                    pending.addAll(unanswered);
-                    for (String service : pending) {
-                        found.put(service, new ServiceFigures(service, period, false, false, of(own, service)));
+                    for (String service : steppingBack) {
+                        found.putIfAbsent(service, new ServiceFigures(service, period, false, false, of(own, service)));
                     }
                     Map<String, ServiceFigures> ordered = new LinkedHashMap<>();
                     own.sources().forEach(source -> Optional.ofNullable(found.get(source.service()))

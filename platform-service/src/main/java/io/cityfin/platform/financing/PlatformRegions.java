@@ -24,12 +24,6 @@ public class PlatformRegions {
         this.platforms = platforms;
     }
 
-    /** Each platform's region by its USCC. */
-    public Mono<Map<String, String>> byPlatform() {
-        return placing().map(views -> views.entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().content().region())));
-    }
-
     /** Each platform with a region, by its USCC, with its version (what places a financing, for its lineage). */
     public Mono<Map<String, RecordView<Platform>>> placing() {
         return platforms.activeViews()
@@ -39,7 +33,7 @@ public class PlatformRegions {
 
     /** The USCCs of the platforms of {@code region}. */
     public Mono<Set<String>> platformsIn(String region) {
-        return byPlatform().map(regions -> regions.entrySet().stream()
-                .filter(entry -> region.equals(entry.getValue())).map(Map.Entry::getKey).collect(Collectors.toSet()));
+        return placing().map(platforms -> platforms.entrySet().stream()
+                .filter(entry -> region.equals(entry.getValue().content().region())).map(Map.Entry::getKey).collect(Collectors.toSet()));
     }
 }

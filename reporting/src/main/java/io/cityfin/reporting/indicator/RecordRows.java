@@ -57,12 +57,13 @@ public final class RecordRows<T> {
      * each with its version and its parent's (so a lineage can list them).
      */
     public static <T> RecordRows<T> of(RecordService<T> records) {
-        return traced(() -> records.activeViews().map(view -> Traced.of(view, view.content())));
+        // indicators read the contents alone; the versions are wrapped for a lineage only
+        return new RecordRows<>(records::activeContents, () -> records.activeViews().map(view -> Traced.of(view, view.content())));
     }
 
     /** As {@link #of(RecordService)}, each row the view: the content with its parent's content (a pipeline with its enterprise). */
     public static <T> RecordRows<RecordView<T>> views(RecordService<T> records) {
-        return traced(() -> records.activeViews().map(view -> Traced.of(view, view)));
+        return new RecordRows<>(records::activeViews, () -> records.activeViews().map(view -> Traced.of(view, view)));
     }
 
     /**
@@ -70,12 +71,14 @@ public final class RecordRows<T> {
      * platform with its ratings): the record's version counts, read with its children's.
      */
     public static <T, C> RecordRows<RecordFamily<T, C>> families(RecordService<T> records, RecordService<C> children) {
-        return traced(() -> records.activeFamilies(children).map(family -> new Traced<>(family.ref(), family.childRefs(), family)));
+        return new RecordRows<>(() -> records.activeFamilies(children),
+                () -> records.activeFamilies(children).map(family -> new Traced<>(family.ref(), family.childRefs(), family)));
     }
 
     /** The registry's latest version of every institution, each named by its code and version ({@link #registryVersion}). */
     public static RecordRows<Institution> of(Institutions registry) {
-        return traced(() -> registry.allLatest().map(institution -> new Traced<>(registryVersion(institution), List.of(), institution)));
+        return new RecordRows<>(registry::allLatest,
+                () -> registry.allLatest().map(institution -> new Traced<>(registryVersion(institution), List.of(), institution)));
     }
 
     /**
